@@ -1,0 +1,116 @@
+using Slipway.Targets;
+
+namespace Slipway.Tests.Targets;
+
+public sealed class ParameterBindingTests : IDisposable
+{
+    private readonly BuildHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task Binds_every_type_from_the_command_line()
+    {
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>(
+            "Restore", "--env", "staging", "--allow-destroy", "--retries", "7", "--timeout", "1h30m", "--mode", "bluegreen",
+            "--apps", "web,api", "--apps", "worker", "--output2", "out/x", "--plan-file=a.tfplan");
+
+        SampleBuild build = run.Build;
+        run.ExitCode.ShouldBe(0);
+        build.Env.ShouldBe("staging");
+        build.AllowDestroy.ShouldBeTrue();
+        build.Retries.ShouldBe(7);
+        build.Timeout.ShouldBe(TimeSpan.FromMinutes(90));
+        build.Mode.ShouldBe(DeployMode.BlueGreen);
+        build.Apps.ShouldBe(["web", "api", "worker"]);
+        ((string)build.Output2!).ShouldBe(Path.Combine(_harness.Root, "out", "x"));
+        build.PlanFile.ShouldBe("a.tfplan");
+    }
+
+    [Theory]
+    [InlineData("PLAN_FILE")]
+    [InlineData("plan-file")]
+    [InlineData("PlanFile")]
+    [InlineData("SLIPWAY_PLAN_FILE")]
+    public async Task Binds_from_environment_variables_ignoring_case_and_separators(string variable)
+    {
+        _harness.Environment[variable] = "from-env.tfplan";
+
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
+
+        run.Build.PlanFile.ShouldBe("from-env.tfplan");
+    }
+
+    [Fact]
+    public async Task Priority_is_command_line_then_environment_then_profile_then_parameters_json_then_default()
+    {
+        _harness.WriteParameters("parameters.json", """{ "Env": "json", "Retries": 4, "Mode": "BlueGreen", "Timeout": "90s", "Apps": ["a", "b"] }""");
+        _harness.WriteParameters("parameters.ci.json", """{ "Env": "profile", "Retries": 5 }""");
+        _harness.Environment["RETRIES"] = "6";
+
+        BuildRun<SampleBuild> withProfile = await _harness.RunAsync<SampleBuild>("Restore", "--profile", "ci");
+        BuildRun<SampleBuild> withArgument = await _harness.RunAsync<SampleBuild>("Restore", "--profile", "ci", "--env", "cli", "--retries", "9");
+        BuildRun<SampleBuild> plain = await _harness.RunAsync<SampleBuild>("Restore");
+
+        withProfile.Build.Env.ShouldBe("profile");
+        withProfile.Build.Retries.ShouldBe(6);
+        withArgument.Build.Env.ShouldBe("cli");
+        withArgument.Build.Retries.ShouldBe(9);
+        plain.Build.Env.ShouldBe("json");
+        plain.Build.Mode.ShouldBe(DeployMode.BlueGreen);
+        plain.Build.Timeout.ShouldBe(TimeSpan.FromSeconds(90));
+        plain.Build.Apps.ShouldBe(["a", "b"]);
+        plain.Build.AllowDestroy.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_unknown_key_in_parameters_json_is_an_input_error_with_a_suggestion()
+    {
+        _harness.WriteParameters("parameters.json", """{ "Retires": 4 }""");
+
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldContain(".nuke/parameters.json: unknown parameter \"Retires\" (did you mean 'Retries'?)");
+    }
+
+    [Fact]
+    public async Task Invalid_json_names_the_file_and_line()
+    {
+        _harness.WriteParameters("parameters.json", "{\n  \"Env\": ,\n}");
+
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldContain(".nuke/parameters.json(2,");
+    }
+
+    [Fact]
+    public async Task A_bad_secret_value_is_not_echoed()
+    {
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore", "--token", "a", "b");
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldContain("Parameter 'token'");
+    }
+
+    [Theory]
+    [InlineData("90s", 90)]
+    [InlineData("5m", 300)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("250ms", 0.25)]
+    [InlineData("00:02:00", 120)]
+    public void Durations_parse_as_users_write_them(string text, double seconds)
+    {
+        Slipway.Targets.Parameters.DurationParser.TryParse(text, out TimeSpan value).ShouldBeTrue();
+        value.TotalSeconds.ShouldBe(seconds);
+    }
+
+    [Theory]
+    [InlineData("PlanFile", "plan-file")]
+    [InlineData("Env", "env")]
+    [InlineData("GitHubToken", "git-hub-token")]
+    [InlineData("DNSZone", "dns-zone")]
+    public void Member_names_become_kebab_case_options(string member, string option)
+        => Slipway.Targets.Parameters.NameConvention.ToKebabCase(member).ShouldBe(option);
+}
