@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Slipway.Cluster;
+
+/// <summary>
+/// Makes Argo CD sync a pushed commit now: sets the Application's top-level <c>operation.sync.revision</c> and waits
+/// until <c>status.sync.revision</c> is that commit and the operation succeeded.
+/// </summary>
+public sealed class ArgoSync
+{
+    public const string Namespace = "argocd";
+
+    private readonly IClusterReader _reader;
+    private readonly IClusterWriter _writer;
+    private readonly TimeProvider _time;
+
+    public ArgoSync(IClusterReader reader, IClusterWriter writer, TimeProvider time)
+    {
+        _reader = reader;
+        _writer = writer;
+        _time = time;
+    }
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public async Task SyncAndWaitAsync(string application, string commit, TimeSpan timeout, ILog log, CancellationToken cancellationToken)
+    {
+        var operation = new JsonObject
+        {
+            ["operation"] = new JsonObject
+            {
+                ["initiatedBy"] = new JsonObject { ["username"] = "slipway" },
+                ["sync"] = new JsonObject { ["revision"] = commit },
+            },
+        };
+        await _writer.MergePatchCustomObjectAsync(CustomResource.Application, Namespace, application, operation, cancellationToken).ConfigureAwait(false);
+        log.Info($"Asked Argo CD to sync {Namespace}/{application} to {commit[..Math.Min(12, commit.Length)]}.");
+
+        long started = _time.GetTimestamp();
+        string last = "no status yet";
+        while (true)
+        {
+            JsonElement? current = await _reader.GetCustomObjectAsync(CustomResource.Application, Namespace, application, cancellationToken).ConfigureAwait(false);
+            if (current is { } app)
+            {
+                string? revision = JsonStatus.Text(app, "status", "sync", "revision");
+                string? phase = JsonStatus.Text(app, "status", "operationState", "phase");
+                string? syncedTo = JsonStatus.Text(app, "status", "operationState", "syncResult", "revision");
+                string? message = JsonStatus.Text(app, "status", "operationState", "message");
+                if (revision == commit && phase == "Succeeded")
+                {
+                    return;
+                }
+
+                if (phase is "Failed" or "Error" && syncedTo == commit)
+                {
+                    throw SlipwayException.Failed($"Argo CD could not sync {Namespace}/{application} to {commit}: {phase}: {message}");
+                }
+
+                last = $"revision {revision ?? "none"}, operation {phase ?? "none"} {message}".TrimEnd();
+            }
+
+            if (_time.GetElapsedTime(started) >= timeout)
+            {
+                throw SlipwayException.Failed($"Argo CD did not sync {Namespace}/{application} to {commit} within {timeout.TotalSeconds:0}s ({last}). Check it with: argocd app get {application}");
+            }
+
+            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Slipway.Cluster;
+
+/// <summary>
+/// Makes Flux take a pushed commit now: annotates the GitRepository and the Kustomization with
+/// <c>reconcile.fluxcd.io/requestedAt</c> and waits until the Kustomization's <c>lastAppliedRevision</c> is
+/// <c>&lt;branch&gt;@sha1:&lt;commit&gt;</c>, or fails with the Kustomization's own message.
+/// </summary>
+public sealed class FluxSync
+{
+    public const string Namespace = "flux-system";
+    private const string RequestedAt = "reconcile.fluxcd.io/requestedAt";
+
+    private readonly IClusterReader _reader;
+    private readonly IClusterWriter _writer;
+    private readonly TimeProvider _time;
+
+    public FluxSync(IClusterReader reader, IClusterWriter writer, TimeProvider time)
+    {
+        _reader = reader;
+        _writer = writer;
+        _time = time;
+    }
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Applies Flux objects (the bootstrap GitRepository and Kustomization) with server-side apply.</summary>
+    public async Task ApplyAsync(IEnumerable<JsonObject> manifests, CancellationToken cancellationToken)
+    {
+        foreach (JsonObject manifest in manifests)
+        {
+            string apiVersion = manifest["apiVersion"]?.GetValue<string>() ?? string.Empty;
+            string kind = manifest["kind"]?.GetValue<string>() ?? string.Empty;
+            CustomResource resource = CustomResource.FindByKind(apiVersion, kind)
+                ?? throw SlipwayException.Input($"Cannot apply {kind} ({apiVersion}): only Flux and Argo CD objects are applied directly.");
+            string ns = manifest["metadata"]?["namespace"]?.GetValue<string>() ?? Namespace;
+            string name = manifest["metadata"]?["name"]?.GetValue<string>() ?? throw SlipwayException.Input($"A {kind} manifest has no metadata.name.");
+            await _writer.EnsureNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
+            await _writer.ApplyCustomObjectAsync(resource, ns, name, manifest, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Asks for a reconcile now and waits until the commit is applied; returns the applied revision.</summary>
+    public async Task<string> ReconcileAndWaitAsync(string kustomization, string source, string branch, string commit, TimeSpan timeout, ILog log, CancellationToken cancellationToken)
+    {
+        string expected = $"{branch}@sha1:{commit}";
+        string token = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var annotate = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RequestedAt] = token } } };
+        await _writer.MergePatchCustomObjectAsync(CustomResource.GitRepository, Namespace, source, annotate, cancellationToken).ConfigureAwait(false);
+        await _writer.MergePatchCustomObjectAsync(CustomResource.Kustomization, Namespace, kustomization, (JsonObject)annotate.DeepClone(), cancellationToken).ConfigureAwait(false);
+        log.Info($"Asked Flux to reconcile {Namespace}/{kustomization}; waiting for {expected}.");
+
+        long started = _time.GetTimestamp();
+        string last = "nothing yet";
+        while (true)
+        {
+            JsonElement? current = await _reader.GetCustomObjectAsync(CustomResource.Kustomization, Namespace, kustomization, cancellationToken).ConfigureAwait(false);
+            if (current is { } k)
+            {
+                string? applied = JsonStatus.Text(k, "status", "lastAppliedRevision");
+                string? attempted = JsonStatus.Text(k, "status", "lastAttemptedRevision");
+                var ready = JsonStatus.Condition(k, "Ready");
+                if (applied == expected)
+                {
+                    return applied;
+                }
+
+                if (attempted == expected && ready is { Status: "False" } failed)
+                {
+                    throw SlipwayException.Failed($"Flux could not apply {expected}: Kustomization {Namespace}/{kustomization} is not Ready ({failed.Reason}): {failed.Message}");
+                }
+
+                last = $"applied {applied ?? "nothing"}" + (ready is { } r ? $", Ready={r.Status} ({r.Reason}) {r.Message}" : string.Empty);
+            }
+
+            if (_time.GetElapsedTime(started) >= timeout)
+            {
+                throw SlipwayException.Failed(
+                    $"Flux did not apply {expected} within {timeout.TotalSeconds:0}s: Kustomization {Namespace}/{kustomization} has {last}. "
+                    + "Check the Flux controllers (flux get kustomizations -A) and run SyncApps again.");
+            }
+
+            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
