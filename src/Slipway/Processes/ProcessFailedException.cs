@@ -3,8 +3,8 @@ namespace Slipway.Processes;
 /// <summary>A process exited with a code its caller did not accept; carries the code and the (masked) output.</summary>
 public sealed class ProcessFailedException : SlipwayException
 {
-    public ProcessFailedException(string commandLine, ProcessResult result)
-        : base(FailureKind.Failed, $"'{commandLine}' exited with code {result.ExitCode}.{FormatTail(result)}")
+    public ProcessFailedException(string commandLine, ProcessResult result, bool outputShown = false)
+        : base(FailureKind.Failed, $"'{commandLine}' exited with code {result.ExitCode}.{(outputShown ? " See its output above." : FormatTail(result))}")
     {
         CommandLine = commandLine;
         Result = result;

@@ -62,7 +62,7 @@ public sealed class ProcessRunner : IProcessRunner
             var processResult = new ProcessResult(result.ExitCode, stdout.ToString(), stderr.ToString(), stopwatch.Elapsed);
             if (!request.IsSuccess(result.ExitCode))
             {
-                throw new ProcessFailedException(commandLine, processResult);
+                throw new ProcessFailedException(commandLine, processResult, outputShown: request.OnOutputLine is not null);
             }
 
             return processResult;
