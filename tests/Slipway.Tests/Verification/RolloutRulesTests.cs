@@ -1,0 +1,118 @@
+using System.Text.Json;
+using k8s.Models;
+using Slipway.Verification;
+
+namespace Slipway.Tests.Verification;
+
+public sealed class RolloutRulesTests
+{
+    private static V1Deployment Deployment(int desired, long generation, long observed, int updated, int replicas, int available, string? progressingReason = null) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "web", Generation = generation },
+        Spec = new V1DeploymentSpec { Replicas = desired },
+        Status = new V1DeploymentStatus
+        {
+            ObservedGeneration = observed,
+            UpdatedReplicas = updated,
+            Replicas = replicas,
+            AvailableReplicas = available,
+            Conditions = progressingReason is null ? null : [new V1DeploymentCondition { Type = "Progressing", Status = "False", Reason = progressingReason, Message = "deadline" }],
+        },
+    };
+
+    [Theory]
+    [InlineData(2, 2, 2, 2, 2, 2, CheckState.Ready, "RolledOut")]
+    [InlineData(2, 3, 2, 2, 2, 2, CheckState.Progressing, "WaitingForObservation")]
+    [InlineData(2, 2, 2, 1, 2, 2, CheckState.Progressing, "Updating")]
+    [InlineData(2, 2, 2, 2, 3, 2, CheckState.Progressing, "OldReplicasPending")]
+    [InlineData(2, 2, 2, 2, 2, 1, CheckState.Progressing, "Unavailable")]
+    public void Deployment_follows_the_kubectl_rollout_rules(int desired, long generation, long observed, int updated, int replicas, int available, CheckState state, string reason)
+    {
+        CheckResult result = RolloutRules.Deployment(Deployment(desired, generation, observed, updated, replicas, available));
+
+        result.State.ShouldBe(state);
+        result.Reason.ShouldBe(reason);
+    }
+
+    [Fact]
+    public void A_progress_deadline_is_a_failure()
+        => RolloutRules.Deployment(Deployment(2, 2, 2, 1, 2, 1, "ProgressDeadlineExceeded")).State.ShouldBe(CheckState.Failed);
+
+    [Theory]
+    [InlineData("ImagePullBackOff")]
+    [InlineData("ErrImagePull")]
+    [InlineData("CrashLoopBackOff")]
+    [InlineData("CreateContainerConfigError")]
+    public void A_pod_waiting_for_a_bad_reason_is_reported_with_pod_container_reason_and_message(string reason)
+    {
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "web-abc", NamespaceProperty = "web" },
+            Status = new V1PodStatus
+            {
+                ContainerStatuses = [new V1ContainerStatus { Name = "web", RestartCount = 3, State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = reason, Message = "details" } } }],
+            },
+        };
+
+        CheckResult? problem = RolloutRules.PodProblem(pod);
+
+        problem.ShouldNotBeNull();
+        problem.ToString().ShouldBe($"Pod web/web-abc container web: Failed ({reason}) details (restarted 3 times)");
+    }
+
+    [Fact]
+    public void A_pod_that_is_just_creating_is_not_a_problem()
+    {
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "web-abc", NamespaceProperty = "web" },
+            Status = new V1PodStatus { ContainerStatuses = [new V1ContainerStatus { Name = "web", State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "ContainerCreating" } } }] },
+        };
+
+        RolloutRules.PodProblem(pod).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("True", "UpgradeSucceeded", 2, 2, CheckState.Ready)]
+    [InlineData("True", "UpgradeSucceeded", 3, 2, CheckState.Progressing)]
+    [InlineData("Unknown", "Progressing", 2, 2, CheckState.Progressing)]
+    [InlineData("False", "RollbackSucceeded", 2, 2, CheckState.Failed)]
+    [InlineData("False", "UpgradeFailed", 2, 2, CheckState.Failed)]
+    public void HelmRelease_is_ready_only_when_Ready_is_true_for_the_current_generation(string status, string reason, long generation, long observed, CheckState state)
+    {
+        JsonElement release = JsonSerializer.SerializeToElement(new
+        {
+            metadata = new { name = "web", @namespace = "web", generation },
+            status = new { observedGeneration = observed, conditions = new[] { new { type = "Ready", status, reason, message = "m" } } },
+        });
+
+        RolloutRules.HelmRelease(release).State.ShouldBe(state);
+    }
+
+    [Theory]
+    [InlineData("Synced", "Healthy", "Succeeded", CheckState.Ready)]
+    [InlineData("OutOfSync", "Healthy", "Running", CheckState.Progressing)]
+    [InlineData("Synced", "Degraded", "Succeeded", CheckState.Failed)]
+    [InlineData("Synced", "Progressing", "Failed", CheckState.Failed)]
+    public void Application_is_ready_when_synced_and_healthy(string sync, string health, string phase, CheckState state)
+    {
+        JsonElement application = JsonSerializer.SerializeToElement(new
+        {
+            metadata = new { name = "web", @namespace = "argocd" },
+            status = new { sync = new { status = sync }, health = new { status = health }, operationState = new { phase, message = "m" } },
+        });
+
+        RolloutRules.Application(application).State.ShouldBe(state);
+    }
+
+    [Fact]
+    public void A_report_is_ready_only_when_every_check_is_and_summarises_what_waits()
+    {
+        var node = new V1Node { Metadata = new V1ObjectMeta { Name = "n1" }, Status = new V1NodeStatus { Conditions = [new V1NodeCondition { Type = "Ready", Status = "True" }] } };
+        var report = VerificationReport.Evaluate(new ClusterSnapshot([node], [Deployment(2, 1, 1, 1, 2, 1)], [], [], []));
+
+        report.IsReady.ShouldBeFalse();
+        report.Summary().ShouldBe("1/2 ready; waiting for Deployment web/web (1 of 2 replicas updated)");
+        VerificationReport.Evaluate(new ClusterSnapshot([], [], [], [], [])).IsReady.ShouldBeFalse();
+    }
+}
