@@ -53,4 +53,10 @@ public abstract class BuildBase
     protected internal virtual void OnParametersBound()
     {
     }
+
+    /// <summary>
+    /// Called once after the targets ran, whatever happened (success, failure, Ctrl+C): release what the run holds
+    /// (locks, a cluster it started). Gets a fresh token with a short timeout, since the run's token may be cancelled.
+    /// </summary>
+    protected internal virtual Task OnBuildFinishedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -145,6 +145,11 @@ internal sealed class BuildPipeline
         }
 
         int exitCode = await new TargetExecutor(output, Classify).ExecuteAsync(toExecute, cancellationToken).ConfigureAwait(false);
+        int? finishFailure = await FinishAsync(output).ConfigureAwait(false);
+        if (exitCode == ExitCodes.Success && finishFailure is { } code)
+        {
+            exitCode = code;
+        }
 
         new ContinueState
         {
@@ -171,6 +176,28 @@ internal sealed class BuildPipeline
         }
 
         return exitCode;
+    }
+
+    /// <summary>Runs the build's finish hook; a failure there is reported and fails the run, but never hides an earlier one.</summary>
+    private async Task<int?> FinishAsync(BuildOutput output)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _build.OnBuildFinishedAsync(timeout.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            FailureInfo failure = Classify(ex);
+            output.Error(failure.IsExpected ? ex.Message : $"Finishing the build failed: {ex.GetType().Name}: {ex.Message}");
+            if (output.IsVerbose)
+            {
+                output.ErrorDetail(ex.ToString());
+            }
+
+            return failure.ExitCode;
+        }
     }
 
     private FailureInfo Classify(Exception exception)

@@ -54,6 +54,7 @@ public sealed class BuildPipelineTests : IDisposable
         run.Output.ShouldContain("Test     NotRun");
         run.Error.ShouldContain("compile failed");
         run.Error.ShouldNotContain("   at "); // no stack trace for an expected failure
+        run.Build.Finished.ShouldBeTrue();
     }
 
     [Fact]
@@ -222,6 +223,7 @@ public sealed class BuildPipelineTests : IDisposable
 
         run.ExitCode.ShouldBe(ExitCodes.Interrupted);
         run.Build.Ran.ShouldBe(["Cleanup"]);
+        run.Build.Finished.ShouldBeTrue();
     }
 
     [Fact]

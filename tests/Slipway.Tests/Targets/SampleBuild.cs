@@ -44,6 +44,8 @@ public sealed class SampleBuild : BuildBase
 
     public List<string> Ran { get; } = [];
 
+    public bool Finished { get; private set; }
+
     public Target Restore => _ => _.Executes(() => Ran.Add(nameof(Restore)));
 
     public Target Compile => _ => _
@@ -93,4 +95,10 @@ public sealed class SampleBuild : BuildBase
     public Target Show => _ => _.Executes(() => Console.WriteLine($"token={Token} env={Env}"));
 
     public Target Default => _ => _.DependsOn(Test);
+
+    protected override Task OnBuildFinishedAsync(CancellationToken cancellationToken)
+    {
+        Finished = true;
+        return Task.CompletedTask;
+    }
 }
