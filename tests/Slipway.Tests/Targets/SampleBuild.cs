@@ -96,7 +96,7 @@ public sealed class SampleBuild : BuildBase
 
     public Target Default => _ => _.DependsOn(Test);
 
-    protected override Task OnBuildFinishedAsync(CancellationToken cancellationToken)
+    protected internal override Task OnBuildFinishedAsync(CancellationToken cancellationToken)
     {
         Finished = true;
         return Task.CompletedTask;
