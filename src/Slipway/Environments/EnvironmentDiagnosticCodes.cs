@@ -33,5 +33,4 @@ public static class EnvironmentDiagnosticCodes
     // SLW1xxx: warnings (errors only with --warnings-as-errors).
     public const string FloatingVersion = "SLW1001";
     public const string AppendWithoutInheritedList = "SLW1002";
-    public const string PlainHttpEndpoint = "SLW1003";
 }
