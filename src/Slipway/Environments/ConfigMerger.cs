@@ -31,7 +31,7 @@ public static class ConfigMerger
                     break;
 
                 case ConfigMapping mapping:
-                    target.Set(new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping), existing));
+                    target.Set(new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics), existing));
                     break;
 
                 case ConfigSequence { Append: true } sequence when existing?.Value is ConfigSequence inherited:
@@ -42,8 +42,7 @@ public static class ConfigMerger
                     break;
 
                 case ConfigSequence { Append: true } sequence:
-                    diagnostics.Add(Diagnostic.Warning(sequence.Location, EnvironmentDiagnosticCodes.AppendWithoutInheritedList,
-                        $"!append on '{entry.Key}', but no earlier layer sets a list there: the list is used as written (remove !append, or check extends)"));
+                    diagnostics.Add(AppendWithoutList(entry));
                     target.Set(new ConfigEntry(entry.Key, entry.KeyLocation, sequence, existing));
                     break;
 
@@ -55,7 +54,7 @@ public static class ConfigMerger
     }
 
     /// <summary>A fresh copy of the mappings of a file's tree (so a merge never changes it), without its null keys.</summary>
-    private static ConfigMapping Copy(ConfigMapping source)
+    private static ConfigMapping Copy(ConfigMapping source, ICollection<Diagnostic> diagnostics)
     {
         var copy = new ConfigMapping(source.Location, source.Count);
         foreach (ConfigEntry entry in source.Entries)
@@ -65,7 +64,11 @@ public static class ConfigMerger
                 case ConfigScalar { IsNull: true }:
                     break;
                 case ConfigMapping mapping:
-                    copy.Set(new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping)));
+                    copy.Set(new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics)));
+                    break;
+                case ConfigSequence { Append: true }:
+                    diagnostics.Add(AppendWithoutList(entry));
+                    copy.Set(entry);
                     break;
                 default:
                     copy.Set(entry);
@@ -75,4 +78,8 @@ public static class ConfigMerger
 
         return copy;
     }
+
+    private static Diagnostic AppendWithoutList(ConfigEntry entry)
+        => Diagnostic.Warning(entry.Value.Location, EnvironmentDiagnosticCodes.AppendWithoutInheritedList,
+            $"!append on '{entry.Key}', but no earlier layer sets a list there: the list is used as written (remove !append, or check extends)");
 }
