@@ -43,6 +43,12 @@ public static class EnvironmentValidator
         Parallel.For(0, names.Count, i =>
         {
             perEnvironment[i] = [];
+            if (resolved[i].Diagnostics.Any(diagnostic => diagnostic.IsError))
+            {
+                // Files that could not be read or layers that could not be resolved: merged checks would only add noise.
+                return;
+            }
+
             MergedValidator.Validate(resolved[i], catalog.Layers.Keys.ToList(), perEnvironment[i]);
         });
 
