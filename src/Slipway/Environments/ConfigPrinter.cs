@@ -31,7 +31,13 @@ public static class ConfigPrinter
     {
         var text = new StringBuilder();
         text.Append("# environment: ").Append(environment.Name).Append(" (layers: ").AppendJoin(" -> ", environment.Layers).Append(")\n");
-        WriteMapping(text, environment.Root, 0, secret: false);
+        var ordered = new ConfigMapping(environment.Root.Location, environment.Root.Count);
+        foreach (ConfigEntry entry in environment.Root.Entries.OrderBy(entry => SchemaOrder(entry.Key)))
+        {
+            ordered.Set(entry);
+        }
+
+        WriteMapping(text, ordered, 0, secret: false);
         return text.ToString();
     }
 
@@ -111,10 +117,22 @@ public static class ConfigPrinter
         ConfigScalar scalar when secret && !scalar.IsNull && !SecretReference.ContainsReference(scalar.Value) => YamlText.Mask,
         ConfigScalar scalar => YamlText.Scalar(scalar),
         ConfigMapping { Count: 0 } => "{}",
-        ConfigSequence { Items.Count: 0 } => "[]",
+        ConfigSequence sequence when sequence.Items.All(item => item is ConfigScalar)
+            => "[" + string.Join(", ", sequence.Items.Select(item => secret ? YamlText.Mask : YamlText.Flow((ConfigScalar)item))) + "]",
         ConfigMapping => "{…}",
         _ => "[…]",
     };
+
+    private static int SchemaOrder(string key)
+    {
+        int index = -1;
+        for (int i = 0; i < Schema.EnvironmentSchema.Root.Order.Count && index < 0; i++)
+        {
+            index = Schema.EnvironmentSchema.Root.Order[i] == key ? i : -1;
+        }
+
+        return index < 0 ? int.MaxValue : index;
+    }
 
     private static string Origin(SourceLocation location) => $"{location.File}:{location.Line}";
 

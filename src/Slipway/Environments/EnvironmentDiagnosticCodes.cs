@@ -13,7 +13,6 @@ public static class EnvironmentDiagnosticCodes
     public const string InvalidName = "SLW0010";
     public const string UnknownParent = "SLW0011";
     public const string CyclicExtends = "SLW0012";
-    public const string UnknownEnvironment = "SLW0013";
     public const string MissingEnvFile = "SLW0014";
 
     // SLW01xx: the schema.

@@ -45,7 +45,15 @@ public static class YamlText
 
     private static bool ReadsAsNonString(string value)
         => value is "" or "~" or "null" or "Null" or "NULL" or "true" or "false" or "True" or "False" or "TRUE" or "FALSE" or "yes" or "no" or "on" or "off"
-            || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            || (value.Any(char.IsDigit) && value.All(c => char.IsDigit(c) || c is ':' or '.' or '_' or '+' or '-'));
+
+    /// <summary>The value for a flow list (<c>[a, b]</c>): also quoted when it holds flow indicators.</summary>
+    public static string Flow(ConfigScalar scalar)
+    {
+        string text = Scalar(scalar);
+        return text.StartsWith('"') || text.IndexOfAny([',', '[', ']', '{', '}']) < 0 ? text : Quote(scalar.Value);
+    }
 
     private static bool NeedsQuotes(string value)
     {
