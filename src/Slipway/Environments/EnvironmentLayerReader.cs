@@ -73,7 +73,11 @@ internal static class EnvironmentLayerReader
             return null;
         }
 
-        string text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        // Small files, read on a worker thread of the catalog's parallel load: a synchronous read is much cheaper here
+        // than an asynchronous FileStream, and parsing dominates anyway.
+        cancellationToken.ThrowIfCancellationRequested();
+        string text = File.ReadAllText(path);
+        await Task.CompletedTask.ConfigureAwait(false);
         YamlReadResult result = YamlTreeReader.Read(text, file);
         diagnostics.AddRange(result.Diagnostics);
         switch (result.Root)

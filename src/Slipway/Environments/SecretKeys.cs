@@ -18,8 +18,15 @@ public static class SecretKeys
         "api", "access", "secret", "private", "ssh", "license", "encryption", "signing", "client",
     };
 
+    private static readonly string[] s_fragments = ["pass", "pwd", "token", "secret", "key", "credential"];
+
     public static bool LooksSecret(string key)
     {
+        if (!MayLookSecret(key))
+        {
+            return false;
+        }
+
         List<string> words = Words(key);
         if (words.Count == 0 || words[0] == "existing")
         {
@@ -28,6 +35,19 @@ public static class SecretKeys
 
         string last = words[^1];
         return s_secretWords.Contains(last) || (last == "key" && words.Count >= 2 && s_keyPrefixes.Contains(words[^2]));
+    }
+
+    private static bool MayLookSecret(string key)
+    {
+        foreach (string fragment in s_fragments)
+        {
+            if (key.Contains(fragment, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> Words(string key)

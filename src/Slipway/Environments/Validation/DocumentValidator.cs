@@ -29,10 +29,9 @@ internal static class DocumentValidator
             case ObjectSchema objectSchema when node is ConfigMapping mapping:
                 foreach (ConfigEntry entry in mapping.Entries)
                 {
-                    string childPath = Join(path, entry.Key);
                     if (objectSchema.Properties.TryGetValue(entry.Key, out SchemaProperty? property))
                     {
-                        ValidateNode(entry.Value, property.Schema, childPath, diagnostics);
+                        ValidateNode(entry.Value, property.Schema, Join(path, entry.Key), diagnostics);
                     }
                     else
                     {
@@ -118,7 +117,18 @@ internal static class DocumentValidator
             case ConfigMapping mapping:
                 foreach (ConfigEntry entry in mapping.Entries)
                 {
-                    CheckFreeForm(entry.Value, Join(path, entry.Key), diagnostics);
+                    if (entry.Value is ConfigScalar scalar)
+                    {
+                        // The common case, kept free of allocations: the path is built only for a problem.
+                        if (SecretReference.ContainsReference(scalar.Value) || (scalar.Value.Length > 0 && !scalar.IsNull && SecretKeys.LooksSecret(entry.Key)))
+                        {
+                            CheckFreeForm(scalar, Join(path, entry.Key), diagnostics);
+                        }
+                    }
+                    else
+                    {
+                        CheckFreeForm(entry.Value, Join(path, entry.Key), diagnostics);
+                    }
                 }
 
                 break;
