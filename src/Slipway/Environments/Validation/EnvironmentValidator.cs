@@ -81,21 +81,27 @@ public static class EnvironmentValidator
     }
 
     /// <summary>
-    /// The whole Validate target: validates, writes each diagnostic (compiler form; on GitHub Actions also as
-    /// <c>::error</c> commands) and the summary to <paramref name="log"/>, and throws a <see cref="SlipwayException"/>
-    /// (Input) holding every line when the result fails.
+    /// The whole Validate target: validates; on success writes each warning (compiler form) and the summary to
+    /// <paramref name="log"/>; on failure throws a <see cref="SlipwayException"/> (Input, exit 2) whose message holds
+    /// every diagnostic line and the summary (printed once, by the engine). On GitHub Actions every diagnostic is also
+    /// written as a <c>::error</c>/<c>::warning</c> workflow command so the run annotates the lines.
     /// </summary>
     public static async Task<ValidationResult> RunAsync(string repositoryRoot, string? environment, bool warningsAsErrors, bool gitHubActions,
         ILog log, CancellationToken cancellationToken)
     {
         ValidationResult result = await ValidateAsync(repositoryRoot, environment, cancellationToken).ConfigureAwait(false);
+        bool failed = result.Failed(warningsAsErrors);
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {
-            Action<string> write = diagnostic.IsError || warningsAsErrors ? log.Error : log.Warning;
-            write(DiagnosticFormatter.Format(diagnostic));
+            Diagnostic shown = warningsAsErrors ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic;
             if (gitHubActions)
             {
-                log.Info(DiagnosticFormatter.FormatGitHubActions(warningsAsErrors ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic));
+                log.Info(DiagnosticFormatter.FormatGitHubActions(shown));
+            }
+
+            if (!failed)
+            {
+                log.Warning(DiagnosticFormatter.Format(shown));
             }
         }
 
