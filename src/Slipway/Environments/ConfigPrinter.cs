@@ -125,13 +125,16 @@ public static class ConfigPrinter
 
     private static int SchemaOrder(string key)
     {
-        int index = -1;
-        for (int i = 0; i < Schema.EnvironmentSchema.Root.Order.Count && index < 0; i++)
+        IReadOnlyList<string> order = Schema.EnvironmentSchema.Root.Order;
+        for (int i = 0; i < order.Count; i++)
         {
-            index = Schema.EnvironmentSchema.Root.Order[i] == key ? i : -1;
+            if (order[i] == key)
+            {
+                return i;
+            }
         }
 
-        return index < 0 ? int.MaxValue : index;
+        return int.MaxValue;
     }
 
     private static string Origin(SourceLocation location) => $"{location.File}:{location.Line}";

@@ -57,8 +57,9 @@ public sealed class EnvironmentCatalog
         }
 
         var layers = new EnvironmentLayer[names.Count];
-        await Parallel.ForAsync(0, names.Count, cancellationToken, async (i, token) =>
-            layers[i] = await EnvironmentLayerReader.ReadAsync(root, names[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        await Task.Run(() => Parallel.For(0, names.Count, options, i => layers[i] = EnvironmentLayerReader.Read(root, names[i], cancellationToken)), cancellationToken)
+            .ConfigureAwait(false);
 
         return new EnvironmentCatalog(root, layers.ToDictionary(layer => layer.Name, StringComparer.Ordinal), diagnostics);
     }

@@ -9,7 +9,11 @@ internal static class EnvironmentLayerReader
 
     public const string ValuesFolder = "values";
 
-    public static async Task<EnvironmentLayer> ReadAsync(string repositoryRoot, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the folder synchronously: the catalog calls this from a parallel loop over the folders, where small
+    /// synchronous reads are cheaper than asynchronous ones and parsing dominates anyway.
+    /// </summary>
+    public static EnvironmentLayer Read(string repositoryRoot, string name, CancellationToken cancellationToken)
     {
         string relativeFolder = $"{EnvironmentCatalog.EnvironmentsFolder}/{name}";
         string folder = Path.Combine(repositoryRoot, EnvironmentCatalog.EnvironmentsFolder, name);
@@ -37,7 +41,8 @@ internal static class EnvironmentLayerReader
 
         foreach (string file in files)
         {
-            ConfigMapping? document = await ReadDocumentAsync(repositoryRoot, file, diagnostics, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            ConfigMapping? document = ReadDocument(repositoryRoot, file, diagnostics);
             if (document is null)
             {
                 continue;
@@ -63,7 +68,7 @@ internal static class EnvironmentLayerReader
         return new EnvironmentLayer(name, envFile, documents, extends, diagnostics);
     }
 
-    private static async Task<ConfigMapping?> ReadDocumentAsync(string repositoryRoot, string file, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static ConfigMapping? ReadDocument(string repositoryRoot, string file, List<Diagnostic> diagnostics)
     {
         string path = Path.Combine(repositoryRoot, file);
         long length = new FileInfo(path).Length;
@@ -73,11 +78,7 @@ internal static class EnvironmentLayerReader
             return null;
         }
 
-        // Small files, read on a worker thread of the catalog's parallel load: a synchronous read is much cheaper here
-        // than an asynchronous FileStream, and parsing dominates anyway.
-        cancellationToken.ThrowIfCancellationRequested();
         string text = File.ReadAllText(path);
-        await Task.CompletedTask.ConfigureAwait(false);
         YamlReadResult result = YamlTreeReader.Read(text, file);
         diagnostics.AddRange(result.Diagnostics);
         switch (result.Root)
