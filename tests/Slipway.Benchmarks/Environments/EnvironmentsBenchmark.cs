@@ -27,6 +27,7 @@ public static class EnvironmentsBenchmark
             (int files, long bytes, int keys) = Generate(root, environments);
             Console.WriteLine($"Environments: generated {environments} environments + base, {files} files, {bytes / 1024.0 / 1024.0:0.0} MB, {keys} keys per environment file");
 
+            MeasureParserBaseline(root, runs);
             await MeasureAsync(root, environments, runs, "default GC (concurrent)").ConfigureAwait(false);
             GCLatencyMode previous = GCSettings.LatencyMode;
             try
@@ -64,6 +65,28 @@ public static class EnvironmentsBenchmark
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>The floor: YamlDotNet's event parser alone over the same files, read into memory first, one thread.</summary>
+    private static void MeasureParserBaseline(string root, int runs)
+    {
+        string[] texts = [.. Directory.EnumerateFiles(Path.Combine(root, "environments"), "env.yaml", SearchOption.AllDirectories).Select(File.ReadAllText)];
+        var times = new List<double>();
+        for (int run = 0; run <= runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            foreach (string text in texts)
+            {
+                var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+                while (parser.MoveNext())
+                {
+                }
+            }
+
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"Environments: baseline, YamlDotNet parser events only, one thread: warm median {Median(times.Skip(1)):0.0} ms");
     }
 
     private static async Task MeasureAsync(string root, int environments, int runs, string mode)
@@ -156,11 +179,14 @@ public static class EnvironmentsBenchmark
 
     private static string FindRepositoryRoot()
     {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Slipway.sln")) && Directory.Exists(Path.Combine(directory.FullName, "environments")))
+            for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
             {
-                return directory.FullName;
+                if (File.Exists(Path.Combine(directory.FullName, "Slipway.sln")) && Directory.Exists(Path.Combine(directory.FullName, "environments")))
+                {
+                    return directory.FullName;
+                }
             }
         }
 
