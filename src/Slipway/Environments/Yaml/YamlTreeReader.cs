@@ -82,6 +82,10 @@ public static class YamlTreeReader
 
     private sealed class State(string file, List<Diagnostic> diagnostics)
     {
+        // Keys repeat within a file (every release has chart, version, values, …): share one string per key so the
+        // retained tree is smaller.
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
         public SourceLocation At(Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
         public ConfigNode ReadNode(IParser parser, int depth)
@@ -142,15 +146,21 @@ public static class YamlTreeReader
                 }
 
                 SourceLocation keyAt = At(key.Start);
+                if (!_keys.TryGetValue(key.Value, out string? name))
+                {
+                    name = key.Value;
+                    _keys.Add(name, name);
+                }
+
                 ConfigNode value = ReadNode(parser, depth + 1);
-                ConfigEntry? existing = mapping.GetEntry(key.Value);
+                ConfigEntry? existing = mapping.GetEntry(name);
                 if (existing is not null)
                 {
                     diagnostics.Add(Diagnostic.Error(keyAt, EnvironmentDiagnosticCodes.DuplicateKey,
-                        $"duplicate key '{key.Value}' (first set at line {existing.KeyLocation.Line}): remove one of them"));
+                        $"duplicate key '{name}' (first set at line {existing.KeyLocation.Line}): remove one of them"));
                 }
 
-                mapping.Set(new ConfigEntry(key.Value, keyAt, value));
+                mapping.Set(new ConfigEntry(name, keyAt, value));
             }
 
             return mapping;
