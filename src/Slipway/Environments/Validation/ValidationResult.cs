@@ -19,9 +19,11 @@ public sealed class ValidationResult
 
     public bool Failed(bool warningsAsErrors) => ErrorCount > 0 || (warningsAsErrors && WarningCount > 0);
 
-    /// <summary>The closing line: <c>Validated 9 environments (base, …): 0 errors, 0 warnings</c>.</summary>
+    /// <summary>The closing line: <c>Validated 9 environments (aio, base, …): 0 errors, 0 warnings</c> (names listed up to 12).</summary>
     public string Summary
-        => $"Validated {Environments.Count} environment{(Environments.Count == 1 ? string.Empty : "s")} ({string.Join(", ", Environments)}): {ErrorCount} error{(ErrorCount == 1 ? string.Empty : "s")}, {WarningCount} warning{(WarningCount == 1 ? string.Empty : "s")}";
+        => $"Validated {Environments.Count} environment{Plural(Environments.Count)}{(Environments.Count <= 12 ? $" ({string.Join(", ", Environments)})" : string.Empty)}: {ErrorCount} error{Plural(ErrorCount)}, {WarningCount} warning{Plural(WarningCount)}";
+
+    private static string Plural(int count) => count == 1 ? string.Empty : "s";
 
     /// <summary>
     /// Throws a <see cref="SlipwayException"/> (Input, exit 2) whose message holds every diagnostic line when there
