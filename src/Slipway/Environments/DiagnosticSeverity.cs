@@ -1,0 +1,7 @@
+namespace Slipway.Environments;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

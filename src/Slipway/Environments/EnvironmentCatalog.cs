@@ -1,0 +1,108 @@
+using Slipway.Environments.Yaml;
+
+namespace Slipway.Environments;
+
+/// <summary>
+/// All layers under <c>environments/</c> of a repository, read once; <see cref="Resolve"/> merges one environment.
+/// Reading never throws for bad content: problems are <see cref="Diagnostic"/>s, so Validate can report them all.
+/// </summary>
+public sealed class EnvironmentCatalog
+{
+    public const string EnvironmentsFolder = "environments";
+
+    public const string ExtendsKey = "extends";
+
+    private readonly Dictionary<string, EnvironmentLayer> _layers;
+
+    private EnvironmentCatalog(string repositoryRoot, Dictionary<string, EnvironmentLayer> layers, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        RepositoryRoot = repositoryRoot;
+        _layers = layers;
+        Diagnostics = diagnostics;
+    }
+
+    public string RepositoryRoot { get; }
+
+    public IReadOnlyDictionary<string, EnvironmentLayer> Layers => _layers;
+
+    /// <summary>The environment names, sorted.</summary>
+    public IReadOnlyList<string> Names => [.. _layers.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Problems with the folder itself (invalid folder names).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public static async Task<EnvironmentCatalog> LoadAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
+        string root = Path.GetFullPath(repositoryRoot);
+        string folder = Path.Combine(root, EnvironmentsFolder);
+        if (!Directory.Exists(folder))
+        {
+            throw SlipwayException.Input($"no '{EnvironmentsFolder}/' folder in {root}: run from the repository root, or create one with ./build.sh NewEnvironment --name dev");
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var names = new List<string>();
+        foreach (string directory in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(directory);
+            if (EnvironmentName.IsValid(name))
+            {
+                names.Add(name);
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic($"{EnvironmentsFolder}/{name}", 1, 1, DiagnosticSeverity.Error,
+                    EnvironmentDiagnosticCodes.InvalidName, $"{EnvironmentName.Explain(name)}: rename the folder"));
+            }
+        }
+
+        var layers = new EnvironmentLayer[names.Count];
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        await Task.Run(() => Parallel.For(0, names.Count, options, i => layers[i] = EnvironmentLayerReader.Read(root, names[i], cancellationToken)), cancellationToken)
+            .ConfigureAwait(false);
+
+        return new EnvironmentCatalog(root, layers.ToDictionary(layer => layer.Name, StringComparer.Ordinal), diagnostics);
+    }
+
+    public bool Contains(string name) => _layers.ContainsKey(name);
+
+    /// <summary>Throws a <see cref="SlipwayException"/> (Input) when <paramref name="name"/> is not an environment here.</summary>
+    public void Require(string name, string parameter = "--env")
+    {
+        EnvironmentName.Require(name, parameter);
+        if (!Contains(name))
+        {
+            throw SlipwayException.Input(
+                $"{parameter}: no environment '{name}'{NameSuggester.Hint(name, _layers.Keys)}; known: {string.Join(", ", Names)} (create it with ./build.sh NewEnvironment --name {name} --extends base)");
+        }
+    }
+
+    /// <summary>Merges the layers of <paramref name="name"/>; problems are in <see cref="ResolvedEnvironment.Diagnostics"/>.</summary>
+    public ResolvedEnvironment Resolve(string name)
+    {
+        Require(name);
+        var diagnostics = new List<Diagnostic>();
+        IReadOnlyList<string> order = LayerLinearizer.Linearize(name, _layers, diagnostics);
+        EnvironmentLayer self = _layers[name];
+        var root = new ConfigMapping(new SourceLocation(self.EnvFile, 1, 1));
+        var seen = new HashSet<Diagnostic>(diagnostics);
+        foreach (string layerName in order)
+        {
+            EnvironmentLayer layer = _layers[layerName];
+            foreach (Diagnostic diagnostic in layer.Diagnostics)
+            {
+                if (seen.Add(diagnostic))
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }
+
+            foreach (ConfigMapping document in layer.Documents)
+            {
+                ConfigMerger.MergeInto(root, document, diagnostics, topLevel: true);
+            }
+        }
+
+        return new ResolvedEnvironment(name, order, root, diagnostics);
+    }
+}

@@ -1,0 +1,126 @@
+using Slipway.Environments.Yaml;
+
+namespace Slipway.Environments;
+
+/// <summary>Reads one environment folder into an <see cref="EnvironmentLayer"/>.</summary>
+internal static class EnvironmentLayerReader
+{
+    public const string EnvFileName = "env.yaml";
+
+    public const string ValuesFolder = "values";
+
+    /// <summary>
+    /// Reads the folder synchronously: the catalog calls this from a parallel loop over the folders, where small
+    /// synchronous reads are cheaper than asynchronous ones and parsing dominates anyway.
+    /// </summary>
+    public static EnvironmentLayer Read(string repositoryRoot, string name, CancellationToken cancellationToken)
+    {
+        string relativeFolder = $"{EnvironmentCatalog.EnvironmentsFolder}/{name}";
+        string folder = Path.Combine(repositoryRoot, EnvironmentCatalog.EnvironmentsFolder, name);
+        string envFile = $"{relativeFolder}/{EnvFileName}";
+        var diagnostics = new List<Diagnostic>();
+        var documents = new List<ConfigMapping>();
+        var extends = new List<LayerReference>();
+
+        if (!File.Exists(Path.Combine(folder, EnvFileName)))
+        {
+            diagnostics.Add(new Diagnostic(relativeFolder, 1, 1, DiagnosticSeverity.Error, EnvironmentDiagnosticCodes.MissingEnvFile,
+                $"folder '{relativeFolder}' has no {EnvFileName}: add one (./build.sh NewEnvironment --name {name} --extends base) or remove the folder"));
+            return new EnvironmentLayer(name, envFile, documents, extends, diagnostics);
+        }
+
+        var files = new List<string> { envFile };
+        string valuesFolder = Path.Combine(folder, ValuesFolder);
+        if (Directory.Exists(valuesFolder))
+        {
+            files.AddRange(Directory.EnumerateFiles(valuesFolder, "*.yaml")
+                .Select(Path.GetFileName)
+                .Order(StringComparer.Ordinal)
+                .Select(file => $"{relativeFolder}/{ValuesFolder}/{file}"));
+        }
+
+        foreach (string file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ConfigMapping? document = ReadDocument(repositoryRoot, file, diagnostics);
+            if (document is null)
+            {
+                continue;
+            }
+
+            ConfigEntry? extendsEntry = document.GetEntry(EnvironmentCatalog.ExtendsKey);
+            if (extendsEntry is not null)
+            {
+                if (file == envFile)
+                {
+                    ReadExtends(extendsEntry, extends, diagnostics);
+                }
+                else
+                {
+                    diagnostics.Add(Diagnostic.Error(extendsEntry.KeyLocation, EnvironmentDiagnosticCodes.UnknownKey,
+                        $"'extends' belongs in {EnvFileName} only: move it to {envFile}"));
+                }
+            }
+
+            documents.Add(document);
+        }
+
+        return new EnvironmentLayer(name, envFile, documents, extends, diagnostics);
+    }
+
+    private static ConfigMapping? ReadDocument(string repositoryRoot, string file, List<Diagnostic> diagnostics)
+    {
+        string path = Path.Combine(repositoryRoot, file);
+        long length = new FileInfo(path).Length;
+        if (length > YamlTreeReader.MaxFileBytes)
+        {
+            diagnostics.Add(YamlTreeReader.TooLarge(file, length));
+            return null;
+        }
+
+        string text = File.ReadAllText(path);
+        YamlReadResult result = YamlTreeReader.Read(text, file);
+        diagnostics.AddRange(result.Diagnostics);
+        switch (result.Root)
+        {
+            case ConfigMapping mapping:
+                return mapping;
+            case null:
+            case ConfigScalar { IsNull: true }:
+                return result.Diagnostics.Count == 0 ? new ConfigMapping(new SourceLocation(file, 1, 1)) : null;
+            default:
+                diagnostics.Add(Diagnostic.Error(result.Root.Location, EnvironmentDiagnosticCodes.WrongType,
+                    $"an environment file holds a mapping of keys (cluster:, gitops:, apps: …), not a {result.Root.KindName}"));
+                return null;
+        }
+    }
+
+    private static void ReadExtends(ConfigEntry entry, List<LayerReference> extends, List<Diagnostic> diagnostics)
+    {
+        IEnumerable<ConfigNode> items = entry.Value switch
+        {
+            ConfigSequence sequence => sequence.Items,
+            ConfigScalar { IsNull: true } => [],
+            ConfigScalar scalar => [scalar],
+            _ => [entry.Value],
+        };
+
+        foreach (ConfigNode item in items)
+        {
+            if (item is not ConfigScalar { IsNull: false } scalar)
+            {
+                diagnostics.Add(Diagnostic.Error(item.Location, EnvironmentDiagnosticCodes.WrongType,
+                    "extends lists parent names: write 'extends: [base]' or 'extends: [base, ha]'"));
+                continue;
+            }
+
+            if (!EnvironmentName.IsValid(scalar.Value))
+            {
+                diagnostics.Add(Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.InvalidName, EnvironmentName.Explain(scalar.Value)));
+                continue;
+            }
+
+            extends.Add(new LayerReference(scalar.Value, scalar.Location));
+        }
+    }
+}

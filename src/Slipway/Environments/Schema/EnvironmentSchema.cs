@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace Slipway.Environments.Schema;
+
+/// <summary>
+/// The format of <c>environments/&lt;name&gt;/env.yaml</c>. The validator checks files against it and
+/// <see cref="JsonSchemaWriter"/> renders it as <c>environments/schema.json</c> for editors; docs/environments.md
+/// documents every key.
+/// </summary>
+public static partial class EnvironmentSchema
+{
+    public static readonly ObjectSchema Root = Build();
+
+    private static ScalarSchema Text(string description) => new(description, ScalarKind.String);
+
+    private static ObjectSchema Build()
+    {
+        var name = new ScalarSchema("An environment name.", ScalarKind.Pattern, pattern: NamePattern(), patternHint: "staging");
+        var url = new ScalarSchema("An http(s) URL.", ScalarKind.Url);
+        var window = new ObjectSchema("A deployment window: days and a time range in a time zone.",
+        [
+            new("days", new ScalarSchema("Days: a range 'mon-fri', a list 'mon,wed,fri', or 'daily'.", ScalarKind.Pattern, pattern: DaysPattern(), patternHint: "mon-fri"), Required: true),
+            new("start", new ScalarSchema("Start time, HH:MM.", ScalarKind.Pattern, pattern: TimePattern(), patternHint: "'08:00'"), Required: true),
+            new("end", new ScalarSchema("End time, HH:MM.", ScalarKind.Pattern, pattern: TimePattern(), patternHint: "'17:00'"), Required: true),
+            new("timezone", Text("IANA time zone, default UTC.")),
+        ]);
+
+        return new ObjectSchema("A Slipway environment or layer.",
+        [
+            new("extends", new ListSchema("Parent layers in order; later parents win, this file wins over all.", name)),
+            new("protected", new ScalarSchema("A protected environment needs gates (approvals >= 2, branches) and pinned versions.", ScalarKind.Boolean)),
+            new("description", Text("What this environment is for.")),
+            new("cluster", new ObjectSchema("Where to deploy: { local: true } or { kubeconfig, context }.",
+            [
+                new("local", new ScalarSchema("Use the embedded local cluster.", ScalarKind.Boolean)),
+                new("kubeconfig", Text("Path of a kubeconfig file (~ is the home folder).")),
+                new("context", Text("Context in the kubeconfig.")),
+            ]), Required: true),
+            new("gitops", new ObjectSchema("The GitOps repository this environment is rendered into.",
+            [
+                new("repository", Text("A URL, a path, or 'local' for a bare repository under .nuke/temp/."), Required: true),
+                new("branch", Text("Branch, default main.")),
+                new("path", Text("Folder in the repository, default clusters/<env>.")),
+                new("engine", new ScalarSchema("The GitOps engine.", ScalarKind.String, allowed: ["flux", "argocd"]), Required: true),
+            ]), Required: true),
+            new("infrastructure", new ObjectSchema("The Terraform/OpenTofu stack of this environment.",
+            [
+                new("stack", new ScalarSchema("Folder of the stack, relative to the repository root.", ScalarKind.RelativePath), Required: true),
+                new("workspace", Text("Workspace, default the environment name.")),
+                new("tool", new ScalarSchema("terraform or tofu, default terraform.", ScalarKind.String, allowed: ["terraform", "tofu"])),
+                new("variables", new MapSchema("Input variables of the stack (secret references allowed).", Text("A variable value."))),
+                new("planMaxAge", new ScalarSchema("How old a saved plan may be when applied, default 1h.", ScalarKind.Duration)),
+            ])),
+            new("platform", new ObjectSchema("Platform components.",
+            [
+                new("releases", new MapSchema("Helm releases by name.", new ObjectSchema("A Helm release.",
+                [
+                    new("chart", Text("Chart name."), Required: true),
+                    new("repository", Text("Chart repository URL."), Required: true),
+                    new("version", Text("Chart version; pinned (1.2.3), never a range."), Required: true),
+                    new("namespace", Text("Target namespace, default the release name.")),
+                    new("values", new AnySchema("Chart values.")),
+                ]))),
+            ])),
+            new("apps", new MapSchema("Applications by name.", new ObjectSchema("An application.",
+            [
+                new("image", Text("Image repository, e.g. registry.local/web."), Required: true),
+                new("tag", Text("Image tag; pinned, not 'latest'.")),
+                new("replicas", new ScalarSchema("Replica count, default 1.", ScalarKind.Integer, minimum: 0)),
+                new("namespace", Text("Namespace, default the app name.")),
+                new("endpoints", new ListSchema("URLs probed by Verify.", url)),
+            ]))),
+            new("gates", new ObjectSchema("Conditions a deployment must meet.",
+            [
+                new("branches", new ListSchema("Branches allowed to deploy.", Text("A branch name or glob."))),
+                new("approvals", new ScalarSchema("Approvals required.", ScalarKind.Integer, minimum: 0)),
+                new("cooling", new ScalarSchema("Time the promoted version must have been verified in promoteFrom.", ScalarKind.Duration)),
+                new("windows", new ListSchema("Deployment windows; outside them deploys are refused.", window)),
+                new("promoteFrom", name),
+            ])),
+            new("verify", new ObjectSchema("Checks after deploying.",
+            [
+                new("timeout", new ScalarSchema("How long to wait for the rollout, default 5m.", ScalarKind.Duration)),
+                new("interval", new ScalarSchema("Poll interval, default 5s.", ScalarKind.Duration)),
+                new("endpoints", new ListSchema("Extra URLs to probe.", url)),
+            ])),
+            new("rollback", new ObjectSchema("What to do when verification fails.",
+            [
+                new("auto", new ScalarSchema("Roll back automatically.", ScalarKind.Boolean)),
+            ])),
+        ]);
+    }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^(daily|(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun)|(,(mon|tue|wed|thu|fri|sat|sun))*))$", RegexOptions.CultureInvariant)]
+    private static partial Regex DaysPattern();
+
+    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimePattern();
+}

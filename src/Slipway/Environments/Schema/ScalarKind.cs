@@ -1,0 +1,23 @@
+namespace Slipway.Environments.Schema;
+
+public enum ScalarKind
+{
+    /// <summary>Any scalar, read as text.</summary>
+    String,
+
+    Boolean,
+
+    Integer,
+
+    /// <summary><c>90s</c>, <c>5m</c>, <c>1h30m</c>, <c>2d</c>, <c>500ms</c>.</summary>
+    Duration,
+
+    /// <summary>An absolute http(s) URL.</summary>
+    Url,
+
+    /// <summary>A path relative to the repository root that stays inside it.</summary>
+    RelativePath,
+
+    /// <summary>A string matching <see cref="ScalarSchema.Pattern"/>.</summary>
+    Pattern,
+}

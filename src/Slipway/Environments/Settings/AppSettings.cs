@@ -1,0 +1,8 @@
+namespace Slipway.Environments.Settings;
+
+/// <summary><c>apps.&lt;name&gt;</c>: an application image. Replicas default to 1, the namespace to the app name.</summary>
+public sealed record AppSettings(string Name, string Image, string Tag, int Replicas, string Namespace, IReadOnlyList<string> Endpoints)
+{
+    /// <summary><c>image:tag</c>.</summary>
+    public string ImageReference => $"{Image}:{Tag}";
+}

@@ -1,0 +1,190 @@
+using Slipway.Environments.Validation;
+using Slipway.Environments.Yaml;
+
+namespace Slipway.Environments.Settings;
+
+/// <summary>
+/// The typed view of a merged, validated environment that later targets read. Build it with <see cref="LoadAsync"/>
+/// (validates first; errors throw) or <see cref="From"/> (for a tree already validated).
+/// </summary>
+public sealed record EnvironmentSettings(
+    string Name,
+    bool Protected,
+    string? Description,
+    ClusterSettings Cluster,
+    GitOpsSettings GitOps,
+    InfrastructureSettings? Infrastructure,
+    PlatformSettings Platform,
+    IReadOnlyDictionary<string, AppSettings> Apps,
+    GatesSettings Gates,
+    VerifySettings Verify,
+    RollbackSettings Rollback,
+    ResolvedEnvironment Source)
+{
+    public static readonly TimeSpan DefaultPlanMaxAge = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultVerifyTimeout = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DefaultVerifyInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Loads the repository's environments, validates <paramref name="environment"/> and returns its settings.
+    /// Any error (or warning, with <paramref name="warningsAsErrors"/>) throws a <see cref="SlipwayException"/> (Input)
+    /// listing every diagnostic.
+    /// </summary>
+    public static async Task<EnvironmentSettings> LoadAsync(string repositoryRoot, string environment, CancellationToken cancellationToken, bool warningsAsErrors = false)
+    {
+        EnvironmentName.Require(environment, "--env");
+        EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
+        EnvironmentValidator.Validate(catalog, environment).ThrowIfFailed(warningsAsErrors);
+        return From(catalog.Resolve(environment));
+    }
+
+    public static EnvironmentSettings From(ResolvedEnvironment environment)
+    {
+        ConfigMapping root = environment.Root;
+        ConfigMapping? cluster = ConfigReader.Mapping(root, "cluster");
+        ConfigMapping? gitops = ConfigReader.Mapping(root, "gitops");
+        ConfigMapping? gates = ConfigReader.Mapping(root, "gates");
+        ConfigMapping? verify = ConfigReader.Mapping(root, "verify");
+        return new EnvironmentSettings(
+            environment.Name,
+            ConfigReader.Bool(root, "protected"),
+            ConfigReader.String(root, "description"),
+            new ClusterSettings(ConfigReader.Bool(cluster, "local"), ConfigReader.String(cluster, "kubeconfig"), ConfigReader.String(cluster, "context")),
+            new GitOpsSettings(
+                ConfigReader.String(gitops, "repository") ?? throw Missing(environment, "gitops.repository"),
+                ConfigReader.String(gitops, "branch", "main"),
+                ConfigReader.String(gitops, "path", $"clusters/{environment.Name}"),
+                ConfigReader.String(gitops, "engine") == "argocd" ? GitOpsEngine.ArgoCd : GitOpsEngine.Flux),
+            ReadInfrastructure(environment),
+            new PlatformSettings(ReadReleases(ConfigReader.Mapping(ConfigReader.Mapping(root, "platform"), "releases"))),
+            ReadApps(ConfigReader.Mapping(root, "apps")),
+            new GatesSettings(
+                ConfigReader.Strings(gates, "branches"),
+                ConfigReader.Int(gates, "approvals", 0),
+                ConfigReader.Duration(gates, "cooling", TimeSpan.Zero),
+                ReadWindows(gates),
+                ConfigReader.String(gates, "promoteFrom")),
+            new VerifySettings(
+                ConfigReader.Duration(verify, "timeout", DefaultVerifyTimeout),
+                ConfigReader.Duration(verify, "interval", DefaultVerifyInterval),
+                ConfigReader.Strings(verify, "endpoints")),
+            new RollbackSettings(ConfigReader.Bool(ConfigReader.Mapping(root, "rollback"), "auto")),
+            environment);
+    }
+
+    private static InfrastructureSettings? ReadInfrastructure(ResolvedEnvironment environment)
+    {
+        ConfigMapping? infrastructure = ConfigReader.Mapping(environment.Root, "infrastructure");
+        if (infrastructure is null)
+        {
+            return null;
+        }
+
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (ConfigReader.Mapping(infrastructure, "variables") is { } mapping)
+        {
+            foreach (ConfigEntry entry in mapping.Entries)
+            {
+                if (entry.Value is ConfigScalar { IsNull: false } scalar)
+                {
+                    variables[entry.Key] = scalar.Value;
+                }
+            }
+        }
+
+        return new InfrastructureSettings(
+            ConfigReader.String(infrastructure, "stack") ?? throw Missing(environment, "infrastructure.stack"),
+            ConfigReader.String(infrastructure, "workspace", environment.Name),
+            ConfigReader.String(infrastructure, "tool") == "tofu" ? InfrastructureTool.Tofu : InfrastructureTool.Terraform,
+            variables,
+            ConfigReader.Duration(infrastructure, "planMaxAge", DefaultPlanMaxAge));
+    }
+
+    private static Dictionary<string, ReleaseSettings> ReadReleases(ConfigMapping? releases)
+    {
+        var result = new Dictionary<string, ReleaseSettings>(StringComparer.Ordinal);
+        foreach (ConfigEntry entry in releases?.Entries ?? [])
+        {
+            ConfigMapping? release = entry.Value as ConfigMapping;
+            result[entry.Key] = new ReleaseSettings(
+                entry.Key,
+                ConfigReader.String(release, "chart", entry.Key),
+                ConfigReader.String(release, "repository", string.Empty),
+                ConfigReader.String(release, "version", string.Empty),
+                ConfigReader.String(release, "namespace", entry.Key),
+                ConfigReader.PlainMapping(ConfigReader.Mapping(release, "values")));
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, AppSettings> ReadApps(ConfigMapping? apps)
+    {
+        var result = new Dictionary<string, AppSettings>(StringComparer.Ordinal);
+        foreach (ConfigEntry entry in apps?.Entries ?? [])
+        {
+            ConfigMapping? app = entry.Value as ConfigMapping;
+            result[entry.Key] = new AppSettings(
+                entry.Key,
+                ConfigReader.String(app, "image", string.Empty),
+                ConfigReader.String(app, "tag", "latest"),
+                ConfigReader.Int(app, "replicas", 1),
+                ConfigReader.String(app, "namespace", entry.Key),
+                ConfigReader.Strings(app, "endpoints"));
+        }
+
+        return result;
+    }
+
+    private static List<DeploymentWindow> ReadWindows(ConfigMapping? gates)
+    {
+        var windows = new List<DeploymentWindow>();
+        if (gates?.Get("windows") is ConfigSequence sequence)
+        {
+            foreach (ConfigMapping window in sequence.Items.OfType<ConfigMapping>())
+            {
+                windows.Add(new DeploymentWindow(
+                    Days(ConfigReader.String(window, "days", "daily")),
+                    TimeOnly.ParseExact(ConfigReader.String(window, "start", "00:00"), "HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    TimeOnly.ParseExact(ConfigReader.String(window, "end", "23:59"), "HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    ConfigReader.String(window, "timezone", "UTC")));
+            }
+        }
+
+        return windows;
+    }
+
+    private static List<DayOfWeek> Days(string text)
+    {
+        string[] names = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+        if (text == "daily")
+        {
+            return [.. Enum.GetValues<DayOfWeek>()];
+        }
+
+        if (text.Split('-') is [string from, string to])
+        {
+            var days = new List<DayOfWeek>();
+            int start = Array.IndexOf(names, from);
+            int end = Array.IndexOf(names, to);
+            if (start < 0 || end < 0)
+            {
+                return days;
+            }
+
+            for (int day = start; ; day = (day + 1) % 7)
+            {
+                days.Add((DayOfWeek)day);
+                if (day == end)
+                {
+                    return days;
+                }
+            }
+        }
+
+        return [.. text.Split(',').Select(day => Array.IndexOf(names, day)).Where(day => day >= 0).Select(day => (DayOfWeek)day)];
+    }
+
+    private static SlipwayException Missing(ResolvedEnvironment environment, string key)
+        => SlipwayException.Input($"environment '{environment.Name}' has no '{key}': set it in environments/{environment.Name}/env.yaml or a layer it extends (./build.sh Validate --env {environment.Name})");
+}

@@ -1,0 +1,7 @@
+namespace Slipway.Environments.Settings;
+
+public enum InfrastructureTool
+{
+    Terraform,
+    Tofu,
+}

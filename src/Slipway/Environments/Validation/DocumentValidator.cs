@@ -1,0 +1,187 @@
+using System.Globalization;
+using Slipway.Environments.Schema;
+using Slipway.Environments.Yaml;
+
+namespace Slipway.Environments.Validation;
+
+/// <summary>
+/// Checks one file's tree against the schema: types, unknown keys (with suggestions), allowed values, well-formed
+/// secret references, and no plain-text value under a key that looks secret. Required keys are checked on the merged
+/// environment instead (<see cref="MergedValidator"/>), since a layer may leave them to its parents.
+/// </summary>
+internal static class DocumentValidator
+{
+    public static void Validate(ConfigMapping document, ICollection<Diagnostic> diagnostics)
+        => ValidateNode(document, EnvironmentSchema.Root, string.Empty, diagnostics);
+
+    private static void ValidateNode(ConfigNode node, SchemaNode schema, string path, ICollection<Diagnostic> diagnostics)
+    {
+        if (node is ConfigScalar { IsNull: true })
+        {
+            return;
+        }
+
+        switch (schema)
+        {
+            case AnySchema:
+                CheckFreeForm(node, path, diagnostics);
+                break;
+            case ObjectSchema objectSchema when node is ConfigMapping mapping:
+                foreach (ConfigEntry entry in mapping.Entries)
+                {
+                    if (objectSchema.Properties.TryGetValue(entry.Key, out SchemaProperty? property))
+                    {
+                        ValidateNode(entry.Value, property.Schema, Join(path, entry.Key), diagnostics);
+                    }
+                    else
+                    {
+                        diagnostics.Add(Diagnostic.Error(entry.KeyLocation, EnvironmentDiagnosticCodes.UnknownKey,
+                            $"unknown key '{entry.Key}'{Where(path)}{NameSuggester.Hint(entry.Key, objectSchema.Order)}; allowed: {string.Join(", ", objectSchema.Order)}"));
+                    }
+                }
+
+                break;
+            case MapSchema mapSchema when node is ConfigMapping mapping:
+                foreach (ConfigEntry entry in mapping.Entries)
+                {
+                    ValidateNode(entry.Value, mapSchema.Values, Join(path, entry.Key), diagnostics);
+                }
+
+                break;
+            case ListSchema listSchema when node is ConfigSequence sequence:
+                for (int i = 0; i < sequence.Items.Count; i++)
+                {
+                    ValidateNode(sequence.Items[i], listSchema.Items, $"{path}[{i}]", diagnostics);
+                }
+
+                break;
+            case ScalarSchema scalarSchema when node is ConfigScalar scalar:
+                ValidateScalar(scalar, scalarSchema, path, diagnostics);
+                break;
+            default:
+                diagnostics.Add(Diagnostic.Error(node.Location, EnvironmentDiagnosticCodes.WrongType,
+                    $"'{path}' must be {schema.Expected}, not a {node.KindName}"));
+                break;
+        }
+    }
+
+    private static void ValidateScalar(ConfigScalar scalar, ScalarSchema schema, string path, ICollection<Diagnostic> diagnostics)
+    {
+        string value = scalar.Value;
+        if (SecretReference.ContainsReference(value))
+        {
+            CheckSecret(scalar, path, diagnostics);
+            if (schema.Kind == ScalarKind.String && schema.Allowed is null)
+            {
+                return;
+            }
+        }
+        else if (LooksSecret(path) && value.Length > 0)
+        {
+            diagnostics.Add(PlainText(scalar, path));
+            return;
+        }
+
+        bool valid = schema.Kind switch
+        {
+            ScalarKind.Boolean => !scalar.Quoted && value is "true" or "false",
+            ScalarKind.Integer => !scalar.Quoted && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number)
+                && (schema.Minimum is null || number >= schema.Minimum),
+            ScalarKind.Duration => Duration.TryParse(value, out _),
+            ScalarKind.Url => Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https",
+            ScalarKind.RelativePath => value.Length > 0 && !Path.IsPathRooted(value) && !value.StartsWith('~')
+                && !value.Split('/', '\\').Contains(".."),
+            ScalarKind.Pattern => schema.Pattern!.IsMatch(value),
+            _ => true,
+        };
+
+        if (valid && schema.Allowed is not null)
+        {
+            valid = schema.Allowed.Contains(value);
+        }
+
+        if (!valid)
+        {
+            string code = schema.Kind is ScalarKind.Boolean or ScalarKind.Integer && (scalar.Quoted || !LooksNumericOrBool(value))
+                ? EnvironmentDiagnosticCodes.WrongType
+                : EnvironmentDiagnosticCodes.InvalidValue;
+            string hint = schema.Allowed is not null ? NameSuggester.Hint(value, schema.Allowed) : string.Empty;
+            diagnostics.Add(Diagnostic.Error(scalar.Location, code, $"'{path}' must be {schema.Expected}, not '{value}'{hint}"));
+        }
+    }
+
+    private static void CheckFreeForm(ConfigNode node, string path, ICollection<Diagnostic> diagnostics)
+    {
+        switch (node)
+        {
+            case ConfigMapping mapping:
+                foreach (ConfigEntry entry in mapping.Entries)
+                {
+                    if (entry.Value is ConfigScalar scalar)
+                    {
+                        // The common case, kept free of allocations: the path is built only for a problem.
+                        if (SecretReference.ContainsReference(scalar.Value) || (scalar.Value.Length > 0 && !scalar.IsNull && SecretKeys.LooksSecret(entry.Key)))
+                        {
+                            CheckFreeForm(scalar, Join(path, entry.Key), diagnostics);
+                        }
+                    }
+                    else
+                    {
+                        CheckFreeForm(entry.Value, Join(path, entry.Key), diagnostics);
+                    }
+                }
+
+                break;
+            case ConfigSequence sequence:
+                for (int i = 0; i < sequence.Items.Count; i++)
+                {
+                    CheckFreeForm(sequence.Items[i], $"{path}[{i}]", diagnostics);
+                }
+
+                break;
+            case ConfigScalar { IsNull: false } scalar when SecretReference.ContainsReference(scalar.Value):
+                CheckSecret(scalar, path, diagnostics);
+                break;
+            case ConfigScalar { IsNull: false, Value.Length: > 0 } scalar when LooksSecret(path):
+                diagnostics.Add(PlainText(scalar, path));
+                break;
+        }
+    }
+
+    private static void CheckSecret(ConfigScalar scalar, string path, ICollection<Diagnostic> diagnostics)
+    {
+        if (SecretReference.FindProblem(scalar.Value) is { } problem)
+        {
+            diagnostics.Add(Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.MalformedSecretReference, $"'{path}': {problem}"));
+        }
+    }
+
+    private static Diagnostic PlainText(ConfigScalar scalar, string path)
+        => Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.PlainTextSecret,
+            $"'{path}' looks like a secret but holds plain text: use a reference such as ${{env:{EnvName(path)}}} or ${{file:path}}, and remove the value from history if it was real");
+
+    private static bool LooksSecret(string path)
+    {
+        int dot = path.LastIndexOf('.');
+        string key = dot >= 0 ? path[(dot + 1)..] : path;
+        int bracket = key.IndexOf('[');
+        return SecretKeys.LooksSecret(bracket >= 0 ? key[..bracket] : key);
+    }
+
+    private static string EnvName(string path)
+    {
+        var name = new System.Text.StringBuilder();
+        foreach (char c in path)
+        {
+            name.Append(char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_');
+        }
+
+        return name.ToString();
+    }
+
+    private static bool LooksNumericOrBool(string value) => value is "true" or "false" || int.TryParse(value, CultureInfo.InvariantCulture, out _);
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private static string Where(string path) => path.Length == 0 ? string.Empty : $" in '{path}'";
+}

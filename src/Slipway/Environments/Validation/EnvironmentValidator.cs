@@ -1,0 +1,112 @@
+using Slipway.Environments.Yaml;
+
+namespace Slipway.Environments.Validation;
+
+/// <summary>
+/// The Validate target's library: loads, merges and checks one environment or all of them and reports every problem
+/// at once. Each layer's files are checked once (so a typo in base is reported once, not once per environment);
+/// each environment is then checked merged.
+/// </summary>
+public static class EnvironmentValidator
+{
+    /// <summary>Validates <paramref name="environment"/> (and the layers it extends), or every environment when null.</summary>
+    public static async Task<ValidationResult> ValidateAsync(string repositoryRoot, string? environment, CancellationToken cancellationToken)
+    {
+        EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
+        return Validate(catalog, environment);
+    }
+
+    public static ValidationResult Validate(EnvironmentCatalog catalog, string? environment)
+    {
+        IReadOnlyList<string> names;
+        if (string.IsNullOrEmpty(environment))
+        {
+            names = catalog.Names;
+        }
+        else
+        {
+            catalog.Require(environment);
+            names = [environment];
+        }
+
+        if (names.Count == 0)
+        {
+            throw SlipwayException.Input($"no environments under {EnvironmentCatalog.EnvironmentsFolder}/: create one with ./build.sh NewEnvironment --name dev");
+        }
+
+        var diagnostics = new HashSet<Diagnostic>(catalog.Diagnostics);
+        var checkedLayers = new HashSet<string>(StringComparer.Ordinal);
+        var resolved = new ResolvedEnvironment[names.Count];
+        Parallel.For(0, names.Count, i => resolved[i] = catalog.Resolve(names[i]));
+
+        var perEnvironment = new List<Diagnostic>[names.Count];
+        Parallel.For(0, names.Count, i =>
+        {
+            perEnvironment[i] = [];
+            if (resolved[i].Diagnostics.Any(diagnostic => diagnostic.IsError))
+            {
+                // Files that could not be read or layers that could not be resolved: merged checks would only add noise.
+                return;
+            }
+
+            MergedValidator.Validate(resolved[i], catalog.Layers.Keys.ToList(), perEnvironment[i]);
+        });
+
+        var layerNames = resolved.SelectMany(r => r.Layers).Distinct().ToList();
+        var perLayer = new List<Diagnostic>[layerNames.Count];
+        Parallel.For(0, layerNames.Count, i =>
+        {
+            perLayer[i] = [];
+            foreach (ConfigMapping document in catalog.Layers[layerNames[i]].Documents)
+            {
+                DocumentValidator.Validate(document, perLayer[i]);
+            }
+        });
+
+        foreach (ResolvedEnvironment environmentResult in resolved)
+        {
+            diagnostics.UnionWith(environmentResult.Diagnostics);
+        }
+
+        diagnostics.UnionWith(perLayer.SelectMany(list => list));
+        diagnostics.UnionWith(perEnvironment.SelectMany(list => list));
+
+        List<Diagnostic> sorted = [.. diagnostics
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)];
+        return new ValidationResult(names, sorted);
+    }
+
+    /// <summary>
+    /// The whole Validate target: validates; on success writes each warning (compiler form) and the summary to
+    /// <paramref name="log"/>; on failure throws a <see cref="SlipwayException"/> (Input, exit 2) whose message holds
+    /// every diagnostic line and the summary (printed once, by the engine). On GitHub Actions every diagnostic is also
+    /// written as a <c>::error</c>/<c>::warning</c> workflow command so the run annotates the lines.
+    /// </summary>
+    public static async Task<ValidationResult> RunAsync(string repositoryRoot, string? environment, bool warningsAsErrors, bool gitHubActions,
+        ILog log, CancellationToken cancellationToken)
+    {
+        ValidationResult result = await ValidateAsync(repositoryRoot, environment, cancellationToken).ConfigureAwait(false);
+        bool failed = result.Failed(warningsAsErrors);
+        foreach (Diagnostic diagnostic in result.Diagnostics)
+        {
+            Diagnostic shown = warningsAsErrors ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic;
+            if (gitHubActions)
+            {
+                log.Info(DiagnosticFormatter.FormatGitHubActions(shown));
+            }
+
+            if (!failed)
+            {
+                log.Warning(DiagnosticFormatter.Format(shown));
+            }
+        }
+
+        result.ThrowIfFailed(warningsAsErrors);
+        log.Info(result.Summary);
+        return result;
+    }
+}

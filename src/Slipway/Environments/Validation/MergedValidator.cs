@@ -1,0 +1,165 @@
+using NuGet.Versioning;
+using Slipway.Environments.Schema;
+using Slipway.Environments.Yaml;
+
+namespace Slipway.Environments.Validation;
+
+/// <summary>
+/// Checks a merged environment: required keys, cluster either local or kubeconfig, promoteFrom naming another
+/// environment, and policy (a protected environment needs approvals >= 2, branches and pinned versions; elsewhere
+/// a floating version is a warning).
+/// </summary>
+internal static class MergedValidator
+{
+    public static void Validate(ResolvedEnvironment environment, IReadOnlyCollection<string> knownEnvironments, ICollection<Diagnostic> diagnostics)
+    {
+        ConfigMapping root = environment.Root;
+        CheckRequired(root, EnvironmentSchema.Root, string.Empty, diagnostics);
+        CheckCluster(root, diagnostics);
+        CheckPromoteFrom(environment, knownEnvironments, diagnostics);
+        bool isProtected = root.Get("protected") is ConfigScalar { Value: "true" };
+        if (isProtected)
+        {
+            CheckProtectedGates(root, diagnostics);
+        }
+
+        CheckVersions(root, isProtected, diagnostics);
+    }
+
+    private static void CheckRequired(ConfigMapping mapping, SchemaNode schema, string path, ICollection<Diagnostic> diagnostics)
+    {
+        switch (schema)
+        {
+            case ObjectSchema objectSchema:
+                foreach (SchemaProperty property in objectSchema.Properties.Values)
+                {
+                    ConfigNode? value = mapping.Get(property.Name);
+                    if (value is null && property.Required)
+                    {
+                        string where = path.Length == 0 ? "the environment" : $"'{path}'";
+                        diagnostics.Add(Diagnostic.Error(mapping.Location, EnvironmentDiagnosticCodes.MissingRequired,
+                            $"{where} is missing required key '{property.Name}' ({property.Schema.Description}): set it here or in a layer this environment extends"));
+                    }
+                    else if (value is ConfigMapping child)
+                    {
+                        CheckRequired(child, property.Schema, Join(path, property.Name), diagnostics);
+                    }
+                }
+
+                break;
+            case MapSchema mapSchema:
+                foreach (ConfigEntry entry in mapping.Entries)
+                {
+                    if (entry.Value is ConfigMapping child)
+                    {
+                        CheckRequired(child, mapSchema.Values, Join(path, entry.Key), diagnostics);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void CheckCluster(ConfigMapping root, ICollection<Diagnostic> diagnostics)
+    {
+        if (root.Get("cluster") is not ConfigMapping cluster)
+        {
+            return;
+        }
+
+        bool local = cluster.Get("local") is ConfigScalar { Value: "true" };
+        ConfigEntry? kubeconfig = cluster.GetEntry("kubeconfig");
+        if (local && kubeconfig is not null)
+        {
+            diagnostics.Add(Diagnostic.Error(kubeconfig.KeyLocation, EnvironmentDiagnosticCodes.Conflict,
+                $"cluster sets both 'local: true' (at {cluster.GetEntry("local")!.KeyLocation}) and 'kubeconfig': keep one; to replace an inherited local cluster write 'local: null' next to kubeconfig"));
+        }
+        else if (!local && kubeconfig is null)
+        {
+            diagnostics.Add(Diagnostic.Error(cluster.Location, EnvironmentDiagnosticCodes.MissingRequired,
+                "cluster needs 'local: true' (the embedded cluster) or 'kubeconfig:' (and usually 'context:') of a real cluster"));
+        }
+    }
+
+    private static void CheckPromoteFrom(ResolvedEnvironment environment, IReadOnlyCollection<string> known, ICollection<Diagnostic> diagnostics)
+    {
+        if (environment.Find("gates.promoteFrom")?.Value is not ConfigScalar { IsNull: false } from || !EnvironmentName.IsValid(from.Value))
+        {
+            return;
+        }
+
+        if (from.Value == environment.Name)
+        {
+            diagnostics.Add(Diagnostic.Error(from.Location, EnvironmentDiagnosticCodes.InvalidValue,
+                $"gates.promoteFrom names '{environment.Name}' itself: name the environment versions come from (e.g. staging)"));
+        }
+        else if (!known.Contains(from.Value))
+        {
+            diagnostics.Add(Diagnostic.Error(from.Location, EnvironmentDiagnosticCodes.InvalidValue,
+                $"gates.promoteFrom names unknown environment '{from.Value}'{NameSuggester.Hint(from.Value, known)}"));
+        }
+    }
+
+    private static void CheckProtectedGates(ConfigMapping root, ICollection<Diagnostic> diagnostics)
+    {
+        SourceLocation protectedAt = root.GetEntry("protected")!.KeyLocation;
+        ConfigMapping? gates = root.Get("gates") as ConfigMapping;
+        ConfigEntry? approvals = gates?.GetEntry("approvals");
+        if (approvals?.Value is not ConfigScalar scalar || !int.TryParse(scalar.Value, out int count) || count < 2)
+        {
+            diagnostics.Add(Diagnostic.Error(approvals?.Value.Location ?? protectedAt, EnvironmentDiagnosticCodes.ProtectedNeedsApprovals,
+                "a protected environment needs 'gates.approvals: 2' or more"));
+        }
+
+        if (gates?.Get("branches") is not ConfigSequence { Items.Count: > 0 })
+        {
+            diagnostics.Add(Diagnostic.Error(gates?.GetEntry("branches")?.KeyLocation ?? protectedAt, EnvironmentDiagnosticCodes.ProtectedNeedsBranches,
+                "a protected environment needs 'gates.branches' (e.g. [main]) so only those branches deploy"));
+        }
+    }
+
+    private static void CheckVersions(ConfigMapping root, bool isProtected, ICollection<Diagnostic> diagnostics)
+    {
+        if (root.Find("platform.releases")?.Value is ConfigMapping releases)
+        {
+            foreach (ConfigEntry release in releases.Entries)
+            {
+                if (release.Value is ConfigMapping settings && settings.Get("version") is ConfigScalar { IsNull: false } version && !IsPinned(version.Value))
+                {
+                    Report(version, isProtected, $"platform.releases.{release.Key}.version '{version.Value}' is a range, not a pinned version: write an exact version such as 1.2.3 (./build.sh Freeze resolves ranges)", diagnostics);
+                }
+            }
+        }
+
+        if (root.Get("apps") is ConfigMapping apps)
+        {
+            foreach (ConfigEntry app in apps.Entries)
+            {
+                if (app.Value is not ConfigMapping settings)
+                {
+                    continue;
+                }
+
+                ConfigScalar? tag = settings.Get("tag") as ConfigScalar;
+                if (tag is null || tag.IsNull || tag.Value is "latest" or "")
+                {
+                    Report(tag ?? (ConfigNode)settings, isProtected, $"apps.{app.Key}.tag is {(tag is null ? "not set" : $"'{tag.Value}'")}: pin an image tag (e.g. the build number or a release tag)", diagnostics);
+                }
+            }
+        }
+    }
+
+    private static void Report(ConfigNode at, bool isProtected, string message, ICollection<Diagnostic> diagnostics)
+        => diagnostics.Add(isProtected
+            ? Diagnostic.Error(at.Location, EnvironmentDiagnosticCodes.UnpinnedVersion, $"protected environment: {message}")
+            : Diagnostic.Warning(at.Location, EnvironmentDiagnosticCodes.FloatingVersion, message));
+
+    /// <summary>An exact SemVer version (an optional leading 'v'), not a range such as ^1.2, ~1, 1.x, >=1 or *.</summary>
+    public static bool IsPinned(string version)
+    {
+        string text = version.StartsWith('v') ? version[1..] : version;
+        return SemanticVersion.TryParse(text, out _);
+    }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+}

@@ -1,0 +1,130 @@
+namespace Slipway.Environments.Yaml;
+
+/// <summary>A mapping whose keys keep the order they were first written in.</summary>
+public sealed class ConfigMapping : ConfigNode
+{
+    // Small mappings (most of them) are searched linearly; an index is built once a mapping grows past this.
+    private const int IndexThreshold = 8;
+
+    private readonly List<ConfigEntry?> _entries;
+    private Dictionary<string, int>? _index;
+    private int _count;
+
+    public ConfigMapping(SourceLocation location, int capacity = 4)
+        : base(location)
+    {
+        _entries = new List<ConfigEntry?>(capacity);
+    }
+
+    public override string KindName => "mapping";
+
+    public int Count => _count;
+
+    /// <summary>The entries in order.</summary>
+    public IEnumerable<ConfigEntry> Entries
+    {
+        get
+        {
+            foreach (ConfigEntry? entry in _entries)
+            {
+                if (entry is not null)
+                {
+                    yield return entry;
+                }
+            }
+        }
+    }
+
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public ConfigEntry? GetEntry(string key) => IndexOf(key) is int i and >= 0 ? _entries[i] : null;
+
+    public ConfigNode? Get(string key) => GetEntry(key)?.Value;
+
+    /// <summary>Adds or replaces an entry; a replaced key keeps its position.</summary>
+    public void Set(ConfigEntry entry)
+    {
+        int i = IndexOf(entry.Key);
+        if (i >= 0)
+        {
+            _entries[i] = entry;
+            return;
+        }
+
+        _index?.Add(entry.Key, _entries.Count);
+        _entries.Add(entry);
+        _count++;
+        if (_index is null && _entries.Count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+            for (int j = 0; j < _entries.Count; j++)
+            {
+                if (_entries[j] is { } existing)
+                {
+                    _index[existing.Key] = j;
+                }
+            }
+        }
+    }
+
+    public bool Remove(string key)
+    {
+        int i = IndexOf(key);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        _index?.Remove(key);
+        _entries[i] = null;
+        _count--;
+        return true;
+    }
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out int i) ? i : -1;
+        }
+
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i] is { } entry && string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Follows a dotted path (<c>apps.web.tag</c>); null when any part is missing.</summary>
+    public ConfigEntry? Find(string dottedPath)
+    {
+        ConfigMapping current = this;
+        string[] parts = dottedPath.Split('.');
+        for (int i = 0; i < parts.Length; i++)
+        {
+            ConfigEntry? entry = current.GetEntry(parts[i]);
+            if (entry is null)
+            {
+                return null;
+            }
+
+            if (i == parts.Length - 1)
+            {
+                return entry;
+            }
+
+            if (entry.Value is not ConfigMapping next)
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return null;
+    }
+}

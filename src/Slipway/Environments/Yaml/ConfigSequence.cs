@@ -1,0 +1,18 @@
+namespace Slipway.Environments.Yaml;
+
+/// <summary>A list. <see cref="Append"/> is set by the <c>!append</c> tag: merged after the inherited list instead of replacing it.</summary>
+public sealed class ConfigSequence : ConfigNode
+{
+    public ConfigSequence(IReadOnlyList<ConfigNode> items, bool append, SourceLocation location)
+        : base(location)
+    {
+        Items = items;
+        Append = append;
+    }
+
+    public IReadOnlyList<ConfigNode> Items { get; }
+
+    public bool Append { get; }
+
+    public override string KindName => "list";
+}

@@ -1,0 +1,193 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Slipway.Environments.Yaml;
+
+/// <summary>
+/// Reads YAML into a <see cref="ConfigNode"/> tree that remembers the line and column of every key and value, using
+/// YamlDotNet's event parser. Duplicate keys are errors. Aliases (<c>*name</c>) are rejected, not expanded, so a
+/// "billion laughs" document costs one event per alias; share values through <c>extends</c> layers instead. Files
+/// larger than <see cref="MaxFileBytes"/> are refused before parsing, and nesting is limited to <see cref="MaxDepth"/>.
+/// </summary>
+public static class YamlTreeReader
+{
+    public const int MaxFileBytes = 1024 * 1024;
+
+    public const int MaxDepth = 64;
+
+    public const string AppendTag = "!append";
+
+    private const string StringTag = "tag:yaml.org,2002:str";
+
+    /// <summary>Reads <paramref name="text"/>; <paramref name="file"/> is the path diagnostics name.</summary>
+    public static YamlReadResult Read(string text, string file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (text.Length > MaxFileBytes)
+        {
+            diagnostics.Add(TooLarge(file, text.Length));
+            return new YamlReadResult(null, diagnostics);
+        }
+
+        var reader = new State(file, diagnostics);
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return new YamlReadResult(null, diagnostics);
+            }
+
+            parser.Consume<DocumentStart>();
+            ConfigNode root = parser.Accept<DocumentEnd>(out DocumentEnd? empty)
+                ? new ConfigScalar(string.Empty, false, reader.At(empty.Start))
+                : reader.ReadNode(parser, 1);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out DocumentStart? second))
+            {
+                diagnostics.Add(Diagnostic.Error(reader.At(second.Start), EnvironmentDiagnosticCodes.YamlSyntax,
+                    "a second YAML document ('---') is not allowed: an environment file holds one mapping"));
+            }
+
+            return new YamlReadResult(root, diagnostics);
+        }
+        catch (YamlException exception)
+        {
+            diagnostics.Add(Diagnostic.Error(reader.At(exception.Start), EnvironmentDiagnosticCodes.YamlSyntax,
+                $"YAML syntax error: {Describe(exception)}"));
+            return new YamlReadResult(null, diagnostics);
+        }
+        catch (TooDeepException)
+        {
+            return new YamlReadResult(null, diagnostics);
+        }
+    }
+
+    /// <summary>The diagnostic for a file over the size limit (also used by the loader before reading a large file).</summary>
+    public static Diagnostic TooLarge(string file, long length)
+        => new(file, 1, 1, DiagnosticSeverity.Error, EnvironmentDiagnosticCodes.FileTooLarge,
+            $"file is {length / 1024.0 / 1024.0:0.0} MB; environment files are limited to {MaxFileBytes / 1024 / 1024} MB: split it into values/*.yaml files or keep large data outside the environment");
+
+    private static string Describe(YamlException exception)
+    {
+        string message = exception.Message;
+        int close = message.IndexOf("): ", StringComparison.Ordinal);
+        return close >= 0 && message.StartsWith('(') ? message[(close + 3)..] : message;
+    }
+
+    private sealed class TooDeepException : Exception
+    {
+    }
+
+    private sealed class State(string file, List<Diagnostic> diagnostics)
+    {
+        // Keys repeat within a file (every release has chart, version, values, …): share one string per key so the
+        // retained tree is smaller.
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+        public SourceLocation At(Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+        public ConfigNode ReadNode(IParser parser, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                ParsingEvent current = parser.Current!;
+                diagnostics.Add(Diagnostic.Error(At(current.Start), EnvironmentDiagnosticCodes.TooDeep,
+                    $"nesting deeper than {MaxDepth} levels: flatten this value"));
+                throw new TooDeepException();
+            }
+
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                CheckTag(scalar.Tag, scalar.Start, allowAppend: false);
+                bool quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
+                    || (!scalar.Tag.IsEmpty && scalar.Tag.Value == StringTag);
+                return new ConfigScalar(scalar.Value, quoted, At(scalar.Start));
+            }
+
+            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+            {
+                bool append = CheckTag(sequenceStart.Tag, sequenceStart.Start, allowAppend: true);
+                var items = new List<ConfigNode>();
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    items.Add(ReadNode(parser, depth + 1));
+                }
+
+                return new ConfigSequence(items, append, At(sequenceStart.Start));
+            }
+
+            if (parser.TryConsume<MappingStart>(out var mappingStart))
+            {
+                CheckTag(mappingStart.Tag, mappingStart.Start, allowAppend: false);
+                return ReadMapping(parser, mappingStart, depth);
+            }
+
+            AnchorAlias alias = parser.Consume<AnchorAlias>();
+            diagnostics.Add(Diagnostic.Error(At(alias.Start), EnvironmentDiagnosticCodes.AliasNotAllowed,
+                $"YAML alias '*{alias.Value}' is not allowed (aliases are rejected so a file cannot expand without limit): write the value, or move shared values into a layer and use extends"));
+            return new ConfigScalar(string.Empty, false, At(alias.Start));
+        }
+
+        private ConfigMapping ReadMapping(IParser parser, MappingStart start, int depth)
+        {
+            var mapping = new ConfigMapping(At(start.Start));
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                if (!parser.TryConsume<Scalar>(out var key))
+                {
+                    ParsingEvent current = parser.Current!;
+                    diagnostics.Add(Diagnostic.Error(At(current.Start), EnvironmentDiagnosticCodes.YamlSyntax,
+                        "a mapping key must be a plain name, not a list, mapping or alias"));
+                    ReadNode(parser, depth + 1);
+                    ReadNode(parser, depth + 1);
+                    continue;
+                }
+
+                SourceLocation keyAt = At(key.Start);
+                if (!_keys.TryGetValue(key.Value, out string? name))
+                {
+                    name = key.Value;
+                    _keys.Add(name, name);
+                }
+
+                ConfigNode value = ReadNode(parser, depth + 1);
+                ConfigEntry? existing = mapping.GetEntry(name);
+                if (existing is not null)
+                {
+                    diagnostics.Add(Diagnostic.Error(keyAt, EnvironmentDiagnosticCodes.DuplicateKey,
+                        $"duplicate key '{name}' (first set at line {existing.KeyLocation.Line}): remove one of them"));
+                }
+
+                mapping.Set(new ConfigEntry(name, keyAt, value));
+            }
+
+            return mapping;
+        }
+
+        private bool CheckTag(TagName tag, Mark at, bool allowAppend)
+        {
+            if (tag.IsEmpty || tag.IsNonSpecific || tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (tag.Value == AppendTag)
+            {
+                if (allowAppend)
+                {
+                    return true;
+                }
+
+                diagnostics.Add(Diagnostic.Error(At(at), EnvironmentDiagnosticCodes.UnknownTag,
+                    "!append applies to a list only: write '!append [item, …]' or a '!append' block list"));
+                return false;
+            }
+
+            diagnostics.Add(Diagnostic.Error(At(at), EnvironmentDiagnosticCodes.UnknownTag,
+                $"unknown tag '{tag.Value}': the only tag environment files use is !append (to extend an inherited list)"));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text;
+using Slipway.Environments;
+using Slipway.Environments.Validation;
+
+namespace Slipway.Benchmarks.Environments;
+
+/// <summary>
+/// Issue 4's speed check: load, merge and validate 200 generated environments of about 1,000 keys each (plus a
+/// 1,000-key base layer they all extend), in process. Budget: 200 ms. Also times the sample environments.
+/// Run: <c>EnvironmentsBenchmark.RunAsync(args)</c>; args may give the environment count and the number of warm runs.
+/// </summary>
+public static class EnvironmentsBenchmark
+{
+    public const int Environments = 200;
+    public const int BudgetMilliseconds = 200;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int environments = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : Environments;
+        int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+        string root = Path.Combine(Path.GetTempPath(), "slipway-env-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            (int files, long bytes, int keys) = Generate(root, environments);
+            Console.WriteLine($"Environments: generated {environments} environments + base, {files} files, {bytes / 1024.0 / 1024.0:0.0} MB, {keys} keys per environment file");
+
+            MeasureParserBaseline(root, runs);
+            await MeasureAsync(root, environments, runs, "default GC (concurrent)").ConfigureAwait(false);
+            GCLatencyMode previous = GCSettings.LatencyMode;
+            try
+            {
+                // A short-lived CLI gains from non-concurrent GC (<ConcurrentGarbageCollection>false</...> in the build
+                // project): far fewer gen0 collections promote the freshly built trees.
+                GCSettings.LatencyMode = GCLatencyMode.Batch;
+                await MeasureAsync(root, environments, runs, "batch GC (non-concurrent)").ConfigureAwait(false);
+            }
+            finally
+            {
+                GCSettings.LatencyMode = previous;
+            }
+
+            int diagnostics = 0;
+            string repository = FindRepositoryRoot();
+            if (repository.Length > 0)
+            {
+                var samples = new List<double>();
+                for (int run = 0; run <= runs; run++)
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    ValidationResult result = await EnvironmentValidator.ValidateAsync(repository, null, CancellationToken.None);
+                    stopwatch.Stop();
+                    samples.Add(stopwatch.Elapsed.TotalMilliseconds);
+                    diagnostics = result.Diagnostics.Count;
+                }
+
+                Console.WriteLine($"Environments: validate the sample environments in process: first {samples[0]:0.0} ms, warm median {Median(samples.Skip(1)):0.0} ms ({diagnostics} diagnostics)");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The floor: YamlDotNet's event parser alone over the same files, read into memory first, one thread.</summary>
+    private static void MeasureParserBaseline(string root, int runs)
+    {
+        string[] texts = [.. Directory.EnumerateFiles(Path.Combine(root, "environments"), "env.yaml", SearchOption.AllDirectories).Select(File.ReadAllText)];
+        var times = new List<double>();
+        for (int run = 0; run <= runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            foreach (string text in texts)
+            {
+                var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+                while (parser.MoveNext())
+                {
+                }
+            }
+
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"Environments: baseline, YamlDotNet parser events only, one thread: warm median {Median(times.Skip(1)):0.0} ms");
+    }
+
+    private static async Task MeasureAsync(string root, int environments, int runs, string mode)
+    {
+        var times = new List<double>();
+        var cpuTimes = new List<double>();
+        int diagnostics = 0;
+        using var process = Process.GetCurrentProcess();
+        for (int run = 0; run <= runs; run++)
+        {
+            process.Refresh();
+            TimeSpan cpuBefore = process.TotalProcessorTime;
+            var stopwatch = Stopwatch.StartNew();
+            EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(root, CancellationToken.None).ConfigureAwait(false);
+            ValidationResult result = EnvironmentValidator.Validate(catalog, null);
+            stopwatch.Stop();
+            process.Refresh();
+            diagnostics = result.Diagnostics.Count;
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+        }
+
+        Console.WriteLine($"Environments: load+merge+validate {environments} environments, {mode}: first {times[0]:0.0} ms, warm median {Median(times.Skip(1)):0.0} ms, warm min {times.Skip(1).Min():0.0} ms wall (budget {BudgetMilliseconds} ms); CPU per warm run median {Median(cpuTimes.Skip(1)):0.0} ms on {System.Environment.ProcessorCount} cores; {diagnostics} diagnostics");
+    }
+
+    /// <summary>Writes a base layer and <paramref name="environments"/> environments of about 1,000 keys each under <paramref name="root"/>/environments.</summary>
+    public static (int Files, long Bytes, int KeysPerFile) Generate(string root, int environments)
+    {
+        long bytes = 0;
+        int keys = 0;
+        for (int i = -1; i < environments; i++)
+        {
+            string name = i < 0 ? "base" : $"env-{i:000}";
+            (string text, int count) = GenerateEnvironment(i);
+            string folder = Path.Combine(root, "environments", name);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "env.yaml"), text);
+            bytes += text.Length;
+            keys = count;
+        }
+
+        return (environments + 1, bytes, keys);
+    }
+
+    private static (string Text, int Keys) GenerateEnvironment(int index)
+    {
+        var text = new StringBuilder(40_000);
+        int keys = 0;
+        text.Append("# yaml-language-server: $schema=../schema.json\n");
+        if (index >= 0)
+        {
+            text.Append("extends: [base]\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"description: generated environment {index}\n");
+        text.Append("cluster:\n  local: true\ngitops:\n  repository: local\n  branch: main\n  engine: flux\n");
+        keys += 5;
+        text.Append("infrastructure:\n  stack: infra/platform\n  variables:\n");
+        keys++;
+        for (int v = 0; v < 200; v++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    var_{v:000}: value-{index}-{v}\n");
+            keys++;
+        }
+
+        text.Append("platform:\n  releases:\n");
+        for (int r = 0; r < 20; r++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    release-{r:00}:\n      chart: chart-{r}\n      repository: https://charts.example.com/{r}\n      version: 1.{r}.{index + 1}\n      namespace: ns-{r}\n      values:\n");
+            keys += 4;
+            for (int g = 0; g < 2; g++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"        group{g}:\n");
+                for (int k = 0; k < 18; k++)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"          setting{k:00}: {(k % 3 == 0 ? "true" : k % 3 == 1 ? (index + k).ToString(CultureInfo.InvariantCulture) : $"text-{index}-{k}")}\n");
+                    keys++;
+                }
+            }
+        }
+
+        return (text.ToString(), keys);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        List<double> sorted = [.. values.Order()];
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "Slipway.sln")) && Directory.Exists(Path.Combine(directory.FullName, "environments")))
+                {
+                    return directory.FullName;
+                }
+            }
+        }
+
+        return string.Empty;
+    }
+}

@@ -1,0 +1,16 @@
+using Slipway.Environments;
+using Slipway.Environments.Validation;
+
+namespace Slipway.Tests.Environments.Validation;
+
+public sealed class SampleEnvironmentsTests
+{
+    [Fact]
+    public async Task Sample_environments_validate_clean()
+    {
+        ValidationResult result = await EnvironmentValidator.ValidateAsync(RepositoryRoot.Find(), null, TestContext.Current.CancellationToken);
+
+        result.Diagnostics.Select(DiagnosticFormatter.Format).ShouldBeEmpty();
+        result.Environments.ShouldBe(["aio", "base", "dev", "ha", "production", "singlenode", "site", "site-ha", "staging"]);
+    }
+}
