@@ -12,6 +12,9 @@ internal sealed partial class Build : BuildBase
     private static readonly TimeSpan s_dotnetTimeout = TimeSpan.FromMinutes(30);
     private readonly IProcessRunner _processes = new ProcessRunner();
 
+    [Parameter("Environment to act on (a folder under environments/), e.g. staging")]
+    private readonly string? _env;
+
     public static int Main() => Execute<Build>(x => x.Default);
 
     private AbsolutePath SolutionFile => RootDirectory / "Slipway.sln";

@@ -21,7 +21,7 @@ internal static class RequirementChecker
                 }
 
                 string member = requirement.Body is MemberExpression m ? m.Member.Name : requirement.Body.ToString();
-                ParameterDescriptor? parameter = parameters.FirstOrDefault(p => p.MemberName == member);
+                ParameterDescriptor? parameter = parameters.FirstOrDefault(p => p.Member.Name == member);
                 if (!reported.Add(member))
                 {
                     continue;

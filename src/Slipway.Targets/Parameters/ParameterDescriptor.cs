@@ -8,7 +8,8 @@ internal sealed class ParameterDescriptor
     public ParameterDescriptor(MemberInfo member, ParameterAttribute attribute, bool isSecret)
     {
         Member = member;
-        MemberName = member.Name;
+        string trimmed = member.Name.TrimStart('_');
+        MemberName = trimmed.Length == 0 ? member.Name : char.ToUpperInvariant(trimmed[0]) + trimmed[1..];
         Name = attribute.Name ?? NameConvention.ToKebabCase(member.Name);
         Description = attribute.Description;
         IsSecret = isSecret;
@@ -22,7 +23,7 @@ internal sealed class ParameterDescriptor
 
     public MemberInfo Member { get; }
 
-    /// <summary>The member name, as in <c>.nuke/parameters.json</c> (<c>PlanFile</c>).</summary>
+    /// <summary>The name in <c>.nuke/parameters.json</c>: the member name without a leading <c>_</c>, capitalised (<c>_planFile</c> → <c>PlanFile</c>).</summary>
     public string MemberName { get; }
 
     /// <summary>The command-line name without dashes (<c>plan-file</c>).</summary>
