@@ -125,13 +125,22 @@ public static partial class YamlScalarEditor
         IEnumerable<YamlDocument> mappings = stream.Documents.Where(d => d.RootNode is YamlMappingNode);
         if (documentKind is not null)
         {
-            return mappings.FirstOrDefault(d => TryGetEntry((YamlMappingNode)d.RootNode, "kind", out _, out YamlNode? kind)
-                && kind is YamlScalarNode { Value: var k } && k == documentKind);
+            // "Kind" or "Kind/name" (metadata.name) when a file holds several documents of one kind.
+            int slash = documentKind.IndexOf('/');
+            string kindName = slash < 0 ? documentKind : documentKind[..slash];
+            string? name = slash < 0 ? null : documentKind[(slash + 1)..];
+            return mappings.FirstOrDefault(d => HasScalar(d.RootNode, "kind", kindName) && (name is null || HasName(d.RootNode, name)));
         }
 
         return mappings.FirstOrDefault(d => TryGetEntry((YamlMappingNode)d.RootNode, path.Segments[0].Key, out _, out _))
             ?? mappings.FirstOrDefault();
     }
+
+    private static bool HasScalar(YamlNode node, string key, string value)
+        => node is YamlMappingNode mapping && TryGetEntry(mapping, key, out _, out YamlNode? found) && found is YamlScalarNode { Value: var v } && v == value;
+
+    private static bool HasName(YamlNode root, string name)
+        => root is YamlMappingNode mapping && TryGetEntry(mapping, "metadata", out _, out YamlNode? metadata) && HasScalar(metadata, "name", name);
 
     private static bool TryGetEntry(YamlMappingNode mapping, string key, out YamlScalarNode? keyNode, out YamlNode value)
     {

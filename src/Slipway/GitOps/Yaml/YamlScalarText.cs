@@ -72,7 +72,8 @@ public static partial class YamlScalarText
             return false;
         }
 
-        if ("-?:,[]{}#&*!|>'\"%@`".Contains(value[0]) || s_reserved.Contains(value) || LooksTyped().IsMatch(value))
+        bool indicator = ",[]{}#&*!|>'\"%@`".Contains(value[0]) || ("-?:".Contains(value[0]) && (value.Length == 1 || value[1] == ' '));
+        if (indicator || value is "---" or "..." || s_reserved.Contains(value) || LooksTyped().IsMatch(value))
         {
             return false;
         }
