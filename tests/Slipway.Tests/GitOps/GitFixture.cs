@@ -26,13 +26,13 @@ public sealed class GitFixture : IDisposable
     public async Task<string> CreateRemoteAsync()
         => await LocalGitOpsRemote.EnsureAsync(RemotePath, "main", CancellationToken.None);
 
-    public IGitOpsRepository Open(string clone = "clone", string? remote = null, int maxPushAttempts = 5)
+    public IGitOpsRepository Open(string clone = "clone", string? remote = null, int maxPushAttempts = 5, double networkTimeoutSeconds = 20)
         => GitOpsRepository.Open(
             new GitOpsRepositoryOptions(remote ?? RemotePath, "main", Path.Combine(Root, clone))
             {
                 RetryBaseDelay = TimeSpan.FromMilliseconds(5),
                 MaxPushAttempts = maxPushAttempts,
-                NetworkTimeout = TimeSpan.FromSeconds(20),
+                NetworkTimeout = TimeSpan.FromSeconds(networkTimeoutSeconds),
             },
             new DictionaryEnvironmentVariables(),
             NullLog.Instance,

@@ -1,4 +1,5 @@
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 
 namespace Slipway.Tests.GitOps;
 
@@ -240,6 +241,23 @@ public sealed class GitOpsRepositoryTests : IDisposable
         error.Kind.ShouldBe(FailureKind.Failed);
         error.Message.ShouldContain(remote);
         error.Message.ShouldContain("Check the remote's address");
+    }
+
+    [Fact]
+    public async Task PushChange_CloneHeldByAnotherRun_WaitsThenFailsClearly()
+    {
+        await _fixture.CreateRemoteAsync();
+        string clone = Path.Combine(_fixture.Root, "clone");
+        using CloneLock held = await CloneLock.AcquireAsync(clone, TimeSpan.FromSeconds(1), TimeProvider.System, Ct);
+        IGitOpsRepository repository = _fixture.Open(networkTimeoutSeconds: 0.3);
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => repository.PushChangeAsync(
+            (_, _) => Task.FromResult<ChangeDescription?>(null),
+            GitFixture.Info(),
+            Ct));
+
+        error.Message.ShouldContain("Another Slipway run");
+        error.Message.ShouldContain(clone);
     }
 
     public void Dispose() => _fixture.Dispose();

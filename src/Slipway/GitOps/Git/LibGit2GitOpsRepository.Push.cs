@@ -11,8 +11,10 @@ internal sealed partial class LibGit2GitOpsRepository
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         int attempts = 0;
+        CloneLock? cloneLock = null;
         try
         {
+            cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);
             return await _raceRetry.ExecuteAsync(
                 async token =>
                 {
@@ -21,7 +23,7 @@ internal sealed partial class LibGit2GitOpsRepository
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e)
+        catch (Exception e) when (cloneLock is not null)
         {
             ResetQuietly();
             if (e is PushRaceLostException)
@@ -36,6 +38,7 @@ internal sealed partial class LibGit2GitOpsRepository
         }
         finally
         {
+            cloneLock?.Dispose();
             _gate.Release();
         }
     }
