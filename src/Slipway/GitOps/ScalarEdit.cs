@@ -14,5 +14,5 @@ public sealed record ScalarEdit(string DocumentKind, YamlPath Path, string Value
 
     /// <summary>Applies the edits in order; <paramref name="sourceName"/> names the file in errors.</summary>
     public static string ApplyAll(string text, IEnumerable<ScalarEdit> edits, string sourceName)
-        => edits.Aggregate(text, (current, edit) => YamlScalarEditor.SetScalar(current, edit.Path, edit.Value, edit.Kind, edit.DocumentKind, sourceName));
+        => YamlScalarEditor.SetScalars(text, edits.Select(e => new YamlScalarChange(e.Path, e.Value, e.Kind, e.DocumentKind)).ToArray(), sourceName);
 }

@@ -120,6 +120,31 @@ public sealed class GitOpsRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task PushChange_ManyConcurrentPushers_LoseNoCommit()
+    {
+        await _fixture.CreateRemoteAsync();
+        IGitOpsRepository[] pushers = Enumerable.Range(0, 4).Select(i => _fixture.Open($"pusher{i}", maxPushAttempts: 20)).ToArray();
+
+        await Task.WhenAll(pushers.Select(async (pusher, i) =>
+        {
+            for (int n = 0; n < 3; n++)
+            {
+                await pusher.PushChangeAsync(
+                    async (tree, ct) =>
+                    {
+                        await tree.WriteTextAsync($"p{i}/{n}.txt", "x\n", ct);
+                        return new ChangeDescription($"p{i} {n}");
+                    },
+                    GitFixture.Info(),
+                    Ct);
+            }
+        }));
+
+        GitFixture.Git(_fixture.RemotePath, "ls-tree", "-r", "--name-only", "main").Split('\n').Length.ShouldBe(13);
+        GitFixture.Git(_fixture.RemotePath, "rev-list", "--count", "main").ShouldBe("13");
+    }
+
+    [Fact]
     public async Task PushChange_AlwaysLosing_FailsClearlyAfterBoundedAttempts()
     {
         await _fixture.CreateRemoteAsync();
@@ -172,8 +197,10 @@ public sealed class GitOpsRepositoryTests : IDisposable
         File.Exists(Path.Combine(_fixture.Root, "clone", "half.yaml")).ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task PushChange_RejectedByAPreReceiveHook_IsAClearErrorAndTheWorkTreeIsReset()
+    [Theory]
+    [InlineData("local-path")]
+    [InlineData("git-daemon")]
+    public async Task PushChange_RejectedByAPreReceiveHook_IsAClearErrorAndTheWorkTreeIsReset(string transport)
     {
         await _fixture.CreateRemoteAsync();
         string hook = Path.Combine(_fixture.RemotePath, "hooks", "pre-receive");
@@ -183,8 +210,8 @@ public sealed class GitOpsRepositoryTests : IDisposable
             File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        using GitDaemon daemon = await GitDaemon.StartAsync(_fixture.Root);
-        string url = daemon.Url("remote.git");
+        using GitDaemon? daemon = transport == "git-daemon" ? await GitDaemon.StartAsync(_fixture.Root) : null;
+        string url = daemon?.Url("remote.git") ?? _fixture.RemotePath;
         IGitOpsRepository repository = _fixture.Open(remote: url);
         string head = _fixture.RemoteHead();
 
@@ -200,6 +227,11 @@ public sealed class GitOpsRepositoryTests : IDisposable
         error.Kind.ShouldBe(FailureKind.Failed);
         error.Message.ShouldContain(url);
         error.Message.ShouldContain("rejected the push");
+        if (daemon is null)
+        {
+            error.Message.ShouldContain("protected branch");
+        }
+
         _fixture.RemoteHead().ShouldBe(head);
         string clone = Path.Combine(_fixture.Root, "clone");
         GitFixture.Git(clone, "status", "--porcelain").ShouldBeEmpty();

@@ -66,7 +66,15 @@ internal sealed partial class LibGit2GitOpsRepository
             return new PushResult(head, Changed: false, Message: null, attempt);
         }
 
-        await RunGitAsync("Pushing to", Push, cancellationToken).ConfigureAwait(false);
+        if (IsLocalRemote)
+        {
+            await PushWithGitCliAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunGitAsync("Pushing to", Push, cancellationToken).ConfigureAwait(false);
+        }
+
         _log.Info($"Pushed {commit[..12]} to {RemoteDisplay} ({_options.Branch}): {description.Subject}");
         return new PushResult(commit, Changed: true, message, attempt);
     }
@@ -126,20 +134,24 @@ internal sealed partial class LibGit2GitOpsRepository
                 throw new PushRaceLostException(reasons);
             }
 
-            throw SlipwayException.Failed(
-                $"The GitOps remote {RemoteDisplay} rejected the push ({reasons}). Its hooks or branch protection refused the commit; "
-                + "nothing was pushed and the local clone is reset. Fix the rule or the push rights of this account, then run the target again.");
+            throw Rejected(reasons);
         }
 
         return true;
     }
+
+    private SlipwayException Rejected(string reasons)
+        => SlipwayException.Failed(
+            $"The GitOps remote {RemoteDisplay} rejected the push ({reasons}). Its hooks or branch protection refused the commit; "
+            + "nothing was pushed and the local clone is reset. Fix the rule or the push rights of this account, then run the target again.");
 
     private static bool IsRace(string message)
         => message.Contains("non-fast-forward", StringComparison.OrdinalIgnoreCase)
             || message.Contains("fetch first", StringComparison.OrdinalIgnoreCase)
             || message.Contains("stale info", StringComparison.OrdinalIgnoreCase)
             || message.Contains("failed to update ref", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("cannot lock ref", StringComparison.OrdinalIgnoreCase);
+            || message.Contains("cannot lock ref", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("incorrect old value", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>After a failure: put the clone back on the fetched remote branch so it never holds a partial commit.</summary>
     private void ResetQuietly()

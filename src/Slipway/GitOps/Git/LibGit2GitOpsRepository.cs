@@ -3,6 +3,7 @@ using LibGit2Sharp.Handlers;
 using Polly;
 using Polly.Retry;
 using Slipway.Hosting;
+using Slipway.Processes;
 
 namespace Slipway.GitOps.Git;
 
@@ -18,11 +19,13 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
     private readonly string? _token;
     private readonly ILog _log;
     private readonly TimeProvider _time;
+    private readonly IProcessRunner _processRunner;
     private readonly ResiliencePipeline _raceRetry;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public LibGit2GitOpsRepository(GitOpsRepositoryOptions options, IEnvironmentVariables environment, ILog log, TimeProvider time)
+    public LibGit2GitOpsRepository(GitOpsRepositoryOptions options, IEnvironmentVariables environment, ILog log, TimeProvider time, IProcessRunner processRunner)
     {
+        _processRunner = processRunner;
         _options = options;
         _remoteUrl = RemoteUrls.Normalize(options.RemoteUrl);
         _log = log;

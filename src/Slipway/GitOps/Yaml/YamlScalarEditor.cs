@@ -44,9 +44,66 @@ public static partial class YamlScalarEditor
         => SetScalar(yaml, YamlPath.Parse(path), value, kind, documentKind, sourceName);
 
     public static string SetScalar(string yaml, YamlPath path, string value, YamlValueKind kind = YamlValueKind.String, string? documentKind = null, string sourceName = "YAML")
+        => SetScalars(yaml, [new YamlScalarChange(path, value, kind, documentKind)], sourceName);
+
+    /// <summary>
+    /// Sets several scalars. When they all exist the text is parsed once and every span is replaced from the
+    /// end backwards; when one must be inserted the changes are applied one at a time.
+    /// </summary>
+    public static string SetScalars(string yaml, IReadOnlyList<YamlScalarChange> changes, string sourceName = "YAML")
     {
-        YamlDocument document = FindDocument(Load(yaml, sourceName), documentKind, path)
-            ?? throw SlipwayException.Input($"{sourceName}: no YAML document {(documentKind is null ? "with a mapping at its root" : $"of kind {documentKind}")} to set {path} in; fix the file or delete it so Slipway renders it again.");
+        YamlStream stream = Load(yaml, sourceName);
+        var splices = new List<(int Start, int End, string Text)>(changes.Count);
+        foreach (YamlScalarChange change in changes)
+        {
+            Located located = Locate(stream, change, sourceName);
+            if (located.Scalar is null)
+            {
+                return changes.Aggregate(yaml, (text, one) => SetOne(text, one, sourceName));
+            }
+
+            if (SpliceFor(yaml, located.Key!, located.Scalar, change, sourceName) is { } splice)
+            {
+                splices.Add(splice);
+            }
+        }
+
+        splices.Sort((a, b) => b.Start.CompareTo(a.Start));
+        for (int i = 1; i < splices.Count; i++)
+        {
+            if (splices[i].End > splices[i - 1].Start)
+            {
+                return changes.Aggregate(yaml, (text, one) => SetOne(text, one, sourceName));
+            }
+        }
+
+        string result = yaml;
+        foreach ((int start, int end, string text) in splices)
+        {
+            result = string.Concat(result.AsSpan(0, start), text, result.AsSpan(end));
+        }
+
+        return result;
+    }
+
+    private static string SetOne(string yaml, YamlScalarChange change, string sourceName)
+    {
+        Located located = Locate(Load(yaml, sourceName), change, sourceName);
+        if (located.Scalar is null)
+        {
+            return Insert(yaml, located.MissingParent!, change.Path, located.MissingDepth, change.Value, change.Kind, sourceName);
+        }
+
+        return SpliceFor(yaml, located.Key!, located.Scalar, change, sourceName) is (int start, int end, string text)
+            ? string.Concat(yaml.AsSpan(0, start), text, yaml.AsSpan(end))
+            : yaml;
+    }
+
+    private static Located Locate(YamlStream stream, YamlScalarChange change, string sourceName)
+    {
+        YamlPath path = change.Path;
+        YamlDocument document = FindDocument(stream, change.DocumentKind, path)
+            ?? throw SlipwayException.Input($"{sourceName}: no YAML document {(change.DocumentKind is null ? "with a mapping at its root" : $"of kind {change.DocumentKind}")} to set {path} in; fix the file or delete it so Slipway renders it again.");
 
         YamlNode current = document.RootNode;
         YamlScalarNode? key = null;
@@ -60,7 +117,7 @@ public static partial class YamlScalarEditor
 
             if (!TryGetEntry(mapping, segment.Key, out key, out YamlNode? child))
             {
-                return Insert(yaml, mapping, path, i, value, kind, sourceName);
+                return new Located(mapping, i, null, null);
             }
 
             current = child;
@@ -71,39 +128,37 @@ public static partial class YamlScalarEditor
             }
         }
 
-        if (current is not YamlScalarNode scalar)
-        {
-            throw NotA("scalar", current, path, path.Segments.Count, sourceName);
-        }
-
-        return Splice(yaml, key!, scalar, value, kind, path, sourceName);
+        return current is YamlScalarNode scalar
+            ? new Located(null, 0, key, scalar)
+            : throw NotA("scalar", current, path, path.Segments.Count, sourceName);
     }
 
-    private static string Splice(string yaml, YamlScalarNode key, YamlScalarNode scalar, string value, YamlValueKind kind, YamlPath path, string sourceName)
+    // The span to replace and its new text, or null when the scalar already holds the value.
+    private static (int Start, int End, string Text)? SpliceFor(string yaml, YamlScalarNode key, YamlScalarNode scalar, YamlScalarChange change, string sourceName)
     {
         if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
         {
-            throw SlipwayException.Input($"{sourceName}:{Line(scalar)}: {path} is a block scalar (| or >); write it as a plain or quoted scalar so Slipway can change it.");
+            throw SlipwayException.Input($"{sourceName}:{Line(scalar)}: {change.Path} is a block scalar (| or >); write it as a plain or quoted scalar so Slipway can change it.");
         }
 
-        bool plainReadsBack = kind == YamlValueKind.Literal || scalar.Style != ScalarStyle.Plain || YamlScalarText.IsSafePlainString(value);
-        if (scalar.Value == value && plainReadsBack)
+        bool plainReadsBack = change.Kind == YamlValueKind.Literal || scalar.Style != ScalarStyle.Plain || YamlScalarText.IsSafePlainString(change.Value);
+        if (scalar.Value == change.Value && plainReadsBack)
         {
-            return yaml;
+            return null;
         }
 
-        string text = YamlScalarText.Format(value, scalar.Style, kind);
-        int start = (int)scalar.Start.Index;
-        int end = (int)scalar.End.Index;
+        string text = YamlScalarText.Format(change.Value, scalar.Style, change.Kind);
         if (scalar.Style == ScalarStyle.Plain && string.IsNullOrEmpty(scalar.Value))
         {
             // An empty value ("tag:") has no span of its own: write it right after the key's colon.
             int colon = yaml.IndexOf(':', (int)key.End.Index);
-            return string.Concat(yaml.AsSpan(0, colon + 1), " ", text, yaml.AsSpan(colon + 1));
+            return (colon + 1, colon + 1, " " + text);
         }
 
-        return string.Concat(yaml.AsSpan(0, start), text, yaml.AsSpan(end));
+        return ((int)scalar.Start.Index, (int)scalar.End.Index, text);
     }
+
+    private readonly record struct Located(YamlMappingNode? MissingParent, int MissingDepth, YamlScalarNode? Key, YamlScalarNode? Scalar);
 
     private static YamlStream Load(string yaml, string sourceName)
     {

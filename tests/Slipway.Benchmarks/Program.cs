@@ -1,0 +1,1 @@
+return await Slipway.Benchmarks.GitOps.GitOpsBenchmark.RunAsync(args);
