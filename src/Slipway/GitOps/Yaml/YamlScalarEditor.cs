@@ -18,8 +18,18 @@ public static partial class YamlScalarEditor
         => GetScalar(yaml, YamlPath.Parse(path), documentKind, sourceName);
 
     public static string? GetScalar(string yaml, YamlPath path, string? documentKind = null, string sourceName = "YAML")
+        => GetScalar(Load(yaml, sourceName), path, documentKind);
+
+    /// <summary>Several values of one text, parsed once; null for each path that is absent or not a scalar.</summary>
+    public static string?[] GetScalars(string yaml, IReadOnlyList<YamlPath> paths, string? documentKind = null, string sourceName = "YAML")
     {
-        YamlDocument? document = FindDocument(Load(yaml, sourceName), documentKind, path);
+        YamlStream stream = Load(yaml, sourceName);
+        return paths.Select(path => GetScalar(stream, path, documentKind)).ToArray();
+    }
+
+    private static string? GetScalar(YamlStream stream, YamlPath path, string? documentKind)
+    {
+        YamlDocument? document = FindDocument(stream, documentKind, path);
         if (document is null)
         {
             return null;

@@ -59,6 +59,18 @@ public sealed class YamlScalarEditorTests
         result.ShouldBe(Commented.Replace("tag: staging-122 #", "tag: staging-123 #", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void SetScalar_KeepsLineEndingsAndNonAsciiText(string newline)
+    {
+        string yaml = string.Join(newline, "# déploiement 🚀 — ünïcode", "spec:", "  note: \"日本語 🚀\"  # 🚀", "  tag: old # ✓", "  after: 1", string.Empty);
+
+        string result = YamlScalarEditor.SetScalar(yaml, "spec.tag", "new");
+
+        result.ShouldBe(yaml.Replace("tag: old", "tag: new", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void SetScalar_EditsInsideFlowMappings()
     {
