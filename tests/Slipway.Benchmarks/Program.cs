@@ -1,1 +1,0 @@
-return await Slipway.Benchmarks.GitOps.GitOpsBenchmark.RunAsync(args);
