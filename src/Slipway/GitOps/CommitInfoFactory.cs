@@ -1,5 +1,4 @@
 using System.Globalization;
-using LibGit2Sharp;
 using Slipway.Hosting;
 
 namespace Slipway.GitOps;
@@ -15,17 +14,7 @@ public static class CommitInfoFactory
     /// </summary>
     public static CommitInfo FromEnvironment(IEnvironmentVariables variables, string environment, string rootDirectory, TimeProvider time)
     {
-        string? configName = null;
-        string? configEmail = null;
-        string? head = null;
-        if (Repository.IsValid(rootDirectory))
-        {
-            using var repository = new Repository(rootDirectory);
-            configName = repository.Config.Get<string>("user.name")?.Value;
-            configEmail = repository.Config.Get<string>("user.email")?.Value;
-            head = repository.Head.Tip?.Sha;
-        }
-
+        (string? configName, string? configEmail, string? head) = Git.LibGit2SourceRepository.Read(rootDirectory);
         string name = First(variables.Get("GITHUB_ACTOR"), variables.Get("GITLAB_USER_LOGIN"), configName, variables.Get("USER"), variables.Get("USERNAME")) ?? "slipway";
         string email = First(variables.Get("GITLAB_USER_EMAIL"), variables.Get("GITHUB_ACTOR") is null ? configEmail : null) ?? $"{name}@localhost";
         string source = First(variables.Get("GITHUB_SHA"), variables.Get("CI_COMMIT_SHA"), head) ?? "unknown";

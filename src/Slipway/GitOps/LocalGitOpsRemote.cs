@@ -1,5 +1,3 @@
-using LibGit2Sharp;
-
 namespace Slipway.GitOps;
 
 /// <summary>
@@ -25,66 +23,6 @@ public static class LocalGitOpsRemote
     public static Task<string> EnsureAsync(string bareRepositoryPath, string branch, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        string path = Path.GetFullPath(bareRepositoryPath);
-        if (Repository.IsValid(path))
-        {
-            using var existing = new Repository(path);
-            if (existing.Refs[$"refs/heads/{branch}"] is not null)
-            {
-                return Task.FromResult(path);
-            }
-
-            CreateInitialCommit(existing, branch, time ?? TimeProvider.System);
-            return Task.FromResult(path);
-        }
-
-        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
-        {
-            throw SlipwayException.Input($"{path} exists but is not a git repository; move it away or delete it so Slipway can create the local GitOps remote there.");
-        }
-
-        string parent = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(parent);
-        string temp = Path.Combine(parent, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Repository.Init(temp, isBare: true);
-            using (var repository = new Repository(temp))
-            {
-                CreateInitialCommit(repository, branch, time ?? TimeProvider.System);
-            }
-
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path);
-            }
-
-            Directory.Move(temp, path);
-        }
-        catch (IOException) when (Repository.IsValid(path))
-        {
-            // Another process created it first: use theirs.
-        }
-        finally
-        {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
-        }
-
-        return Task.FromResult(path);
-    }
-
-    private static void CreateInitialCommit(Repository repository, string branch, TimeProvider time)
-    {
-        Blob readme = repository.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ReadmeText)));
-        var tree = new TreeDefinition();
-        tree.Add("README.md", readme, Mode.NonExecutableFile);
-        var signature = new Signature("Slipway", "slipway@localhost", time.GetUtcNow());
-        Commit commit = repository.ObjectDatabase.CreateCommit(
-            signature, signature, "Initialize the GitOps repository\n", repository.ObjectDatabase.CreateTree(tree), [], prettifyMessage: false);
-        repository.Refs.Add($"refs/heads/{branch}", commit.Id);
-        repository.Refs.UpdateTarget("HEAD", $"refs/heads/{branch}");
+        return Task.FromResult(Git.LibGit2LocalRemote.Ensure(bareRepositoryPath, branch, ReadmeText, time ?? TimeProvider.System));
     }
 }
