@@ -276,6 +276,53 @@ public sealed class GitOpsRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task PushChange_CancelledMidEdit_LeavesACleanCloneAndReleasesTheLock()
+    {
+        await _fixture.CreateRemoteAsync();
+        IGitOpsRepository repository = _fixture.Open();
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => repository.PushChangeAsync(
+            async (tree, ct) =>
+            {
+                await tree.WriteTextAsync("half.yaml", "a: 1\n", ct);
+                await interrupt.CancelAsync();
+                ct.ThrowIfCancellationRequested();
+                return new ChangeDescription("never");
+            },
+            GitFixture.Info(),
+            interrupt.Token));
+        PushResult next = await repository.PushChangeAsync(
+            async (tree, ct) =>
+            {
+                await tree.WriteTextAsync("whole.yaml", "b: 1\n", ct);
+                return new ChangeDescription("whole");
+            },
+            GitFixture.Info(),
+            Ct);
+
+        File.Exists(Path.Combine(_fixture.Root, "clone", "half.yaml")).ShouldBeFalse();
+        GitFixture.Git(_fixture.RemotePath, "ls-tree", "--name-only", "main").ShouldBe("README.md\nwhole.yaml");
+        next.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ReadSnapshot_MissingBranch_SaysWhatToDo()
+    {
+        await _fixture.CreateRemoteAsync();
+        IGitOpsRepository repository = Slipway.GitOps.GitOpsRepository.Open(
+            new GitOpsRepositoryOptions(_fixture.RemotePath, "production", Path.Combine(_fixture.Root, "clone")),
+            new Slipway.Hosting.DictionaryEnvironmentVariables(),
+            NullLog.Instance,
+            TimeProvider.System);
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => repository.ReadSnapshotAsync([], Ct));
+
+        error.Kind.ShouldBe(FailureKind.Input);
+        error.Message.ShouldContain("has no branch 'production'");
+    }
+
+    [Fact]
     public async Task PushChange_CloneHeldByAnotherRun_WaitsThenFailsClearly()
     {
         await _fixture.CreateRemoteAsync();
