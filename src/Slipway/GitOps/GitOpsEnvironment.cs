@@ -1,0 +1,8 @@
+namespace Slipway.GitOps;
+
+/// <summary>An environment as the GitOps repository sees it.</summary>
+/// <param name="Name">The environment (<c>staging</c>): folder <c>clusters/&lt;name&gt;/</c>.</param>
+/// <param name="Engine">Flux or Argo CD.</param>
+/// <param name="SourceUrl">The repository URL the cluster's controllers fetch (for the local cluster: the bare repository's absolute path).</param>
+/// <param name="Branch">The branch the cluster follows.</param>
+public sealed record GitOpsEnvironment(string Name, GitOpsEngine Engine, string SourceUrl, string Branch);

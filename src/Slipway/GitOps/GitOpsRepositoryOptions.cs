@@ -1,0 +1,20 @@
+namespace Slipway.GitOps;
+
+/// <summary>Where the GitOps repository lives and how Slipway talks to it.</summary>
+/// <param name="RemoteUrl">The remote: an https/ssh/git URL, a <c>file://</c> URL or a path to a bare repository.</param>
+/// <param name="Branch">The branch the cluster follows.</param>
+/// <param name="WorkDirectory">The local clone, a cache (<c>&lt;root&gt;/.nuke/temp/gitops</c>).</param>
+public sealed record GitOpsRepositoryOptions(string RemoteUrl, string Branch, string WorkDirectory)
+{
+    /// <summary>The environment variable holding the token for https remotes; never printed.</summary>
+    public string TokenVariable { get; init; } = "SLIPWAY_GITOPS_TOKEN";
+
+    /// <summary>The limit for one clone, fetch or push.</summary>
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many times a change is pushed in all when it keeps losing races with other pushers.</summary>
+    public int MaxPushAttempts { get; init; } = 5;
+
+    /// <summary>The first wait before pushing again after a lost race; it doubles (with jitter) each time.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+}

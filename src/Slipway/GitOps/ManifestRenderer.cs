@@ -1,0 +1,106 @@
+using System.Globalization;
+using Slipway.GitOps.Yaml;
+
+namespace Slipway.GitOps;
+
+/// <summary>
+/// Renders the files of the GitOps repository. A file that does not exist yet is written fresh, with
+/// comments saying what Slipway owns; a file that exists only gets the scalars Slipway owns spliced in
+/// (<see cref="ScalarEdit"/>), so the user's edits, comments and key order survive. Rendering the same
+/// input over its own output changes nothing.
+/// </summary>
+public static partial class ManifestRenderer
+{
+    /// <summary>The app's <c>helm-release.yaml</c> (Flux) or <c>application.yaml</c> (Argo CD).</summary>
+    public static string RenderApp(GitOpsEnvironment environment, AppRelease app, string? existing)
+    {
+        string path = GitOpsPaths.App(environment.Name, app.Name, environment.Engine);
+        string replicas = app.Replicas.ToString(CultureInfo.InvariantCulture);
+        if (environment.Engine == GitOpsEngine.Flux)
+        {
+            return existing is null
+                ? FluxApp(environment, app)
+                : ScalarEdit.ApplyAll(existing, FluxAppEdits(app, replicas), path);
+        }
+
+        return existing is null
+            ? ArgoApp(environment, app)
+            : ScalarEdit.ApplyAll(existing, ArgoAppEdits(app, replicas), path);
+    }
+
+    /// <summary>The platform release's <c>clusters/&lt;env&gt;/platform/&lt;name&gt;.yaml</c>.</summary>
+    public static string RenderPlatform(GitOpsEnvironment environment, PlatformRelease release, string? existing)
+    {
+        string path = GitOpsPaths.PlatformRelease(environment.Name, release.Name);
+        if (existing is null)
+        {
+            return environment.Engine == GitOpsEngine.Flux ? FluxPlatform(environment, release) : ArgoPlatform(release);
+        }
+
+        IEnumerable<ScalarEdit> edits = environment.Engine == GitOpsEngine.Flux
+            ? [
+                ScalarEdit.Of("HelmRepository", "spec.url", release.Repository),
+                ScalarEdit.Of("HelmRelease", "spec.chart.spec.chart", release.Chart),
+                ScalarEdit.Of("HelmRelease", "spec.chart.spec.version", release.Version),
+                .. ValueEdits("HelmRelease", YamlPath.Of("spec", "values"), release),
+            ]
+            : [
+                ScalarEdit.Of("Application", "spec.source.repoURL", release.Repository),
+                ScalarEdit.Of("Application", "spec.source.chart", release.Chart),
+                ScalarEdit.Of("Application", "spec.source.targetRevision", release.Version),
+                .. ValueEdits("Application", YamlPath.Of("spec", "source", "helm", "valuesObject"), release),
+            ];
+        return ScalarEdit.ApplyAll(existing, edits, path);
+    }
+
+    /// <summary>The environment's bootstrap file: Flux GitRepository + Kustomization, or the Argo CD root Applications.</summary>
+    public static string RenderBootstrap(GitOpsEnvironment environment, string? existing)
+    {
+        string path = GitOpsPaths.Bootstrap(environment.Name, environment.Engine);
+        if (environment.Engine == GitOpsEngine.Flux)
+        {
+            return existing is null
+                ? FluxSync(environment)
+                : ScalarEdit.ApplyAll(
+                    existing,
+                    [
+                        ScalarEdit.Of("GitRepository", "spec.url", environment.SourceUrl),
+                        ScalarEdit.Of("GitRepository", "spec.ref.branch", environment.Branch),
+                        ScalarEdit.Of("Kustomization", "spec.path", $"./{GitOpsPaths.Cluster(environment.Name)}"),
+                    ],
+                    path);
+        }
+
+        return existing is null
+            ? ArgoRoot(environment)
+            : ScalarEdit.ApplyAll(
+                existing,
+                new[] { $"{environment.Name}-apps", $"{environment.Name}-platform" }.SelectMany(name => new[]
+                {
+                    ScalarEdit.Of($"Application/{name}", "spec.source.repoURL", environment.SourceUrl),
+                    ScalarEdit.Of($"Application/{name}", "spec.source.targetRevision", environment.Branch),
+                }),
+                path);
+    }
+
+    private static IEnumerable<ScalarEdit> FluxAppEdits(AppRelease app, string replicas)
+        => [
+            ScalarEdit.Of("HelmRelease", "spec.values.image.repository", app.Image),
+            ScalarEdit.Of("HelmRelease", "spec.values.image.tag", app.Tag),
+            ScalarEdit.Of("HelmRelease", "spec.values.replicaCount", replicas, YamlValueKind.Literal),
+        ];
+
+    private static IEnumerable<ScalarEdit> ArgoAppEdits(AppRelease app, string replicas)
+        => [
+            ScalarEdit.Of("Application", "spec.source.helm.parameters[name=image.repository].value", app.Image),
+            ScalarEdit.Of("Application", "spec.source.helm.parameters[name=image.tag].value", app.Tag),
+            ScalarEdit.Of("Application", "spec.source.helm.parameters[name=replicaCount].value", replicas),
+        ];
+
+    private static IEnumerable<ScalarEdit> ValueEdits(string documentKind, YamlPath prefix, PlatformRelease release)
+        => release.Values is null
+            ? []
+            : YamlBlockWriter.Leaves(release.Values, prefix).Select(leaf => new ScalarEdit(documentKind, leaf.Path, leaf.Value, leaf.Kind));
+
+    private static string S(string value) => YamlScalarText.String(value);
+}

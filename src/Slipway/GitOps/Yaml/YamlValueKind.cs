@@ -1,0 +1,11 @@
+namespace Slipway.GitOps.Yaml;
+
+/// <summary>How a value written by <see cref="YamlScalarEditor"/> must read back.</summary>
+public enum YamlValueKind
+{
+    /// <summary>A string: quoted when a plain scalar would read as a number, bool or null (<c>"1.10"</c>, <c>"true"</c>).</summary>
+    String,
+
+    /// <summary>A number or bool written as is (<c>replicaCount: 3</c>).</summary>
+    Literal,
+}
