@@ -1,0 +1,6 @@
+using Slipway.Cluster;
+
+namespace Slipway.Delivery;
+
+/// <summary>A reachable cluster, and what to dispose when the run ends (the local cluster this run started, if any).</summary>
+public sealed record ClusterConnection(ClusterTarget Target, IAsyncDisposable? Owner = null);

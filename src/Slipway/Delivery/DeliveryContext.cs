@@ -1,0 +1,32 @@
+using Slipway.GitOps;
+using Slipway.Hosting;
+
+namespace Slipway.Delivery;
+
+/// <summary>What every delivery step of one run shares: where, who, when, and how to say things.</summary>
+public sealed record DeliveryContext(
+    string RootDirectory,
+    IEnvironmentVariables Variables,
+    TimeProvider Time,
+    ILog Log,
+    IClusterConnector Connector)
+{
+    /// <summary>How long the deploy lease lasts without renewal (renewed every third of it while the run lasts).</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long SyncApps waits for the cluster to apply the pushed commit.</summary>
+    public TimeSpan SyncTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public CommitInfo CommitInfoFor(string environment) => CommitInfoFactory.FromEnvironment(Variables, environment, RootDirectory, Time);
+
+    /// <summary>Who holds the lease: user, host, process and CI run, so a refusal names a person and a run.</summary>
+    public string LeaseHolder
+    {
+        get
+        {
+            string user = Variables.Get("GITHUB_ACTOR") ?? Variables.Get("GITLAB_USER_LOGIN") ?? Variables.Get("USER") ?? Environment.UserName;
+            string run = Variables.Get("GITHUB_RUN_ID") ?? Variables.Get("CI_JOB_ID") ?? "local";
+            return $"{user}@{Environment.MachineName} pid {Environment.ProcessId} run {run}";
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Slipway.Cluster;
+using Slipway.GitOps;
+using Slipway.Releases;
+using Slipway.Verification;
+
+namespace Slipway.Delivery;
+
+/// <summary>
+/// The steps of a deploy, each what a target does: DeployPlatform, SyncApps, Verify, and recording the release.
+/// Every write to the GitOps repository happens under the environment's deploy lease.
+/// </summary>
+public static class DeliverySteps
+{
+    /// <summary>Renders <c>platform.releases</c> into HelmReleases, commits, pushes, and has the cluster apply the commit.</summary>
+    public static async Task<GitOpsDeployResult> DeployPlatformAsync(DeliverySession session, CancellationToken cancellationToken)
+    {
+        await session.EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
+        GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        GitOpsDeployResult result = await gitops.Deployer.DeployPlatformAsync(ReleaseMapping.Platform(session.Settings), session.Context.CommitInfoFor(session.Name), cancellationToken).ConfigureAwait(false);
+        Report(session, result);
+        await ApplyCommitAsync(session, gitops, result.CommitSha, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Writes each app's image tag (all apps, or <paramref name="app"/> at <paramref name="tag"/>), pushes, reconciles, waits.</summary>
+    public static async Task<GitOpsDeployResult> SyncAppsAsync(DeliverySession session, string? app, string? tag, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AppRelease> apps = AppSelection.Select(session.Name, ReleaseMapping.Apps(session.Settings), app, tag);
+        await session.EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
+        GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        GitOpsDeployResult result = await gitops.Deployer.SyncAppsAsync(apps, session.Context.CommitInfoFor(session.Name), cancellationToken).ConfigureAwait(false);
+        Report(session, result);
+        await ApplyCommitAsync(session, gitops, result.CommitSha, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Waits until the environment really runs what was pushed (rollout rules, pod problems, endpoints).</summary>
+    public static async Task<VerificationReport> VerifyAsync(DeliverySession session, IVerificationProgress progress, HttpClient http, CancellationToken cancellationToken)
+    {
+        KubernetesCluster cluster = await session.ClusterAsync(cancellationToken).ConfigureAwait(false);
+        var options = new VerifyOptions
+        {
+            Namespaces = ReleaseMapping.Namespaces(session.Settings),
+            Endpoints = session.Settings.Verify.Endpoints.Concat(session.Settings.Apps.Values.SelectMany(static a => a.Endpoints))
+                .Distinct(StringComparer.Ordinal).Select(static e => new Uri(e)).ToList(),
+            Timeout = session.Settings.Verify.Timeout,
+            Interval = session.Settings.Verify.Interval < TimeSpan.FromSeconds(1) ? session.Settings.Verify.Interval : TimeSpan.FromSeconds(1),
+            IncludeApplications = session.Settings.GitOps.Engine == Environments.Settings.GitOpsEngine.ArgoCd,
+        };
+        var verifier = new RolloutVerifier(cluster, new EndpointProber(http), session.Context.Time);
+        return await verifier.VerifyAsync(options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends the verified release to <c>releases/&lt;env&gt;.yaml</c> in one commit.</summary>
+    public static async Task<ReleaseRecord> RecordReleaseAsync(DeliverySession session, bool verified, CancellationToken cancellationToken)
+    {
+        await session.EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
+        GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        CommitInfo info = session.Context.CommitInfoFor(session.Name);
+        EnvironmentVersions running = await gitops.ReadVersionsAsync(cancellationToken).ConfigureAwait(false);
+        var input = new ReleaseInput(
+            info.AuthorName,
+            info.SourceCommit,
+            session.LastPushedCommit ?? running.CommitSha,
+            info.RunId,
+            verified,
+            ReleaseMapping.Apps(session.Settings).ToDictionary(static a => a.Name, static a => a.ImageReference, StringComparer.Ordinal),
+            ReleaseMapping.Platform(session.Settings).ToDictionary(static p => p.Name, static p => p.Version, StringComparer.Ordinal));
+        ReleaseRecord record = await gitops.Releases.RecordAsync(session.Name, input, info, cancellationToken).ConfigureAwait(false);
+        session.Context.Log.Info($"Recorded release {record.Id} of {session.Name} in {GitOpsPaths.ReleaseLog(session.Name)} ({(verified ? "verified" : "not verified")}).");
+        return record;
+    }
+
+    private static void Report(DeliverySession session, GitOpsDeployResult result)
+    {
+        foreach (string line in result.Format())
+        {
+            session.Context.Log.Info(line);
+        }
+
+        session.LastPushedCommit = result.CommitSha;
+    }
+
+    /// <summary>Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit.</summary>
+    private static async Task ApplyCommitAsync(DeliverySession session, GitOpsConnection gitops, string commit, CancellationToken cancellationToken)
+    {
+        KubernetesCluster cluster = await session.ClusterAsync(cancellationToken).ConfigureAwait(false);
+        var flux = new FluxSync(cluster, cluster, session.Context.Time);
+        await flux.ApplyAsync(ManifestDocuments.Bootstrap(gitops.Environment), cancellationToken).ConfigureAwait(false);
+        if (gitops.Environment.Engine == GitOpsEngine.ArgoCd)
+        {
+            var argo = new ArgoSync(cluster, cluster, session.Context.Time);
+            foreach (string root in new[] { $"{session.Name}-platform", $"{session.Name}-apps" })
+            {
+                await argo.SyncAndWaitAsync(root, commit, session.Context.SyncTimeout, session.Context.Log, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        string applied = await flux.ReconcileAndWaitAsync(session.Name, GitOpsPaths.SourceName, gitops.Environment.Branch, commit, session.Context.SyncTimeout, session.Context.Log, cancellationToken).ConfigureAwait(false);
+        session.Context.Log.Info($"The cluster applied {applied}.");
+    }
+}
