@@ -69,7 +69,7 @@ public sealed class ImageCatalog : IImageCatalog
     public async Task<ImageEntry> PublishAsync(string repository, string tag, bool crash, CancellationToken cancellationToken)
     {
         string normalized = ImageReference.NormalizeRepository(repository);
-        if (normalized.Length == 0 || tag.Length == 0 || tag.Contains('/', StringComparison.Ordinal) || tag.Contains(':', StringComparison.Ordinal))
+        if (repository.Trim().Trim('/').Length == 0 || tag.Length == 0 || tag.Contains('/', StringComparison.Ordinal) || tag.Contains(':', StringComparison.Ordinal))
         {
             throw SlipwayException.Input($"Cannot publish image '{repository}:{tag}': give --image NAME and --tag TAG (a tag has no '/' or ':').");
         }
