@@ -39,7 +39,13 @@ public static class Kubeconfig
     public static async Task<string> WriteAsync(string stateDirectory, Uri server, CancellationToken cancellationToken)
     {
         string path = Path.Combine(stateDirectory, FileName);
-        await AtomicFile.WriteAllTextAsync(path, Render(server), cancellationToken).ConfigureAwait(false);
+        string contents = Render(server);
+        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) == contents)
+        {
+            return path;
+        }
+
+        await AtomicFile.WriteAllTextAsync(path, contents, cancellationToken).ConfigureAwait(false);
         return path;
     }
 }
