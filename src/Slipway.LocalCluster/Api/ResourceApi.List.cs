@@ -25,15 +25,7 @@ internal sealed partial class ResourceApi
         }
 
         bool filter = !query.Labels.IsEverything || !query.Fields.IsEverything;
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json";
-        var body = context.Response.BodyWriter;
-        await using var writer = new Utf8JsonWriter(body);
-        writer.WriteStartObject();
-        writer.WriteString("kind", type.ListKind);
-        writer.WriteString("apiVersion", type.ApiVersion);
-        writer.WriteStartArray("items");
-        int written = 0;
+        var page = new List<StoredObject>(Math.Min(snapshot.Length, query.Limit > 0 ? query.Limit : snapshot.Length));
         string? continueToken = null;
         for (int i = start; i < snapshot.Length; i++)
         {
@@ -43,15 +35,33 @@ internal sealed partial class ResourceApi
                 continue;
             }
 
-            if (query.Limit > 0 && written == query.Limit)
+            if (query.Limit > 0 && page.Count == query.Limit)
             {
-                StoredObject last = snapshot[LastWrittenIndex(snapshot, i, query, filter)];
+                StoredObject last = page[^1];
                 continueToken = ListQuery.EncodeContinue(last.Namespace, last.Name);
                 break;
             }
 
+            page.Add(stored);
+        }
+
+        if (TableConverter.IsRequested(context.Request))
+        {
+            await ApiResponses.WriteJsonAsync(context, 200, TableConverter.Table(type, page.Select(p => p.Object), resourceVersion, continueToken, DateTimeOffset.UtcNow));
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        var body = context.Response.BodyWriter;
+        await using var writer = new Utf8JsonWriter(body);
+        writer.WriteStartObject();
+        writer.WriteString("kind", type.ListKind);
+        writer.WriteString("apiVersion", type.ApiVersion);
+        writer.WriteStartArray("items");
+        foreach (StoredObject stored in page)
+        {
             writer.WriteRawValue(stored.Json, skipInputValidation: true);
-            written++;
             if (writer.BytesPending > 64 * 1024)
             {
                 writer.Flush();
@@ -72,17 +82,6 @@ internal sealed partial class ResourceApi
         writer.WriteEndObject();
         writer.Flush();
         await body.FlushAsync(context.RequestAborted);
-    }
-
-    private static int LastWrittenIndex(StoredObject[] snapshot, int next, ListQuery query, bool filter)
-    {
-        int index = next - 1;
-        while (filter && index > 0 && !query.Matches(snapshot[index].Object))
-        {
-            index--;
-        }
-
-        return index;
     }
 
     private static int Compare(StoredObject stored, string @namespace, string name)

@@ -25,6 +25,7 @@ internal sealed partial class ResourceApi
             stop.CancelAfter(timeout);
         }
 
+        bool table = TableConverter.IsRequested(context.Request);
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(stop.Token);
@@ -35,7 +36,8 @@ internal sealed partial class ResourceApi
             {
                 if (query.Matches(change.Object))
                 {
-                    await WriteEventAsync(context, change.Type.ToString().ToUpperInvariant(), change.Object, stop.Token);
+                    JsonObject shown = table ? TableConverter.Table(type, [change.Object], change.ResourceVersion, null, DateTimeOffset.UtcNow) : change.Object;
+                    await WriteEventAsync(context, change.Type.ToString().ToUpperInvariant(), shown, stop.Token);
                 }
             }
         }

@@ -126,6 +126,12 @@ internal sealed partial class ResourceApi
     private async Task GetAsync(HttpContext context, ResourcePath resource, ResourceType type)
     {
         StoredObject stored = _store.GetStored(type, resource.Namespace, resource.Name!) ?? throw StoreException.NotFound(type, resource.Name!);
+        if (TableConverter.IsRequested(context.Request))
+        {
+            await ApiResponses.WriteJsonAsync(context, 200, TableConverter.Table(type, [stored.Object], stored.ResourceVersion, null, DateTimeOffset.UtcNow));
+            return;
+        }
+
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(stored.Json, context.RequestAborted);

@@ -69,6 +69,31 @@ public sealed class KubectlTests(SharedCluster shared) : IClassFixture<SharedClu
     }
 
     [Fact]
+    public async Task Get_prints_the_pod_columns_from_the_server_table()
+    {
+        await shared.Client.CoreV1.CreateNamespacedPodAsync(
+            new V1Pod
+            {
+                Metadata = new V1ObjectMeta { Name = "crashing" },
+                Spec = new V1PodSpec { Containers = [new V1Container { Name = "web", Image = "web:1" }] },
+                Status = new V1PodStatus
+                {
+                    Phase = "Running",
+                    ContainerStatuses = [new V1ContainerStatus { Name = "web", Image = "web:1", ImageID = "", Ready = false, RestartCount = 4, State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "CrashLoopBackOff" } } }],
+                },
+            },
+            "default",
+            cancellationToken: Ct);
+
+        string output = await KubectlAsync("get", "pods", "-A");
+
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE"]);
+        lines.Single(l => l.Contains("crashing", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[..5]
+            .ShouldBe(["default", "crashing", "0/1", "CrashLoopBackOff", "4"]);
+    }
+
+    [Fact]
     public async Task Get_of_a_missing_object_fails_with_the_server_message()
     {
         ProcessFailedException error = await Should.ThrowAsync<ProcessFailedException>(() => KubectlAsync("get", "configmap", "nothing-here"));
