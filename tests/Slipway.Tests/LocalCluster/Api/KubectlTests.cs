@@ -94,6 +94,32 @@ public sealed class KubectlTests(SharedCluster shared) : IClassFixture<SharedClu
     }
 
     [Fact]
+    public async Task Custom_resources_apply_and_print_through_discovery()
+    {
+        string manifest = await WriteManifestAsync("kubectl-helmrelease", """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: podinfo
+              namespace: default
+            spec:
+              interval: 5m
+              chart:
+                spec: {chart: podinfo, version: "6.x", sourceRef: {kind: HelmRepository, name: podinfo}}
+              values:
+                image: {repository: registry.local/podinfo, tag: "6.5.0"}
+            """);
+
+        (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("helmrelease.helm.toolkit.fluxcd.io/podinfo created");
+        (await KubectlAsync("patch", "hr", "podinfo", "--type=merge", "-p", """{"spec":{"suspend":true}}""")).ShouldContain("patched");
+        string table = await KubectlAsync("get", "hr");
+
+        table.Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["NAME", "AGE", "READY", "STATUS"]);
+        table.ShouldContain("podinfo");
+        (await KubectlAsync("get", "helmrelease", "podinfo", "-o", "jsonpath={.spec.suspend} {.metadata.generation}")).Trim().ShouldBe("true 2");
+    }
+
+    [Fact]
     public async Task Get_of_a_missing_object_fails_with_the_server_message()
     {
         ProcessFailedException error = await Should.ThrowAsync<ProcessFailedException>(() => KubectlAsync("get", "configmap", "nothing-here"));
