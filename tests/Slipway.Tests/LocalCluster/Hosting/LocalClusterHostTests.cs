@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Slipway.LocalCluster;
 using Slipway.LocalCluster.Hosting;
+using Slipway.Processes;
 
 namespace Slipway.Tests.LocalCluster.Hosting;
 
@@ -105,6 +106,38 @@ public sealed class LocalClusterHostTests : IDisposable
         error.Kind.ShouldBe(FailureKind.Refused);
         error.Message.ShouldContain("The local cluster is busy");
         error.Message.ShouldContain("pid 4242 since 2026-01-02 03:04:05Z");
+    }
+
+    [Fact]
+    public async Task The_lock_excludes_another_process()
+    {
+        await using LocalClusterHandle owner = await StartAsync();
+
+        // flock(1) from another process cannot take the lock this process holds (-n: fail at once, exit 1).
+        ProcessResult other = await new Slipway.Processes.ProcessRunner().RunAsync(
+            new ProcessRequest("flock", ["-n", Path.Combine(_directory.Path, "lock"), "true"]) { Timeout = TimeSpan.FromSeconds(10), IsSuccess = _ => true },
+            Ct);
+
+        other.ExitCode.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_lock_held_by_another_process_keeps_this_one_out()
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Task holder = new Slipway.Processes.ProcessRunner().RunAsync(
+            new ProcessRequest("flock", [Path.Combine(_directory.Path, "lock"), "sh", "-c", "echo held; sleep 1"]) { Timeout = TimeSpan.FromSeconds(20), OnOutputLine = lines.Enqueue },
+            Ct);
+        while (!lines.Contains("held"))
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => StartAsync(TimeSpan.FromMilliseconds(200)));
+        error.Message.ShouldContain("held by another process");
+        await holder;
+        await using LocalClusterHandle after = await StartAsync();
+        after.IsOwned.ShouldBeTrue();
     }
 
     [Fact]
