@@ -6,19 +6,24 @@ namespace Slipway.LocalCluster.Hosting;
 
 /// <summary>
 /// A running local cluster, or a connection to one another process serves. When <see cref="IsOwned"/> is false this
-/// process did not start the server: <see cref="Store"/> is null (talk to <see cref="BaseAddress"/> over HTTP) and disposing
-/// changes nothing on the server. Disposing an owned cluster stops its controllers, stops serving, writes the state and
-/// releases the lock.
+/// process did not start the server: <see cref="Store"/> is null (talk to <see cref="BaseAddress"/> over HTTP), and until it is
+/// disposed the serving process will not stop under it. Disposing an owned cluster waits for such clients (up to
+/// <see cref="LocalClusterOptions.ClientsWait"/>), then stops its controllers, stops serving, writes the state and releases
+/// the lock.
 /// </summary>
 public sealed class LocalClusterHandle : IAsyncDisposable
 {
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan s_clientsPoll = TimeSpan.FromMilliseconds(100);
+
     private readonly Owned? _owned;
+    private readonly ClientsLock? _clientHold;
     private int _disposed;
 
-    internal LocalClusterHandle(Uri baseAddress, string kubeconfigPath, ImageCatalog images, int? serverProcessId, Owned? owned)
+    internal LocalClusterHandle(Uri baseAddress, string kubeconfigPath, ImageCatalog images, int? serverProcessId, Owned? owned, ClientsLock? clientHold)
     {
+        _clientHold = clientHold;
         BaseAddress = baseAddress;
         KubeconfigPath = kubeconfigPath;
         Images = images;
@@ -50,12 +55,19 @@ public sealed class LocalClusterHandle : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1 || _owned is null)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
+        if (_owned is null)
+        {
+            _clientHold?.Dispose();
+            return;
+        }
+
         Owned owned = _owned;
+        ClientsLock? exclusive = await WaitForClientsAsync(owned).ConfigureAwait(false);
         try
         {
             await owned.Stop.CancelAsync().ConfigureAwait(false);
@@ -78,8 +90,32 @@ public sealed class LocalClusterHandle : IAsyncDisposable
             {
                 EndpointFile.Delete(owned.StateDirectory);
                 owned.Lock.Dispose();
+                exclusive?.Dispose();
                 owned.Stop.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits until no other run uses the cluster (none holds <c>clients.lock</c>) and keeps them out while stopping; after
+    /// <see cref="LocalClusterOptions.ClientsWait"/> it stops anyway (returns null).
+    /// </summary>
+    private static async Task<ClientsLock?> WaitForClientsAsync(Owned owned)
+    {
+        DateTime deadline = DateTime.UtcNow + owned.ClientsWait;
+        while (true)
+        {
+            if (ClientsLock.TryExclusive(owned.StateDirectory) is ClientsLock exclusive)
+            {
+                return exclusive;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(s_clientsPoll).ConfigureAwait(false);
         }
     }
 
@@ -92,5 +128,6 @@ public sealed class LocalClusterHandle : IAsyncDisposable
         string StateDirectory,
         CancellationTokenSource Stop,
         IReadOnlyList<Task> Background,
-        string? StartupWarning);
+        string? StartupWarning,
+        TimeSpan ClientsWait);
 }

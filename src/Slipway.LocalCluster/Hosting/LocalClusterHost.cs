@@ -32,11 +32,15 @@ public static class LocalClusterHost
                 return await StartOwnedAsync(options, stateDirectory, images, stateLock, cancellationToken).ConfigureAwait(false);
             }
 
+            // Hold clients.lock (shared) before looking: the server cannot start stopping while we decide to use it.
+            ClientsLock? clientHold = ClientsLock.TryShare(stateDirectory);
             EndpointFile? endpoint = EndpointFile.TryRead(stateDirectory);
-            if (endpoint is not null && await IsServingAsync(endpoint.Url, cancellationToken).ConfigureAwait(false))
+            if (clientHold is not null && endpoint is not null && await IsServingAsync(endpoint.Url, cancellationToken).ConfigureAwait(false))
             {
-                return new LocalClusterHandle(new Uri(endpoint.Url), kubeconfigPath, images, endpoint.ProcessId, owned: null);
+                return new LocalClusterHandle(new Uri(endpoint.Url), kubeconfigPath, images, endpoint.ProcessId, owned: null, clientHold);
             }
+
+            clientHold?.Dispose();
 
             if (waited.Elapsed >= options.LockWait)
             {
@@ -119,8 +123,8 @@ public static class LocalClusterHost
                 background.Add(Task.Run(() => RunControllerAsync(controller, stop.Token), CancellationToken.None));
             }
 
-            var owned = new LocalClusterHandle.Owned(store, app, stateLock, stateFile, stateDirectory, stop, background, warning);
-            return new LocalClusterHandle(baseAddress, kubeconfigPath, images, Environment.ProcessId, owned);
+            var owned = new LocalClusterHandle.Owned(store, app, stateLock, stateFile, stateDirectory, stop, background, warning, options.ClientsWait);
+            return new LocalClusterHandle(baseAddress, kubeconfigPath, images, Environment.ProcessId, owned, clientHold: null);
         }
         catch
         {

@@ -24,6 +24,12 @@ public sealed record LocalClusterOptions
     /// <summary>How long to wait for another process's lock when that process cannot be reached; then it fails.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a serving process, when it is asked to stop, waits for other runs still using its cluster (they hold
+    /// <c>clients.lock</c>) before it stops anyway.
+    /// </summary>
+    public TimeSpan ClientsWait { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How long after a change the state is written (changes in between are written together).</summary>
     public TimeSpan SaveDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 

@@ -69,6 +69,34 @@ public sealed class LocalClusterHostTests : IDisposable
     }
 
     [Fact]
+    public async Task The_serving_run_does_not_stop_under_a_run_still_using_it()
+    {
+        LocalClusterHandle owner = await StartAsync();
+        LocalClusterHandle guest = await StartAsync();
+
+        Task stopping = owner.DisposeAsync().AsTask();
+        await Task.Delay(300, Ct);
+
+        stopping.IsCompleted.ShouldBeFalse();
+        using Kubernetes client = Client(guest);
+        (await client.CoreV1.ListNamespaceAsync(cancellationToken: Ct)).Items.ShouldNotBeEmpty();
+        await guest.DisposeAsync();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    }
+
+    [Fact]
+    public async Task A_stopping_run_waits_for_clients_only_as_long_as_told()
+    {
+        LocalClusterHandle owner = await LocalClusterHost.StartAsync(
+            new LocalClusterOptions { StateDirectory = _directory.Path, ClientsWait = TimeSpan.FromMilliseconds(200) }, Ct);
+        await using LocalClusterHandle guest = await StartAsync();
+
+        await owner.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        File.Exists(Path.Combine(_directory.Path, "endpoint.json")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Two_hosts_writing_at_once_keep_every_write_and_a_readable_state()
     {
         await using (LocalClusterHandle owner = await StartAsync())
