@@ -52,5 +52,5 @@ internal sealed class KubeletController : ReconcilingController
     }
 
     private bool AllPresent(JsonObject pod)
-        => (pod.Arr("spec", "containers") ?? []).All(c => Context.Images(c.Str("image") ?? string.Empty) == ImageState.Present);
+        => (pod.Arr("spec", "containers") ?? []).All(c => PodStatusWriter.ImageOf(Context, pod, c.Str("image") ?? string.Empty) == ImageState.Present);
 }

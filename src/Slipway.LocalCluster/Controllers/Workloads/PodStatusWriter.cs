@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Controllers.Helm;
 using Slipway.LocalCluster.Controllers.Runtime;
 
 namespace Slipway.LocalCluster.Controllers.Workloads;
@@ -41,7 +42,7 @@ internal static class PodStatusWriter
             }
             else
             {
-                switch (context.Images(image))
+                switch (ImageOf(context, pod, image))
                 {
                     case ImageState.Present:
                         entry["ready"] = true;
@@ -93,6 +94,10 @@ internal static class PodStatusWriter
         status["containerStatuses"] = statuses;
         return again;
     }
+
+    /// <summary>The catalogue's answer, except that a chart's default image (see <see cref="ChartDeployment"/>) is always present.</summary>
+    public static ImageState ImageOf(ControllerContext context, JsonObject pod, string image)
+        => pod.Str("metadata", "annotations", ChartDeployment.DefaultImageAnnotation) == image ? ImageState.Present : context.Images(image);
 
     private static JsonObject Waiting(string reason, string? message)
     {
