@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Slipway.LocalCluster.Store;
+
+public sealed partial class InMemoryResourceStore
+{
+    public JsonObject Create(ResourceType type, string? @namespace, JsonObject obj)
+    {
+        JsonObject created = (JsonObject)obj.DeepClone();
+        JsonObject metadata = Meta.Of(created);
+        string ns = NamespaceKey(type, @namespace ?? Meta.Namespace(created));
+        string name = Meta.Name(created) ?? "";
+        if (name.Length == 0 && Meta.GetString(created, "generateName") is { Length: > 0 } prefix)
+        {
+            name = prefix + RandomSuffix();
+        }
+
+        ObjectNames.Validate(type, name);
+        lock (_lock)
+        {
+            SortedDictionary<string, StoredObject> names = Names(type, ns);
+            if (names.ContainsKey(name))
+            {
+                throw StoreException.AlreadyExists(type, name);
+            }
+
+            long resourceVersion = ++_resourceVersion;
+            created["apiVersion"] = type.ApiVersion;
+            created["kind"] = type.Kind;
+            metadata["name"] = name;
+            if (type.Namespaced)
+            {
+                metadata["namespace"] = ns;
+            }
+            else
+            {
+                metadata.Remove("namespace");
+            }
+
+            metadata["uid"] = Guid.NewGuid().ToString();
+            metadata["creationTimestamp"] = Timestamp();
+            metadata["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
+            metadata["generation"] = 1;
+            var stored = new StoredObject(type, ns, name, resourceVersion, created);
+            names[name] = stored;
+            Record(new WatchEvent(WatchEventType.Added, type, created, resourceVersion));
+            return stored.Clone();
+        }
+    }
+
+    public JsonObject Update(ResourceType type, string? @namespace, JsonObject obj, bool statusOnly)
+    {
+        string ns = NamespaceKey(type, @namespace ?? Meta.Namespace(obj));
+        string name = Meta.Name(obj) ?? throw new StoreException(422, "Invalid", $"{type.Kind} \"\" is invalid: metadata.name: Required value: name is required");
+        string? expectedVersion = Meta.GetString(obj, "resourceVersion");
+        lock (_lock)
+        {
+            SortedDictionary<string, StoredObject> names = Names(type, ns);
+            if (!names.TryGetValue(name, out StoredObject? existing))
+            {
+                throw StoreException.NotFound(type, name);
+            }
+
+            if (!string.IsNullOrEmpty(expectedVersion) && expectedVersion != existing.ResourceVersion.ToString(CultureInfo.InvariantCulture))
+            {
+                throw StoreException.Conflict(type, name);
+            }
+
+            JsonObject updated = statusOnly ? WithStatusOf(existing.Clone(), obj) : WithSpecOf(existing, obj);
+            if (JsonNode.DeepEquals(updated, existing.Object))
+            {
+                return existing.Clone();
+            }
+
+            long resourceVersion = ++_resourceVersion;
+            Meta.Of(updated)["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
+            var stored = new StoredObject(type, ns, name, resourceVersion, updated);
+            names[name] = stored;
+            Record(new WatchEvent(WatchEventType.Modified, type, updated, resourceVersion));
+            return stored.Clone();
+        }
+    }
+
+    public JsonObject Delete(ResourceType type, string? @namespace, string name)
+    {
+        string ns = NamespaceKey(type, @namespace);
+        lock (_lock)
+        {
+            SortedDictionary<string, StoredObject> names = Names(type, ns);
+            if (!names.TryGetValue(name, out StoredObject? existing))
+            {
+                throw StoreException.NotFound(type, name);
+            }
+
+            JsonObject deleted = DeleteLocked(existing);
+            return (JsonObject)deleted.DeepClone();
+        }
+    }
+
+    private JsonObject DeleteLocked(StoredObject existing)
+    {
+        Names(existing.Type, existing.Namespace).Remove(existing.Name);
+        long resourceVersion = ++_resourceVersion;
+        JsonObject deleted = existing.Clone();
+        Meta.Of(deleted)["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
+        Record(new WatchEvent(WatchEventType.Deleted, existing.Type, deleted, resourceVersion));
+        foreach (StoredObject dependent in DependentsLocked(existing))
+        {
+            if (Names(dependent.Type, dependent.Namespace).ContainsKey(dependent.Name))
+            {
+                DeleteLocked(dependent);
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>What goes with a deleted object: everything in a deleted namespace, and objects it owns.</summary>
+    private List<StoredObject> DependentsLocked(StoredObject owner)
+    {
+        var dependents = new List<StoredObject>();
+        bool isNamespace = owner.Type.Kind == "Namespace" && owner.Type.Group.Length == 0;
+        string? uid = owner.Uid;
+        foreach ((ResourceType type, SortedDictionary<string, SortedDictionary<string, StoredObject>> table) in _tables)
+        {
+            if (!type.Namespaced)
+            {
+                continue;
+            }
+
+            if (isNamespace)
+            {
+                if (table.TryGetValue(owner.Name, out SortedDictionary<string, StoredObject>? inNamespace))
+                {
+                    dependents.AddRange(inNamespace.Values);
+                }
+
+                continue;
+            }
+
+            IEnumerable<SortedDictionary<string, StoredObject>> candidates = owner.Type.Namespaced
+                ? table.TryGetValue(owner.Namespace, out SortedDictionary<string, StoredObject>? same) ? [same] : []
+                : table.Values;
+            foreach (SortedDictionary<string, StoredObject> names in candidates)
+            {
+                foreach (StoredObject candidate in names.Values)
+                {
+                    if (uid is not null && IsOwnedBy(candidate.Object, uid))
+                    {
+                        dependents.Add(candidate);
+                    }
+                }
+            }
+        }
+
+        return dependents;
+    }
+
+    private static bool IsOwnedBy(JsonObject obj, string uid)
+    {
+        if (obj["metadata"] is not JsonObject metadata || metadata["ownerReferences"] is not JsonArray owners)
+        {
+            return false;
+        }
+
+        foreach (JsonNode? owner in owners)
+        {
+            if (owner is JsonObject reference && reference["uid"] is JsonValue value && value.TryGetValue(out string? ownerUid) && ownerUid == uid)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An update of everything but status: identity fields stay, status stays, generation follows spec.</summary>
+    private static JsonObject WithSpecOf(StoredObject existing, JsonObject obj)
+    {
+        JsonObject updated = (JsonObject)obj.DeepClone();
+        updated["apiVersion"] = existing.Type.ApiVersion;
+        updated["kind"] = existing.Type.Kind;
+        JsonObject metadata = Meta.Of(updated);
+        JsonObject oldMetadata = Meta.Of(existing.Object);
+        foreach (string field in s_identityFields)
+        {
+            if (oldMetadata[field] is JsonNode value)
+            {
+                metadata[field] = value.DeepClone();
+            }
+            else
+            {
+                metadata.Remove(field);
+            }
+        }
+
+        updated.Remove("status");
+        if (existing.Object["status"] is JsonNode status)
+        {
+            updated["status"] = status.DeepClone();
+        }
+
+        if (!JsonNode.DeepEquals(WithoutMetadataAndStatus(updated), WithoutMetadataAndStatus(existing.Object)))
+        {
+            metadata["generation"] = Meta.Generation(existing.Object) + 1;
+        }
+
+        return updated;
+    }
+
+    private static JsonObject WithStatusOf(JsonObject current, JsonObject obj)
+    {
+        current.Remove("status");
+        if (obj["status"] is JsonNode status)
+        {
+            current["status"] = status.DeepClone();
+        }
+
+        return current;
+    }
+
+    private static JsonObject WithoutMetadataAndStatus(JsonObject obj)
+    {
+        var rest = new JsonObject();
+        foreach ((string key, JsonNode? value) in obj)
+        {
+            if (key is not "metadata" and not "status")
+            {
+                rest[key] = value?.DeepClone();
+            }
+        }
+
+        return rest;
+    }
+
+    private SortedDictionary<string, StoredObject> Names(ResourceType type, string ns)
+    {
+        SortedDictionary<string, SortedDictionary<string, StoredObject>> table = Table(type);
+        if (!table.TryGetValue(ns, out SortedDictionary<string, StoredObject>? names))
+        {
+            names = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
+            table[ns] = names;
+        }
+
+        return names;
+    }
+
+    private string Timestamp()
+        => _timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string RandomSuffix()
+    {
+        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        return string.Create(5, 0, static (span, _) =>
+        {
+            for (int i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[Random.Shared.Next(alphabet.Length)];
+            }
+        });
+    }
+
+    private static readonly string[] s_identityFields = ["name", "namespace", "uid", "creationTimestamp", "generation", "resourceVersion"];
+}

@@ -1,0 +1,57 @@
+namespace Slipway.LocalCluster.Store;
+
+/// <summary>The kinds the local cluster serves: the Kubernetes core kinds Slipway touches, plus Flux and Argo CD resources.</summary>
+public static class KnownResourceTypes
+{
+    public static ResourceType Namespace { get; } = new("", "v1", "Namespace", "namespaces", Namespaced: false);
+
+    public static ResourceType Node { get; } = new("", "v1", "Node", "nodes", Namespaced: false);
+
+    public static ResourceType Pod { get; } = new("", "v1", "Pod", "pods", Namespaced: true);
+
+    public static ResourceType Service { get; } = new("", "v1", "Service", "services", Namespaced: true);
+
+    public static ResourceType ConfigMap { get; } = new("", "v1", "ConfigMap", "configmaps", Namespaced: true);
+
+    public static ResourceType Secret { get; } = new("", "v1", "Secret", "secrets", Namespaced: true);
+
+    public static ResourceType Event { get; } = new("", "v1", "Event", "events", Namespaced: true);
+
+    public static ResourceType Deployment { get; } = new("apps", "v1", "Deployment", "deployments", Namespaced: true);
+
+    public static ResourceType Lease { get; } = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
+
+    public static ResourceType GitRepository { get; } = new("source.toolkit.fluxcd.io", "v1", "GitRepository", "gitrepositories", Namespaced: true);
+
+    public static ResourceType Kustomization { get; } = new("kustomize.toolkit.fluxcd.io", "v1", "Kustomization", "kustomizations", Namespaced: true);
+
+    public static ResourceType HelmRelease { get; } = new("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases", Namespaced: true);
+
+    public static ResourceType Application { get; } = new("argoproj.io", "v1alpha1", "Application", "applications", Namespaced: true);
+
+    /// <summary>Every served kind, core group first.</summary>
+    public static IReadOnlyList<ResourceType> All { get; } =
+    [
+        Namespace, Node, Pod, Service, ConfigMap, Secret, Event, Deployment, Lease, GitRepository, Kustomization, HelmRelease, Application,
+    ];
+
+    /// <summary>The namespaces a fresh cluster has.</summary>
+    public static IReadOnlyList<string> InitialNamespaces { get; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>kubectl short names (<c>kubectl get deploy</c>).</summary>
+    public static IReadOnlyList<string> ShortNames(ResourceType type) => type.Plural switch
+    {
+        "namespaces" => ["ns"],
+        "nodes" => ["no"],
+        "pods" => ["po"],
+        "services" => ["svc"],
+        "configmaps" => ["cm"],
+        "events" => ["ev"],
+        "deployments" => ["deploy"],
+        "gitrepositories" => ["gitrepo"],
+        "kustomizations" => ["ks"],
+        "helmreleases" => ["hr"],
+        "applications" => ["app", "apps"],
+        _ => [],
+    };
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Slipway.LocalCluster.Store;
+
+/// <summary>
+/// One object as the store keeps it: never mutated once stored, so readers may hold it outside the lock.
+/// The serialized form is kept so that a large list goes out without re-serializing every object.
+/// </summary>
+internal sealed class StoredObject
+{
+    public StoredObject(ResourceType type, string @namespace, string name, long resourceVersion, JsonObject obj)
+    {
+        Type = type;
+        Namespace = @namespace;
+        Name = name;
+        ResourceVersion = resourceVersion;
+        Object = obj;
+        Json = JsonSerializer.SerializeToUtf8Bytes(obj);
+    }
+
+    public ResourceType Type { get; }
+
+    /// <summary>The namespace, or the empty string for cluster-scoped kinds.</summary>
+    public string Namespace { get; }
+
+    public string Name { get; }
+
+    public long ResourceVersion { get; }
+
+    /// <summary>The stored object; read-only by convention.</summary>
+    public JsonObject Object { get; }
+
+    /// <summary>The object as UTF-8 JSON.</summary>
+    public byte[] Json { get; }
+
+    public string? Uid => Meta.GetString(Object, "uid");
+
+    public JsonObject Clone() => (JsonObject)Object.DeepClone();
+}
