@@ -57,7 +57,7 @@ internal sealed partial class HelmReleaseController : ReconcilingController
         {
             again = Monitor(key, helmRelease, status, latest!);
         }
-        else if (latest is null || FluxAnnotations.IsNewGeneration(helmRelease) || FluxAnnotations.IsPending(helmRelease))
+        else if (latest is null || FluxAnnotations.IsNewGeneration(helmRelease) || FluxAnnotations.IsPending(helmRelease) || IsNewAttempt(helmRelease, status))
         {
             again = Start(key, helmRelease, status, latest);
         }
@@ -80,6 +80,13 @@ internal sealed partial class HelmReleaseController : ReconcilingController
             helmRelease.Str("spec", "chart", "spec", "chart") ?? helmRelease.Str("spec", "chartRef", "name") ?? name,
             helmRelease.Str("spec", "chart", "spec", "version") ?? "latest",
             helmRelease.Obj("spec", "values")?.DeepClone().AsObject() ?? []);
+    }
+
+    /// <summary>True when chart or values differ from the last attempt (a spec change even when the generation did not move).</summary>
+    private static bool IsNewAttempt(JsonObject helmRelease, JsonObject status)
+    {
+        ChartRelease desired = Desired(helmRelease);
+        return status.Str("lastAttemptedConfigDigest") != desired.ConfigDigest || status.Str("lastAttemptedRevision") != desired.ChartVersion;
     }
 
     private static TimeSpan Timeout(JsonObject helmRelease) => GoDuration.Parse(helmRelease.Str("spec", "timeout"), TimeSpan.FromMinutes(5));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
 
 namespace Slipway.LocalCluster.Controllers.Runtime;
@@ -6,7 +7,7 @@ namespace Slipway.LocalCluster.Controllers.Runtime;
 /// <summary>What every controller shares: the store, the image catalogue's answer, the options, and the kinds it uses.</summary>
 internal sealed class ControllerContext
 {
-    public ControllerContext(IResourceStore store, Func<string, ImageState> images, ControllerOptions options)
+    public ControllerContext(IResourceStore store, Func<string, ImageStatus> images, ControllerOptions options)
     {
         Store = store;
         Images = images;
@@ -16,7 +17,7 @@ internal sealed class ControllerContext
 
     public IResourceStore Store { get; }
 
-    public Func<string, ImageState> Images { get; }
+    public Func<string, ImageStatus> Images { get; }
 
     public ControllerOptions Options { get; }
 

@@ -23,8 +23,16 @@ internal static class Json
         return current;
     }
 
+    /// <summary>The string at the path; a number or boolean there is given as its JSON text; null for anything else.</summary>
     public static string? Str(this JsonNode? node, params string[] path)
-        => node.At(path) is JsonValue value && value.TryGetValue(out string? text) ? text : node.At(path) is JsonValue other ? other.ToJsonString().Trim('"') : null;
+        => node.At(path) is JsonValue value
+            ? value.GetValueKind() switch
+            {
+                JsonValueKind.String => value.GetValue<string>(),
+                JsonValueKind.Null => null,
+                _ => value.ToJsonString(),
+            }
+            : null;
 
     public static long? Long(this JsonNode? node, params string[] path)
     {
@@ -33,28 +41,19 @@ internal static class Json
             return null;
         }
 
-        if (value.TryGetValue(out long number))
+        string text = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long number))
         {
             return number;
         }
 
-        if (value.TryGetValue(out double real))
-        {
-            return (long)real;
-        }
-
-        return value.TryGetValue(out string? text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double real) ? (long)real : null;
     }
 
     public static bool Bool(this JsonNode? node, params string[] path)
-    {
-        if (node.At(path) is not JsonValue value)
-        {
-            return false;
-        }
-
-        return value.TryGetValue(out bool flag) ? flag : value.TryGetValue(out string? text) && string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
-    }
+        => node.At(path) is JsonValue value
+            && (value.GetValueKind() == JsonValueKind.True
+                || (value.GetValueKind() == JsonValueKind.String && string.Equals(value.GetValue<string>(), "true", StringComparison.OrdinalIgnoreCase)));
 
     public static JsonObject? Obj(this JsonNode? node, params string[] path) => node.At(path) as JsonObject;
 

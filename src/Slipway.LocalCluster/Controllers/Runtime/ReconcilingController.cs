@@ -9,7 +9,7 @@ namespace Slipway.LocalCluster.Controllers.Runtime;
 /// periodically, and reconciles one key at a time. A reconcile may ask to be called again after a delay. A
 /// conflict (someone wrote in between) retries at once; any other failure is logged and retried with backoff.
 /// </summary>
-internal abstract class ReconcilingController
+internal abstract class ReconcilingController : IClusterController
 {
     private static readonly TimeSpan s_maxBackoff = TimeSpan.FromSeconds(30);
     private readonly Dictionary<ObjectKey, int> _failures = [];

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Store;
 
@@ -52,5 +53,5 @@ internal sealed class KubeletController : ReconcilingController
     }
 
     private bool AllPresent(JsonObject pod)
-        => (pod.Arr("spec", "containers") ?? []).All(c => PodStatusWriter.ImageOf(Context, pod, c.Str("image") ?? string.Empty) == ImageState.Present);
+        => (pod.Arr("spec", "containers") ?? []).All(c => PodStatusWriter.ImageOf(Context, pod, c.Str("image") ?? string.Empty) == ImageStatus.Present);
 }

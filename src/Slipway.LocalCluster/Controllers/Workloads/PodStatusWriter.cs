@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Controllers.Helm;
 using Slipway.LocalCluster.Controllers.Runtime;
 
@@ -44,13 +45,13 @@ internal static class PodStatusWriter
             {
                 switch (ImageOf(context, pod, image))
                 {
-                    case ImageState.Present:
+                    case ImageStatus.Present:
                         entry["ready"] = true;
                         entry["started"] = true;
                         entry["imageID"] = image;
                         entry["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = old.Str("state", "running", "startedAt") ?? Time.Format(now) } };
                         break;
-                    case ImageState.Missing:
+                    case ImageStatus.Missing:
                         anyMissing = true;
                         entry["state"] = Waiting("ImagePullBackOff", $"Back-off pulling image \"{image}\"");
                         again = Min(again, options.ImagePullRetryInterval);
@@ -96,8 +97,8 @@ internal static class PodStatusWriter
     }
 
     /// <summary>The catalogue's answer, except that a chart's default image (see <see cref="ChartDeployment"/>) is always present.</summary>
-    public static ImageState ImageOf(ControllerContext context, JsonObject pod, string image)
-        => pod.Str("metadata", "annotations", ChartDeployment.DefaultImageAnnotation) == image ? ImageState.Present : context.Images(image);
+    public static ImageStatus ImageOf(ControllerContext context, JsonObject pod, string image)
+        => pod.Str("metadata", "annotations", ChartDeployment.DefaultImageAnnotation) == image ? ImageStatus.Present : context.Images(image);
 
     private static JsonObject Waiting(string reason, string? message)
     {
