@@ -1,3 +1,4 @@
+using Slipway.LocalCluster.Controllers.ArgoCd;
 using Slipway.LocalCluster.Controllers.Flux;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Controllers.Workloads;
@@ -28,6 +29,7 @@ public static class LocalClusterControllers
             new GitRepositoryController(context),
             new KustomizationController(context),
             new HelmReleaseController(context),
+            new ApplicationController(context),
         ];
     }
 }
