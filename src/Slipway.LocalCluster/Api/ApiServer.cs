@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Slipway.LocalCluster.Hosting;
+using Slipway.LocalCluster.Images;
+using Slipway.LocalCluster.Store;
+
+namespace Slipway.LocalCluster.Api;
+
+/// <summary>
+/// The HTTP server: Kestrel on 127.0.0.1, minimal API routes for discovery, resources and the OCI registry, no logging,
+/// no Ctrl+C handling of its own. Anything else is a 404 <c>Status</c>.
+/// </summary>
+internal static class ApiServer
+{
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
+        InMemoryResourceStore store,
+        ImageCatalog images,
+        int port,
+        string contentRoot,
+        CancellationToken cancellationToken)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = contentRoot });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+        });
+        WebApplication app = builder.Build();
+        CancellationToken stopping = app.Lifetime.ApplicationStopping;
+        var resources = new ResourceApi(store, stopping);
+        var registry = new RegistryApi(images);
+
+        app.MapGet("/version", (HttpContext context) => ApiResponses.WriteJsonAsync(context, 200, Discovery.Version()));
+        app.Map("/api/{**rest}", (HttpContext context) => resources.HandleAsync(context, core: true));
+        app.Map("/apis/{**rest}", (HttpContext context) => resources.HandleAsync(context, core: false));
+        app.Map("/v2/{**rest}", registry.HandleAsync);
+        app.MapFallback((HttpContext context) => ApiResponses.WriteStatusAsync(context, ApiResponses.NotFoundPath(context.Request.Path)));
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Slipway.LocalCluster.Store;
+
+namespace Slipway.LocalCluster.Api;
+
+internal sealed partial class ResourceApi
+{
+    /// <summary>
+    /// A list answer, written from each object's stored JSON. kubectl asks for <c>as=Table</c>; a plain list is what it
+    /// gets, and it prints that too.
+    /// </summary>
+    private async Task ListAsync(HttpContext context, ResourcePath resource, ResourceType type)
+    {
+        ListQuery query = ListQuery.From(context.Request);
+        StoredObject[] snapshot = _store.ListStored(type, resource.Namespace, out long resourceVersion);
+        int start = 0;
+        if (query.After is (string afterNamespace, string afterName))
+        {
+            while (start < snapshot.Length && Compare(snapshot[start], afterNamespace, afterName) <= 0)
+            {
+                start++;
+            }
+        }
+
+        bool filter = !query.Labels.IsEverything || !query.Fields.IsEverything;
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        var body = context.Response.BodyWriter;
+        await using var writer = new Utf8JsonWriter(body);
+        writer.WriteStartObject();
+        writer.WriteString("kind", type.ListKind);
+        writer.WriteString("apiVersion", type.ApiVersion);
+        writer.WriteStartArray("items");
+        int written = 0;
+        string? continueToken = null;
+        for (int i = start; i < snapshot.Length; i++)
+        {
+            StoredObject stored = snapshot[i];
+            if (filter && !query.Matches(stored.Object))
+            {
+                continue;
+            }
+
+            if (query.Limit > 0 && written == query.Limit)
+            {
+                StoredObject last = snapshot[LastWrittenIndex(snapshot, i, query, filter)];
+                continueToken = ListQuery.EncodeContinue(last.Namespace, last.Name);
+                break;
+            }
+
+            writer.WriteRawValue(stored.Json, skipInputValidation: true);
+            written++;
+            if (writer.BytesPending > 64 * 1024)
+            {
+                writer.Flush();
+                await body.FlushAsync(context.RequestAborted);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("metadata");
+        writer.WriteStartObject();
+        writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
+        if (continueToken is not null)
+        {
+            writer.WriteString("continue", continueToken);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+        await body.FlushAsync(context.RequestAborted);
+    }
+
+    private static int LastWrittenIndex(StoredObject[] snapshot, int next, ListQuery query, bool filter)
+    {
+        int index = next - 1;
+        while (filter && index > 0 && !query.Matches(snapshot[index].Object))
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private static int Compare(StoredObject stored, string @namespace, string name)
+    {
+        int byNamespace = string.CompareOrdinal(stored.Namespace, @namespace);
+        return byNamespace != 0 ? byNamespace : string.CompareOrdinal(stored.Name, name);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using Slipway.LocalCluster.Api;
+using Slipway.LocalCluster.Images;
+using Slipway.LocalCluster.Store;
+
+namespace Slipway.LocalCluster.Hosting;
+
+/// <summary>
+/// Starts the local cluster on a state directory. The first process takes the directory's lock, loads <c>state.json</c>,
+/// serves on 127.0.0.1, writes <c>endpoint.json</c> and <c>kubeconfig</c>, and runs the registered controllers. A second
+/// start on the same directory (another run of the build, or another host in this process) finds the lock taken and
+/// connects to the serving process instead (<see cref="LocalClusterHandle.IsOwned"/> false). When the lock holder cannot
+/// be reached it waits up to <see cref="LocalClusterOptions.LockWait"/>, then fails saying who holds the lock.
+/// </summary>
+public static class LocalClusterHost
+{
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(2);
+
+    public static async Task<LocalClusterHandle> StartAsync(LocalClusterOptions options, CancellationToken cancellationToken)
+    {
+        string stateDirectory = Path.GetFullPath(options.StateDirectory);
+        Directory.CreateDirectory(stateDirectory);
+        var images = new ImageCatalog(options.ResolvedImageCatalogPath);
+        string kubeconfigPath = Path.Combine(stateDirectory, Kubeconfig.FileName);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            StateLock? stateLock = StateLock.TryAcquire(stateDirectory);
+            if (stateLock is not null)
+            {
+                return await StartOwnedAsync(options, stateDirectory, images, stateLock, cancellationToken).ConfigureAwait(false);
+            }
+
+            EndpointFile? endpoint = EndpointFile.TryRead(stateDirectory);
+            if (endpoint is not null && await IsServingAsync(endpoint.Url, cancellationToken).ConfigureAwait(false))
+            {
+                return new LocalClusterHandle(new Uri(endpoint.Url), kubeconfigPath, images, endpoint.ProcessId, owned: null);
+            }
+
+            if (waited.Elapsed >= options.LockWait)
+            {
+                string holder = endpoint is null
+                    ? "another process"
+                    : $"pid {endpoint.ProcessId} since {endpoint.Since:yyyy-MM-dd HH:mm:ss}Z ({endpoint.Url} does not answer)";
+                throw SlipwayException.Refused(
+                    $"The local cluster is busy: {Path.Combine(stateDirectory, StateLock.FileName)} is held by {holder}. "
+                    + $"Waited {options.LockWait.TotalSeconds:0.#} s. Stop that run (or wait for it) and try again.");
+            }
+
+            await Task.Delay(s_pollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Serves the cluster until <paramref name="cancellationToken"/> is cancelled (Ctrl+C), as <c>./build.sh LocalCluster</c>
+    /// does. When another process already serves it, says so and returns at once.
+    /// </summary>
+    public static async Task ServeAsync(LocalClusterOptions options, ILog log, CancellationToken cancellationToken)
+    {
+        await using LocalClusterHandle cluster = await StartAsync(options, cancellationToken).ConfigureAwait(false);
+        if (!cluster.IsOwned)
+        {
+            log.Info($"The local cluster is already served at {cluster.BaseAddress} by pid {cluster.ServerProcessId}.");
+            log.Info($"kubectl --kubeconfig {cluster.KubeconfigPath} get pods -A");
+            return;
+        }
+
+        log.Info($"Local cluster serving at {cluster.BaseAddress} (state in {Path.GetFullPath(options.StateDirectory)}).");
+        log.Info($"kubectl --kubeconfig {cluster.KubeconfigPath} get pods -A");
+        log.Info("Press Ctrl+C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log.Info("Local cluster stopped; its state is saved.");
+        }
+    }
+
+    private static async Task<LocalClusterHandle> StartOwnedAsync(
+        LocalClusterOptions options,
+        string stateDirectory,
+        ImageCatalog images,
+        StateLock stateLock,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stateFile = new StateFile(stateDirectory);
+            InMemoryResourceStore store = stateFile.Load(options.TimeProvider, out _);
+            await images.EnsureCreatedAsync(options.SeedImages, cancellationToken).ConfigureAwait(false);
+            var (app, baseAddress) = await ApiServer.StartAsync(store, images, options.Port, stateDirectory, cancellationToken).ConfigureAwait(false);
+            DateTimeOffset since = options.TimeProvider.GetUtcNow();
+            await new EndpointFile(baseAddress.ToString().TrimEnd('/'), Environment.ProcessId, since).WriteAsync(stateDirectory, cancellationToken).ConfigureAwait(false);
+            string kubeconfigPath = await Kubeconfig.WriteAsync(stateDirectory, baseAddress, cancellationToken).ConfigureAwait(false);
+
+            var stop = new CancellationTokenSource();
+            var context = new LocalClusterContext(store, images, options, baseAddress);
+            List<Task> background = [Task.Run(() => stateFile.RunAsync(store, options.SaveDelay, TimeProvider.System, stop.Token), CancellationToken.None)];
+            foreach (Func<LocalClusterContext, IClusterController> factory in options.Controllers)
+            {
+                IClusterController controller = factory(context);
+                background.Add(Task.Run(() => RunControllerAsync(controller, stop.Token), CancellationToken.None));
+            }
+
+            var owned = new LocalClusterHandle.Owned(store, app, stateLock, stateFile, stateDirectory, stop, background);
+            return new LocalClusterHandle(baseAddress, kubeconfigPath, images, Environment.ProcessId, owned);
+        }
+        catch
+        {
+            stateLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task RunControllerAsync(IClusterController controller, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await controller.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A failing controller stops alone; the API server and the other controllers go on.
+            Trace.TraceError($"Local cluster controller {controller.GetType().Name} stopped: {ex}");
+        }
+    }
+
+    private static async Task<bool> IsServingAsync(string url, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { Timeout = s_probeTimeout };
+        try
+        {
+            using HttpResponseMessage response = await client.GetAsync(new Uri(new Uri(url), "/version"), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace Slipway.LocalCluster.Hosting;
+
+/// <summary>How to run the local cluster: where its state lives, the port, the simulated delays, and its controllers.</summary>
+public sealed record LocalClusterOptions
+{
+    /// <summary>Where state, lock, endpoint and kubeconfig live; normally <c>&lt;root&gt;/.nuke/temp/local-cluster</c>.</summary>
+    public required string StateDirectory { get; init; }
+
+    /// <summary>The port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>How many nodes the cluster has (the nodes controller creates them).</summary>
+    public int NodeCount { get; init; } = 1;
+
+    /// <summary>How long a pod takes to become Running/Ready.</summary>
+    public TimeSpan PodReadyDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The image catalogue file; default <c>&lt;StateDirectory&gt;/images.yaml</c>.</summary>
+    public string? ImageCatalogPath { get; init; }
+
+    /// <summary>Images (<c>registry.local/web:1.0</c>, <c>web:1.0</c>) put into a catalogue that does not exist yet.</summary>
+    public IReadOnlyList<string> SeedImages { get; init; } = [];
+
+    /// <summary>How long to wait for another process's lock when that process cannot be reached; then it fails.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long after a change the state is written (changes in between are written together).</summary>
+    public TimeSpan SaveDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The controllers to run while this process serves the cluster: each factory is called once the store is loaded,
+    /// and its controller runs in the background until the handle is disposed.
+    /// </summary>
+    public IReadOnlyList<Func<LocalClusterContext, IClusterController>> Controllers { get; init; } = [];
+
+    public string ResolvedImageCatalogPath => ImageCatalogPath ?? Path.Combine(StateDirectory, "images.yaml");
+}
