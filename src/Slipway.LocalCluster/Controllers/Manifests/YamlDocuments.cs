@@ -62,7 +62,7 @@ internal static partial class YamlDocuments
     private static JsonNode? ConvertScalar(YamlScalarNode scalar)
     {
         string text = scalar.Value ?? string.Empty;
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value == "tag:yaml.org,2002:str")
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return JsonValue.Create(text);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Slipway.LocalCluster;
 using Slipway.LocalCluster.Controllers;
+using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
 
 namespace Slipway.Tests.LocalCluster.Controllers;
@@ -21,8 +22,10 @@ internal sealed class ClusterFixture : IAsyncDisposable
             PodReadyDelay = TimeSpan.FromMilliseconds(50),
             CrashRestartInterval = TimeSpan.FromMilliseconds(50),
             ImagePullRetryInterval = TimeSpan.FromMilliseconds(50),
+            Log = new TestOutputLogger(),
         };
         Options = configure is null ? options : configure(options);
+        Images = new ImageCatalog(Path.Combine(Directory, "images.yaml"));
         foreach (IClusterController controller in LocalClusterControllers.Create(Store, Images, Options))
         {
             _running.Add(Task.Run(() => controller.RunAsync(_stop.Token)));
@@ -31,7 +34,14 @@ internal sealed class ClusterFixture : IAsyncDisposable
 
     public InMemoryResourceStore Store { get; } = new();
 
-    public TestImageCatalog Images { get; } = new();
+    public ImageCatalog Images { get; }
+
+    /// <summary>Publishes <c>repository:tag</c> to the real image catalogue, as <c>./build.sh PublishImage</c> does.</summary>
+    public Task PublishAsync(string image, bool crash = false)
+    {
+        int colon = image.LastIndexOf(':');
+        return Images.PublishAsync(image[..colon], image[(colon + 1)..], crash, TestContext.Current.CancellationToken);
+    }
 
     public ControllerOptions Options { get; }
 

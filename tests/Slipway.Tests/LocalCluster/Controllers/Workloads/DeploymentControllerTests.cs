@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Slipway.LocalCluster.Controllers.Runtime;
-using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
 
 namespace Slipway.Tests.LocalCluster.Controllers.Workloads;
@@ -14,7 +13,7 @@ public sealed class DeploymentControllerTests
     public async Task Deployment_with_a_present_image_becomes_available_with_owned_pods()
     {
         await using var cluster = new ClusterFixture();
-        cluster.Images.Add("registry.local/web:1.0");
+        await cluster.PublishAsync("registry.local/web:1.0");
 
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:1.0", replicas: 2));
 
@@ -56,7 +55,7 @@ public sealed class DeploymentControllerTests
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:2.0"));
         await WaitForPod(cluster, p => Waiting(p) == "ImagePullBackOff");
 
-        cluster.Images.Add("registry.local/web:2.0");
+        await cluster.PublishAsync("registry.local/web:2.0");
 
         await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
     }
@@ -65,7 +64,7 @@ public sealed class DeploymentControllerTests
     public async Task Crashing_image_shows_CrashLoopBackOff_with_a_growing_restartCount()
     {
         await using var cluster = new ClusterFixture();
-        cluster.Images.Add("registry.local/web:crash", ImageStatus.Crashing);
+        await cluster.PublishAsync("registry.local/web:crash", crash: true);
 
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:crash"));
 
@@ -94,7 +93,7 @@ public sealed class DeploymentControllerTests
     public async Task Template_change_keeps_the_old_pod_until_the_new_one_is_ready()
     {
         await using var cluster = new ClusterFixture();
-        cluster.Images.Add("registry.local/web:1.0");
+        await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:1.0"));
         await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
         string oldPod = cluster.Store.List(s_pod, "default").Single().Str("metadata", "name")!;
@@ -109,7 +108,7 @@ public sealed class DeploymentControllerTests
         stuck.Long("status", "availableReplicas").ShouldBe(1);
         cluster.Get(s_pod, "default", oldPod).ShouldNotBeNull();
 
-        cluster.Images.Add("registry.local/web:2.0");
+        await cluster.PublishAsync("registry.local/web:2.0");
 
         JsonObject done = await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
         done.Long("status", "replicas").ShouldBe(1);
@@ -120,7 +119,7 @@ public sealed class DeploymentControllerTests
     public async Task Scaling_down_and_deleting_remove_pods()
     {
         await using var cluster = new ClusterFixture();
-        cluster.Images.Add("registry.local/web:1.0");
+        await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:1.0", replicas: 3));
         await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
 
