@@ -72,6 +72,7 @@ internal sealed partial class HelmReleaseController
     private void Succeed(ObjectKey key, JsonObject helmRelease, JsonObject status, JsonObject latest, DateTimeOffset now)
     {
         string pending = latest.Str("status") ?? string.Empty;
+        JsonObject? restored = HelmHistory.Entries(status).Skip(1).FirstOrDefault(e => e.Str("status") is "deployed" or "superseded");
         foreach (JsonObject entry in HelmHistory.Entries(status).Where(e => e != latest && e.Str("status") == "deployed"))
         {
             HelmHistory.SetStatus(entry, "superseded");
@@ -84,7 +85,7 @@ internal sealed partial class HelmReleaseController
         string release = HelmHistory.Describe(latest);
         if (pending == "pending-rollback")
         {
-            string message = $"Helm rollback to previous release {release} succeeded";
+            string message = $"Helm rollback to previous release {HelmHistory.Describe(restored ?? latest)} succeeded";
             Conditions.Set(status, "Remediated", "True", "RollbackSucceeded", message, now);
             Conditions.Set(status, "Ready", "False", "RollbackSucceeded", message, now);
         }
