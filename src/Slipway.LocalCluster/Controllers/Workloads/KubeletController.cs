@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Controllers.Runtime;
+using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
 
 namespace Slipway.LocalCluster.Controllers.Workloads;

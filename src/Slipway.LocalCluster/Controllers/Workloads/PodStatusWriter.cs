@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Controllers.Helm;
 using Slipway.LocalCluster.Controllers.Runtime;
+using Slipway.LocalCluster.Images;
 
 namespace Slipway.LocalCluster.Controllers.Workloads;
 

@@ -5,10 +5,13 @@ internal static class Eventually
 {
     private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(15);
 
-    public static async Task<T> Until<T>(Func<T> probe, Func<T, bool> done, string what)
+    public static Task<T> Until<T>(Func<T> probe, Func<T, bool> done, string what)
+        => Until(() => Task.FromResult(probe()), done, what);
+
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
     {
         DateTime end = DateTime.UtcNow + s_limit;
-        T last = probe();
+        T last = await probe();
         while (!done(last))
         {
             if (DateTime.UtcNow > end)
@@ -17,7 +20,7 @@ internal static class Eventually
             }
 
             await Task.Delay(10, TestContext.Current.CancellationToken);
-            last = probe();
+            last = await probe();
         }
 
         return last;
