@@ -16,7 +16,7 @@ public sealed class ApplicationControllerTests
         await cluster.PublishAsync("registry.local/web:1.0");
         await cluster.PublishAsync("registry.local/web:2.0");
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
-        string first = git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = Manifests.Deployment("web", "registry.local/web:1.0") });
+        string first = git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0") });
 
         cluster.Create(s_application, Application("web", git.Path, automated: true));
 
@@ -25,7 +25,7 @@ public sealed class ApplicationControllerTests
         app.Str("status", "operationState", "syncResult", "revision").ShouldBe(first);
         app.Str("status", "reconciledAt").ShouldNotBeNull();
         cluster.Get(s_deployment, "apps", "web")!.Str("metadata", "labels", "app.kubernetes.io/instance").ShouldBe("web");
-        string second = git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = Manifests.Deployment("web", "registry.local/web:2.0") });
+        string second = git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = TestManifests.Deployment("web", "registry.local/web:2.0") });
 
         Refresh(cluster, "web");
 
@@ -40,7 +40,7 @@ public sealed class ApplicationControllerTests
         await using var cluster = new ClusterFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
-        string sha = git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = Manifests.Deployment("web", "registry.local/web:1.0") });
+        string sha = git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0") });
         cluster.Create(s_application, Application("web", git.Path, automated: false));
         JsonObject pending = await WaitFor(cluster, "web", a => a.Str("status", "sync", "status") == "OutOfSync");
         pending.Str("status", "health", "status").ShouldBe("Missing");
@@ -61,7 +61,7 @@ public sealed class ApplicationControllerTests
     {
         await using var cluster = new ClusterFixture();
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
-        git.Commit(new Dictionary<string, string?> { ["apps/web/config.yaml"] = Manifests.ConfigMap("web-config") });
+        git.Commit(new Dictionary<string, string?> { ["apps/web/config.yaml"] = TestManifests.ConfigMap("web-config") });
         cluster.Create(s_application, Application("web", git.Path, automated: false, historyLimit: 2));
 
         for (int i = 0; i < 3; i++)
@@ -113,7 +113,7 @@ public sealed class ApplicationControllerTests
     {
         await using var cluster = new ClusterFixture();
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
-        git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = Manifests.Deployment("web", "registry.local/web:absent") });
+        git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = TestManifests.Deployment("web", "registry.local/web:absent") });
 
         cluster.Create(s_application, Application("web", git.Path, automated: true));
 
@@ -133,7 +133,7 @@ public sealed class ApplicationControllerTests
         git.Commit(new Dictionary<string, string?>
         {
             ["apps/root/web.yaml"] = child,
-            ["apps/web/deployment.yaml"] = Manifests.Deployment("web", "registry.local/web:1.0"),
+            ["apps/web/deployment.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0"),
         });
 
         cluster.Create(s_application, Application("root", git.Path, automated: true, path: "apps/root"));
@@ -148,7 +148,7 @@ public sealed class ApplicationControllerTests
     {
         await using var cluster = new ClusterFixture();
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
-        git.Commit(new Dictionary<string, string?> { ["apps/web/config.yaml"] = Manifests.ConfigMap("web-config") });
+        git.Commit(new Dictionary<string, string?> { ["apps/web/config.yaml"] = TestManifests.ConfigMap("web-config") });
         cluster.Create(s_application, Application("web", git.Path, automated: false, path: "apps/nowhere"));
 
         cluster.Edit(s_application, "argocd", "web", a => a["operation"] = new JsonObject { ["sync"] = new JsonObject() });

@@ -67,10 +67,10 @@ public sealed class HelmReleaseControllerTests
     {
         await using var cluster = new ClusterFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
-        cluster.Create(s_helmRelease, HelmRelease(tag: "1.0", timeout: "300ms", retries: 1));
+        cluster.Create(s_helmRelease, HelmRelease(tag: "1.0", retries: 1));
         await WaitForReady(cluster, "True", "InstallSucceeded");
 
-        SetTag(cluster, "missing");
+        SetTag(cluster, "missing", timeout: "500ms");
 
         JsonObject release = await WaitForReady(cluster, "False", "RollbackSucceeded");
         History(release).Select(h => (h.Long("version"), h.Str("status"))).ShouldBe([(3L, "deployed"), (2L, "failed"), (1L, "superseded")]);
@@ -87,10 +87,10 @@ public sealed class HelmReleaseControllerTests
     {
         await using var cluster = new ClusterFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
-        cluster.Create(s_helmRelease, HelmRelease(tag: "1.0", timeout: "300ms"));
+        cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
         await WaitForReady(cluster, "True", "InstallSucceeded");
 
-        SetTag(cluster, "missing");
+        SetTag(cluster, "missing", timeout: "500ms");
 
         JsonObject release = await WaitForReady(cluster, "False", "UpgradeFailed");
         Conditions.Find(release.Obj("status")!, "Ready")!.Str("message")!.ShouldStartWith("Helm upgrade failed for release apps/web with chart web@1.2.0: context deadline exceeded");
@@ -153,7 +153,7 @@ public sealed class HelmReleaseControllerTests
         History(release).Count.ShouldBe(1);
     }
 
-    internal static string HelmRelease(string? tag, string name = "web", string? timeout = null, int? retries = null, int? maxHistory = null, int replicas = 1)
+    internal static string HelmRelease(string? tag, string name = "web", int? retries = null, int? maxHistory = null, int replicas = 1)
     {
         var spec = new JsonObject
         {
@@ -163,11 +163,6 @@ public sealed class HelmReleaseControllerTests
             ["chart"] = new JsonObject { ["spec"] = new JsonObject { ["chart"] = "web", ["version"] = "1.2.0", ["sourceRef"] = new JsonObject { ["kind"] = "HelmRepository", ["name"] = "charts" } } },
             ["values"] = tag is null ? new JsonObject { ["replicaCount"] = replicas } : new JsonObject { ["image"] = new JsonObject { ["repository"] = "registry.local/web", ["tag"] = tag }, ["replicaCount"] = replicas },
         };
-        if (timeout is not null)
-        {
-            spec["timeout"] = timeout;
-        }
-
         if (retries is int count)
         {
             spec["upgrade"] = new JsonObject { ["remediation"] = new JsonObject { ["retries"] = count, ["strategy"] = "rollback" } };
@@ -187,8 +182,15 @@ public sealed class HelmReleaseControllerTests
         }.ToJsonString();
     }
 
-    private static void SetTag(ClusterFixture cluster, string tag)
-        => cluster.Edit(s_helmRelease, "flux-system", "web", r => r["spec"]!["values"]!["image"]!["tag"] = tag);
+    private static void SetTag(ClusterFixture cluster, string tag, string? timeout = null)
+        => cluster.Edit(s_helmRelease, "flux-system", "web", r =>
+        {
+            r["spec"]!["values"]!["image"]!["tag"] = tag;
+            if (timeout is not null)
+            {
+                r["spec"]!["timeout"] = timeout;
+            }
+        });
 
     private static List<JsonObject> History(JsonObject release) => (release.Arr("status", "history") ?? []).OfType<JsonObject>().ToList();
 

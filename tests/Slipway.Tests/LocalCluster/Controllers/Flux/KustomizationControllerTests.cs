@@ -14,7 +14,7 @@ public sealed class KustomizationControllerTests
     {
         await using var cluster = new ClusterFixture();
         BareRepository git = NewRepository(cluster);
-        string sha = git.Commit(new Dictionary<string, string?> { ["clusters/staging/ns.yaml"] = Manifests.Namespace("apps") });
+        string sha = git.Commit(new Dictionary<string, string?> { ["clusters/staging/ns.yaml"] = TestManifests.Namespace("apps") });
 
         cluster.Create(s_gitRepository, GitRepository(git.Path));
 
@@ -48,9 +48,9 @@ public sealed class KustomizationControllerTests
         BareRepository git = NewRepository(cluster);
         string sha = git.Commit(new Dictionary<string, string?>
         {
-            ["clusters/staging/ns.yaml"] = Manifests.Namespace("apps"),
-            ["clusters/staging/web/deployment.yaml"] = Manifests.Deployment("web", "registry.local/web:1.0") + "\n---\n" + Manifests.ConfigMap("web-config"),
-            ["clusters/production/web.yaml"] = Manifests.Deployment("prod-web", "registry.local/web:1.0"),
+            ["clusters/staging/ns.yaml"] = TestManifests.Namespace("apps"),
+            ["clusters/staging/web/deployment.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0") + "\n---\n" + TestManifests.ConfigMap("web-config"),
+            ["clusters/production/web.yaml"] = TestManifests.Deployment("prod-web", "registry.local/web:1.0"),
             ["README.md"] = "not a manifest",
         });
         cluster.Create(s_gitRepository, GitRepository(git.Path));
@@ -77,15 +77,15 @@ public sealed class KustomizationControllerTests
         BareRepository git = NewRepository(cluster);
         git.Commit(new Dictionary<string, string?>
         {
-            ["clusters/staging/web.yaml"] = Manifests.Deployment("web", "registry.local/web:1.0"),
-            ["clusters/staging/config.yaml"] = Manifests.ConfigMap("web-config"),
+            ["clusters/staging/web.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0"),
+            ["clusters/staging/config.yaml"] = TestManifests.ConfigMap("web-config"),
         });
         cluster.Create(s_gitRepository, GitRepository(git.Path));
         cluster.Create(s_kustomization, Kustomization("staging", "./clusters/staging"));
         await Eventually.Until(() => cluster.Get(KnownResourceTypes.ConfigMap, "apps", "web-config"), c => c is not null, "the config map");
         string sha = git.Commit(new Dictionary<string, string?>
         {
-            ["clusters/staging/web.yaml"] = Manifests.Deployment("web", "registry.local/web:2.0"),
+            ["clusters/staging/web.yaml"] = TestManifests.Deployment("web", "registry.local/web:2.0"),
             ["clusters/staging/config.yaml"] = null,
         });
 
@@ -106,9 +106,9 @@ public sealed class KustomizationControllerTests
         string sha = git.Commit(new Dictionary<string, string?>
         {
             ["clusters/staging/kustomization.yaml"] = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: team\nresources:\n  - web.yaml\n  - ../../base\n",
-            ["clusters/staging/web.yaml"] = Manifests.Deployment("web", "registry.local/web:1.0"),
-            ["clusters/staging/unused.yaml"] = Manifests.ConfigMap("unused"),
-            ["base/config.yaml"] = Manifests.ConfigMap("base-config"),
+            ["clusters/staging/web.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0"),
+            ["clusters/staging/unused.yaml"] = TestManifests.ConfigMap("unused"),
+            ["base/config.yaml"] = TestManifests.ConfigMap("base-config"),
         });
         cluster.Create(s_gitRepository, GitRepository(git.Path));
 
@@ -127,7 +127,7 @@ public sealed class KustomizationControllerTests
         BareRepository git = NewRepository(cluster);
         string sha = git.Commit(new Dictionary<string, string?>
         {
-            ["clusters/staging/web.yaml"] = Manifests.Deployment("web", "registry.local/web:1.0"),
+            ["clusters/staging/web.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0"),
             ["clusters/staging/monitor.yaml"] = "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\n",
         });
         cluster.Create(s_gitRepository, GitRepository(git.Path));
@@ -153,14 +153,14 @@ public sealed class KustomizationControllerTests
         BareRepository git = NewRepository(cluster);
         string first = git.Commit(new Dictionary<string, string?>
         {
-            ["clusters/staging/web.yaml"] = Manifests.Deployment("web", "registry.local/web:1.0"),
-            ["clusters/witness/config.yaml"] = Manifests.ConfigMap("witness"),
+            ["clusters/staging/web.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0"),
+            ["clusters/witness/config.yaml"] = TestManifests.ConfigMap("witness"),
         });
         cluster.Create(s_gitRepository, GitRepository(git.Path));
         cluster.Create(s_kustomization, Kustomization("staging", "./clusters/staging"));
         await WaitForApplied(cluster, "staging", $"main@sha1:{first}");
         cluster.Edit(s_kustomization, "flux-system", "staging", k => k["spec"]!["suspend"] = true);
-        string second = git.Commit(new Dictionary<string, string?> { ["clusters/staging/web.yaml"] = Manifests.Deployment("web", "registry.local/web:2.0") });
+        string second = git.Commit(new Dictionary<string, string?> { ["clusters/staging/web.yaml"] = TestManifests.Deployment("web", "registry.local/web:2.0") });
 
         RequestReconcile(cluster, s_gitRepository, "gitops", "token-2");
         await WaitForSource(cluster, $"main@sha1:{second}");

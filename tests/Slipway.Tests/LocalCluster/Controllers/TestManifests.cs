@@ -1,7 +1,7 @@
 namespace Slipway.Tests.LocalCluster.Controllers;
 
 /// <summary>YAML manifests the tests put into git.</summary>
-internal static class Manifests
+internal static class TestManifests
 {
     public static string Deployment(string name, string image, string ns = "apps", int replicas = 1) => $"""
         apiVersion: apps/v1
