@@ -66,6 +66,11 @@ public static class LocalClusterHost
             return;
         }
 
+        if (cluster.StartupWarning is not null)
+        {
+            log.Warning(cluster.StartupWarning);
+        }
+
         log.Info($"Local cluster serving at {cluster.BaseAddress} (state in {Path.GetFullPath(options.StateDirectory)}).");
         log.Info($"kubectl --kubeconfig {cluster.KubeconfigPath} get pods -A");
         log.Info("Press Ctrl+C to stop.");
@@ -89,7 +94,7 @@ public static class LocalClusterHost
         try
         {
             var stateFile = new StateFile(stateDirectory);
-            InMemoryResourceStore store = stateFile.Load(options.TimeProvider, out _);
+            InMemoryResourceStore store = stateFile.Load(options.TimeProvider, options.WatchHistory, out string? warning);
             await images.EnsureCreatedAsync(options.SeedImages, cancellationToken).ConfigureAwait(false);
             var (app, baseAddress) = await ApiServer.StartAsync(store, images, options.Port, stateDirectory, cancellationToken).ConfigureAwait(false);
             DateTimeOffset since = options.TimeProvider.GetUtcNow();
@@ -105,7 +110,7 @@ public static class LocalClusterHost
                 background.Add(Task.Run(() => RunControllerAsync(controller, stop.Token), CancellationToken.None));
             }
 
-            var owned = new LocalClusterHandle.Owned(store, app, stateLock, stateFile, stateDirectory, stop, background);
+            var owned = new LocalClusterHandle.Owned(store, app, stateLock, stateFile, stateDirectory, stop, background, warning);
             return new LocalClusterHandle(baseAddress, kubeconfigPath, images, Environment.ProcessId, owned);
         }
         catch

@@ -27,6 +27,9 @@ public sealed record LocalClusterOptions
     /// <summary>How long after a change the state is written (changes in between are written together).</summary>
     public TimeSpan SaveDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How many changes a watch can replay; a watch from an older resourceVersion gets 410 Gone.</summary>
+    public int WatchHistory { get; init; } = Store.InMemoryResourceStore.DefaultHistoryCapacity;
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>

@@ -22,14 +22,14 @@ internal sealed class StateFile
         _path = Path.Combine(stateDirectory, FileName);
     }
 
-    public InMemoryResourceStore Load(TimeProvider timeProvider, out string? warning)
+    public InMemoryResourceStore Load(TimeProvider timeProvider, int historyCapacity, out string? warning)
     {
         warning = null;
         if (File.Exists(_path))
         {
             try
             {
-                InMemoryResourceStore loaded = InMemoryResourceStore.ImportState(File.ReadAllBytes(_path), KnownResourceTypes.All, timeProvider, InMemoryResourceStore.DefaultHistoryCapacity);
+                InMemoryResourceStore loaded = InMemoryResourceStore.ImportState(File.ReadAllBytes(_path), KnownResourceTypes.All, timeProvider, historyCapacity);
                 _savedVersion = loaded.CurrentResourceVersion;
                 return loaded;
             }
@@ -41,7 +41,7 @@ internal sealed class StateFile
             }
         }
 
-        var store = new InMemoryResourceStore(KnownResourceTypes.All, timeProvider, InMemoryResourceStore.DefaultHistoryCapacity, createInitialNamespaces: true);
+        var store = new InMemoryResourceStore(KnownResourceTypes.All, timeProvider, historyCapacity, createInitialNamespaces: true);
         return store;
     }
 

@@ -44,7 +44,7 @@ public sealed partial class InMemoryResourceStore
             metadata["generation"] = 1;
             var stored = new StoredObject(type, ns, name, resourceVersion, created);
             names[name] = stored;
-            Record(new WatchEvent(WatchEventType.Added, type, created, resourceVersion));
+            Record(new WatchEvent(WatchEventType.Added, type, stored.Object, resourceVersion));
             return stored.Clone();
         }
     }
@@ -68,6 +68,7 @@ public sealed partial class InMemoryResourceStore
             }
 
             JsonObject updated = statusOnly ? WithStatusOf(existing.Clone(), obj) : WithSpecOf(existing, obj);
+            updated = (JsonObject)JsonNode.Parse(updated.ToJsonString())!;
             if (JsonNode.DeepEquals(updated, existing.Object))
             {
                 return existing.Clone();
@@ -77,7 +78,7 @@ public sealed partial class InMemoryResourceStore
             Meta.Of(updated)["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
             var stored = new StoredObject(type, ns, name, resourceVersion, updated);
             names[name] = stored;
-            Record(new WatchEvent(WatchEventType.Modified, type, updated, resourceVersion));
+            Record(new WatchEvent(WatchEventType.Modified, type, stored.Object, resourceVersion));
             return stored.Clone();
         }
     }
@@ -104,6 +105,7 @@ public sealed partial class InMemoryResourceStore
         long resourceVersion = ++_resourceVersion;
         JsonObject deleted = existing.Clone();
         Meta.Of(deleted)["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
+        deleted = (JsonObject)JsonNode.Parse(deleted.ToJsonString())!;
         Record(new WatchEvent(WatchEventType.Deleted, existing.Type, deleted, resourceVersion));
         foreach (StoredObject dependent in DependentsLocked(existing))
         {

@@ -18,7 +18,7 @@ public sealed class StoreException : Exception
     public string Reason { get; }
 
     public static StoreException NotFound(ResourceType type, string name)
-        => new(404, "NotFound", $"{type.Plural}.{type.Group} \"{name}\" not found".Replace(".\"", "\"", StringComparison.Ordinal));
+        => new(404, "NotFound", type.Group.Length == 0 ? $"{type.Plural} \"{name}\" not found" : $"{type.Plural}.{type.Group} \"{name}\" not found");
 
     public static StoreException AlreadyExists(ResourceType type, string name)
         => new(409, "AlreadyExists", $"{type.Plural} \"{name}\" already exists");

@@ -15,8 +15,8 @@ internal sealed class StoredObject
         Namespace = @namespace;
         Name = name;
         ResourceVersion = resourceVersion;
-        Object = obj;
         Json = JsonSerializer.SerializeToUtf8Bytes(obj);
+        Object = JsonNode.Parse(Json)!.AsObject();
     }
 
     public ResourceType Type { get; }
@@ -28,7 +28,10 @@ internal sealed class StoredObject
 
     public long ResourceVersion { get; }
 
-    /// <summary>The stored object; read-only by convention.</summary>
+    /// <summary>
+    /// The stored object, read-only by convention. It is parsed back from <see cref="Json"/>, so every number in it reads as
+    /// any numeric type (<c>GetValue&lt;long&gt;()</c> and <c>GetValue&lt;int&gt;()</c> both work), as in an object read from HTTP.
+    /// </summary>
     public JsonObject Object { get; }
 
     /// <summary>The object as UTF-8 JSON.</summary>

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+using Slipway.Processes;
+
+namespace Slipway.Tests.LocalCluster.Api;
+
+/// <summary>The real kubectl against the local cluster, through the kubeconfig it writes.</summary>
+public sealed class KubectlTests(SharedCluster shared) : IClassFixture<SharedCluster>
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+    private readonly ProcessRunner _runner = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Get_lists_namespaces_as_text_and_json()
+    {
+        string text = await KubectlAsync("get", "namespaces");
+        string json = await KubectlAsync("get", "namespaces", "-o", "json");
+
+        text.ShouldContain("kube-system");
+        using JsonDocument list = JsonDocument.Parse(json);
+        list.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("metadata").GetProperty("name").GetString())
+            .ShouldContain("default");
+    }
+
+    [Fact]
+    public async Task Apply_patch_and_delete_a_manifest()
+    {
+        string manifest = await WriteManifestAsync("kubectl-apply", """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: shop
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers:
+                  - name: web
+                    image: registry.local/web:1
+            """);
+
+        (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web created");
+        (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web unchanged");
+        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("web:1", "web:2", StringComparison.Ordinal), Ct);
+        (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web configured");
+        (await KubectlAsync("patch", "deployment", "web", "-n", "shop", "-p", """{"spec":{"replicas":3}}""")).ShouldContain("patched");
+
+        V1Deployment web = await shared.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "shop", cancellationToken: Ct);
+        web.Spec.Template.Spec.Containers.Single().Image.ShouldBe("registry.local/web:2");
+        web.Spec.Replicas.ShouldBe(3);
+        web.Metadata.Generation.ShouldBe(3);
+
+        (await KubectlAsync("apply", "--server-side", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web serverside-applied");
+        (await KubectlAsync("delete", "deployment", "web", "-n", "shop")).ShouldContain("deployment.apps \"web\" deleted");
+        (await KubectlAsync("delete", "namespace", "shop")).ShouldContain("namespace \"shop\" deleted");
+        (await shared.Client.AppsV1.ListDeploymentForAllNamespacesAsync(fieldSelector: "metadata.namespace=shop", cancellationToken: Ct)).Items.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Get_of_a_missing_object_fails_with_the_server_message()
+    {
+        ProcessFailedException error = await Should.ThrowAsync<ProcessFailedException>(() => KubectlAsync("get", "configmap", "nothing-here"));
+
+        error.Message.ShouldContain("configmaps \"nothing-here\" not found");
+    }
+
+    [Fact]
+    public async Task Get_watch_prints_changes_as_they_happen()
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Task watch = _runner.RunAsync(
+            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, "get", "configmaps", "-n", "default", "-w", "-o", "name"])
+            {
+                Timeout = TimeSpan.FromSeconds(3),
+                GracePeriod = TimeSpan.FromSeconds(1),
+                OnOutputLine = lines.Enqueue,
+            },
+            Ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        await shared.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "watched-by-kubectl" } }, "default", cancellationToken: Ct);
+        await shared.Client.CoreV1.DeleteNamespacedConfigMapAsync("watched-by-kubectl", "default", cancellationToken: Ct);
+
+        // kubectl watches until it is stopped: the runner's timeout ends it.
+        await Should.ThrowAsync<SlipwayException>(() => watch);
+
+        lines.Count(l => l == "configmap/watched-by-kubectl").ShouldBe(2);
+    }
+
+    private async Task<string> KubectlAsync(params string[] arguments)
+    {
+        ProcessResult result = await _runner.RunAsync(
+            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, .. arguments]) { Timeout = s_timeout },
+            Ct);
+        return result.StandardOutput;
+    }
+
+    private async Task<string> WriteManifestAsync(string name, string yaml)
+    {
+        string path = Path.Combine(shared.Fixture.StateDirectory, name + ".yaml");
+        await File.WriteAllTextAsync(path, yaml, Ct);
+        return path;
+    }
+}
