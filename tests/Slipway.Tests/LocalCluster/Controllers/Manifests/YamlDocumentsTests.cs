@@ -17,7 +17,7 @@ public sealed class YamlDocumentsTests
     }
 
     [Theory]
-    [InlineData("a: [1, 2\n", "bad.yaml:1")]
+    [InlineData("a: [1, 2\n", "bad.yaml:2: invalid YAML")]
     [InlineData("- just\n- a list\n", "a manifest must be a mapping")]
     public void Bad_yaml_names_the_file_and_line(string yaml, string message)
         => Should.Throw<ManifestException>(() => YamlDocuments.Parse(yaml, "bad.yaml")).Message.ShouldContain(message);
