@@ -65,9 +65,9 @@ internal sealed class KustomizationController : ReconcilingController
                 return last + interval - now;
             }
 
-            _lastRun[key] = now;
             status["lastAttemptedRevision"] = revision;
             await ApplyAsync(kustomization, status, sourceNamespace, sourceName, revision, now, cancellationToken).ConfigureAwait(false);
+            _lastRun[key] = now;
         }
 
         status["observedGeneration"] = kustomization.Long("metadata", "generation") ?? 1;

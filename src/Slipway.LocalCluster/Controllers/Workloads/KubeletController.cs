@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Images;
@@ -15,7 +14,7 @@ namespace Slipway.LocalCluster.Controllers.Workloads;
 /// </summary>
 internal sealed class KubeletController : ReconcilingController
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _firstSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<ObjectKey, (string Uid, DateTimeOffset At)> _firstSeen = [];
 
     public KubeletController(ControllerContext context)
         : base(context)
@@ -29,12 +28,19 @@ internal sealed class KubeletController : ReconcilingController
         JsonObject? pod = Store.Get(Kinds.Pod, key.Namespace, key.Name);
         if (pod is null)
         {
+            _firstSeen.Remove(key);
             return Task.FromResult<TimeSpan?>(null);
         }
 
         string uid = pod.Str("metadata", "uid") ?? key.ToString();
         DateTimeOffset now = Context.Now;
-        DateTimeOffset seen = _firstSeen.GetOrAdd(uid, now);
+        if (!_firstSeen.TryGetValue(key, out (string Uid, DateTimeOffset At) seenPod) || seenPod.Uid != uid)
+        {
+            seenPod = (uid, now);
+            _firstSeen[key] = seenPod;
+        }
+
+        DateTimeOffset seen = seenPod.At;
         JsonObject status = pod.Obj("status")?.DeepClone().AsObject() ?? [];
         if (status.Str("phase") == "Running" && Conditions.IsTrue(status, "Ready") && AllPresent(pod))
         {
