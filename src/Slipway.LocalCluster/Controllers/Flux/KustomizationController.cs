@@ -12,8 +12,8 @@ namespace Slipway.LocalCluster.Controllers.Flux;
 /// (after checking every kind first) with the labels <c>kustomize.toolkit.fluxcd.io/name</c> and <c>/namespace</c>, and
 /// with <c>spec.prune</c> deletes what the previous <c>status.inventory</c> held and the new revision no longer does.
 /// Runs when the source's revision changes, on <c>spec.interval</c> (undoing drift), on a spec change and on
-/// <c>reconcile.fluxcd.io/requestedAt</c>; <c>spec.suspend</c> stops it. Namespaced objects without a namespace go to
-/// <c>spec.targetNamespace</c> or <c>default</c>. Health checks (<c>spec.wait</c>, <c>healthChecks</c>) are not simulated.
+/// <c>reconcile.fluxcd.io/requestedAt</c>; <c>spec.suspend</c> stops it. A namespaced object needs a namespace (its own or
+/// <c>spec.targetNamespace</c>), otherwise the reconcile fails with "namespace not specified" as Flux's does. Health checks (<c>spec.wait</c>, <c>healthChecks</c>) are not simulated.
 /// </summary>
 internal sealed class KustomizationController : ReconcilingController
 {
@@ -97,7 +97,7 @@ internal sealed class KustomizationController : ReconcilingController
                 },
                 cancellationToken).WaitAsync(Context.Options.GitTimeout, cancellationToken).ConfigureAwait(false);
             var labels = new Dictionary<string, string> { [NameLabel] = name, [NamespaceLabel] = ns };
-            IReadOnlyList<PlannedObject> plan = _applier.Plan(manifests, "default", kustomization.Str("spec", "targetNamespace"), labels);
+            IReadOnlyList<PlannedObject> plan = _applier.Plan(manifests, null, kustomization.Str("spec", "targetNamespace"), labels);
             foreach (PlannedObject obj in plan)
             {
                 ApplyOne(obj);

@@ -20,10 +20,10 @@ internal sealed class ManifestApplier
     }
 
     /// <summary>Resolves every manifest first, so that an unknown kind fails the whole set before anything is applied.</summary>
-    /// <param name="defaultNamespace">For namespaced objects without one.</param>
+    /// <param name="defaultNamespace">For namespaced objects without one; null: such an object is an error, as in Flux.</param>
     /// <param name="forcedNamespace">Overrides every namespaced object's namespace (Flux <c>spec.targetNamespace</c>).</param>
     /// <exception cref="ManifestException">A manifest has no name or a kind the cluster does not serve.</exception>
-    public IReadOnlyList<PlannedObject> Plan(IEnumerable<Manifest> manifests, string defaultNamespace, string? forcedNamespace, IReadOnlyDictionary<string, string> labels)
+    public IReadOnlyList<PlannedObject> Plan(IEnumerable<Manifest> manifests, string? defaultNamespace, string? forcedNamespace, IReadOnlyDictionary<string, string> labels)
     {
         var planned = new Dictionary<string, PlannedObject>(StringComparer.Ordinal);
         foreach (Manifest manifest in manifests)
@@ -39,7 +39,8 @@ internal sealed class ManifestApplier
             string? ns = null;
             if (type.Namespaced)
             {
-                ns = forcedNamespace ?? metadata.Str("namespace") ?? defaultNamespace;
+                ns = forcedNamespace ?? metadata.Str("namespace") ?? defaultNamespace
+                    ?? throw new ManifestException($"{manifest.File}: {kind}/{name} namespace not specified (set metadata.namespace, or spec.targetNamespace on the Kustomization)");
                 metadata["namespace"] = ns;
             }
             else

@@ -120,15 +120,19 @@ public sealed class KustomizationControllerTests
         cluster.Get(KnownResourceTypes.ConfigMap, "team", "unused").ShouldBeNull();
     }
 
-    [Fact]
-    public async Task Unknown_kind_fails_the_reconcile_and_applies_nothing()
+    [Theory]
+    [InlineData("apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\n", "clusters/staging/monitor.yaml: no matches for kind \"ServiceMonitor\" in version \"monitoring.coreos.com/v1\"")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n", "clusters/staging/monitor.yaml: ConfigMap/web namespace not specified")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  namespace: apps\n", "clusters/staging/monitor.yaml: ConfigMap without metadata.name")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata: [\n", "clusters/staging/monitor.yaml:4: invalid YAML")]
+    public async Task Bad_manifest_fails_the_reconcile_and_applies_nothing(string manifest, string message)
     {
         await using var cluster = new ClusterFixture();
         BareRepository git = NewRepository(cluster);
         string sha = git.Commit(new Dictionary<string, string?>
         {
             ["clusters/staging/web.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0"),
-            ["clusters/staging/monitor.yaml"] = "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\n",
+            ["clusters/staging/monitor.yaml"] = manifest,
         });
         cluster.Create(s_gitRepository, GitRepository(git.Path));
 
@@ -140,7 +144,7 @@ public sealed class KustomizationControllerTests
             "Ready=False ReconciliationFailed");
         JsonObject ready = Conditions.Find(kustomization.Obj("status")!, "Ready")!;
         ready.Str("status").ShouldBe("False");
-        ready.Str("message")!.ShouldContain("clusters/staging/monitor.yaml: no matches for kind \"ServiceMonitor\" in version \"monitoring.coreos.com/v1\"");
+        ready.Str("message")!.ShouldContain(message);
         kustomization.Str("status", "lastAttemptedRevision").ShouldBe($"main@sha1:{sha}");
         kustomization.Str("status", "lastAppliedRevision").ShouldBeNull();
         cluster.Get(KnownResourceTypes.Deployment, "apps", "web").ShouldBeNull();
