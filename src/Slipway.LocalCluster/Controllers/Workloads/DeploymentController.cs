@@ -10,7 +10,8 @@ namespace Slipway.LocalCluster.Controllers.Workloads;
 /// cluster would create exists only as the <c>pod-template-hash</c> label and the <c>&lt;deployment&gt;-&lt;hash&gt;</c>
 /// prefix of pod names, which is where kubectl users look for it. A template change creates all new pods at
 /// once (a 100% surge) and removes an old pod only when a new one is Ready, so the old version stays available
-/// until the new one is. Status follows the real rollout fields; see <see cref="DeploymentStatusWriter"/>.
+/// until the new one is; with <c>strategy.type: Recreate</c> the old pods go first. <c>maxSurge</c>, <c>maxUnavailable</c>,
+/// <c>minReadySeconds</c> and <c>paused</c> are not simulated. Status follows the real rollout fields; see <see cref="DeploymentStatusWriter"/>.
 /// </summary>
 internal sealed class DeploymentController : ReconcilingController
 {
@@ -44,6 +45,11 @@ internal sealed class DeploymentController : ReconcilingController
         int replicas = (int)(deployment.Long("spec", "replicas") ?? 1);
         List<JsonObject> current = pods.Where(p => p.Str("metadata", "labels", "pod-template-hash") == hash).ToList();
         List<JsonObject> old = pods.Except(current).ToList();
+        if (deployment.Str("spec", "strategy", "type") == "Recreate")
+        {
+            old.ForEach(p => DeletePod(p));
+            old.Clear();
+        }
 
         while (current.Count < replicas)
         {

@@ -102,7 +102,7 @@ public sealed class DeploymentControllerTests
 
         JsonObject stuck = await Eventually.Until(
             () => cluster.Get(s_deployment, "default", "web")!,
-            d => d.Long("status", "replicas") == 2 && Conditions.Find(d.Obj("status")!, "Progressing")?.Str("reason") == "ReplicaSetUpdated",
+            d => d.Long("status", "observedGeneration") == 2 && d.Long("status", "replicas") == 2 && Conditions.Find(d.Obj("status")!, "Progressing")?.Str("reason") == "ReplicaSetUpdated",
             "a rollout with an old and a new pod");
         stuck.Long("status", "updatedReplicas").ShouldBe(1);
         stuck.Long("status", "availableReplicas").ShouldBe(1);
@@ -113,6 +113,29 @@ public sealed class DeploymentControllerTests
         JsonObject done = await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
         done.Long("status", "replicas").ShouldBe(1);
         await Eventually.Until(() => cluster.Get(s_pod, "default", oldPod), p => p is null, "the old pod to go");
+    }
+
+    [Fact]
+    public async Task Recreate_strategy_removes_the_old_pods_first()
+    {
+        await using var cluster = new ClusterFixture();
+        await cluster.PublishAsync("registry.local/web:1.0");
+        cluster.Create(s_deployment, Deployment("web", "registry.local/web:1.0", replicas: 2));
+        await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
+        var oldPods = cluster.Store.List(s_pod, "default").Select(p => p.Str("metadata", "name")).ToList();
+
+        cluster.Edit(s_deployment, "default", "web", d =>
+        {
+            d["spec"]!["strategy"] = new JsonObject { ["type"] = "Recreate" };
+            d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "registry.local/web:missing";
+        });
+
+        JsonObject deployment = await Eventually.Until(
+            () => cluster.Get(s_deployment, "default", "web")!,
+            d => d.Long("status", "observedGeneration") == 2 && d.Long("status", "replicas") == 2 && d.Long("status", "updatedReplicas") == 2,
+            "only new pods");
+        deployment.Long("status", "availableReplicas").ShouldBeNull();
+        cluster.Store.List(s_pod, "default").ShouldAllBe(p => !oldPods.Contains(p.Str("metadata", "name")));
     }
 
     [Fact]
