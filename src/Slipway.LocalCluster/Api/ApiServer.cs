@@ -19,23 +19,27 @@ namespace Slipway.LocalCluster.Api;
 /// </summary>
 internal static class ApiServer
 {
+    /// <summary>Builds and starts the server; the store is loaded meanwhile (<paramref name="loadingStore"/>) and awaited before serving.</summary>
     public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
-        InMemoryResourceStore store,
+        Task<InMemoryResourceStore> loadingStore,
         ImageCatalog images,
         int port,
         string contentRoot,
         CancellationToken cancellationToken)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = contentRoot });
-        builder.Logging.ClearProviders();
+        // The empty builder (no configuration files, no logging providers) reaches listening ~50 ms sooner than the slim one.
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = contentRoot });
+        builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
-        builder.WebHost.UseKestrel(kestrel =>
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, port);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
         WebApplication app = builder.Build();
+        InMemoryResourceStore store = await loadingStore.ConfigureAwait(false);
         CancellationToken stopping = app.Lifetime.ApplicationStopping;
         var resources = new ResourceApi(store, stopping);
         var registry = new RegistryApi(images);

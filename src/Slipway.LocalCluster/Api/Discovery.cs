@@ -94,6 +94,14 @@ internal static class Discovery
 
             resources.Add(resource);
             resources.Add(Resource(type, type.Plural + "/status", s_statusVerbs));
+            if (type.Kind == "Deployment")
+            {
+                JsonObject scale = Resource(type, type.Plural + "/scale", s_statusVerbs);
+                scale["group"] = "autoscaling";
+                scale["version"] = "v1";
+                scale["kind"] = "Scale";
+                resources.Add(scale);
+            }
         }
 
         return new JsonObject

@@ -81,6 +81,11 @@ internal sealed partial class ResourceApi
     {
         string method = context.Request.Method;
         bool status = resource.Subresource == "status";
+        if (resource.Subresource == "scale")
+        {
+            return ScaleAsync(context, resource, type);
+        }
+
         if (resource.Name is null)
         {
             if (HttpMethods.IsGet(method))

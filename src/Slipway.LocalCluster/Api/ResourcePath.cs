@@ -45,7 +45,7 @@ internal sealed record ResourcePath(string Group, string Version, ResourceType? 
 
         string? name = rest.Length > 1 ? rest[1] : null;
         string? subresource = rest.Length > 2 ? rest[2] : null;
-        if (subresource is not null && subresource != "status")
+        if (subresource is not null && subresource != "status" && !(subresource == "scale" && type.Kind == "Deployment"))
         {
             return null;
         }

@@ -1,14 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 using Slipway.IO;
 
 namespace Slipway.LocalCluster.Hosting;
 
 /// <summary><c>endpoint.json</c>: where the process that holds the lock serves the cluster, and since when.</summary>
-internal sealed record EndpointFile(
-    [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("pid")] int ProcessId,
-    [property: JsonPropertyName("since")] DateTimeOffset Since)
+internal sealed record EndpointFile(string Url, int ProcessId, DateTimeOffset Since)
 {
     public const string FileName = "endpoint.json";
 
@@ -16,16 +14,25 @@ internal sealed record EndpointFile(
     {
         try
         {
-            return JsonSerializer.Deserialize<EndpointFile>(File.ReadAllText(Path.Combine(stateDirectory, FileName)));
+            JsonNode? node = JsonNode.Parse(File.ReadAllText(Path.Combine(stateDirectory, FileName)));
+            return node is JsonObject obj
+                && obj["url"]?.GetValue<string>() is string url
+                && obj["pid"]?.GetValue<int>() is int pid
+                && DateTimeOffset.TryParse(obj["since"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset since)
+                ? new EndpointFile(url, pid, since)
+                : null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or FormatException)
         {
             return null;
         }
     }
 
     public Task WriteAsync(string stateDirectory, CancellationToken cancellationToken)
-        => AtomicFile.WriteAllTextAsync(Path.Combine(stateDirectory, FileName), JsonSerializer.Serialize(this), cancellationToken);
+    {
+        var obj = new JsonObject { ["url"] = Url, ["pid"] = ProcessId, ["since"] = Since.ToString("O", CultureInfo.InvariantCulture) };
+        return AtomicFile.WriteAllTextAsync(Path.Combine(stateDirectory, FileName), obj.ToJsonString(), cancellationToken);
+    }
 
     public static void Delete(string stateDirectory)
     {

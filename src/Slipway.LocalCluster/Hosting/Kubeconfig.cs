@@ -2,7 +2,11 @@ using Slipway.IO;
 
 namespace Slipway.LocalCluster.Hosting;
 
-/// <summary>The kubeconfig of the local cluster: cluster, context and user <c>slipway-local</c>, no credentials.</summary>
+/// <summary>
+/// The kubeconfig of the local cluster: cluster, context and user <c>slipway-local</c>. The server checks no credentials;
+/// the user carries a placeholder token only because KubernetesClient refuses a kubeconfig user without any
+/// ("does not have appropriate auth credentials"). kubectl sends it and the server ignores it.
+/// </summary>
 public static class Kubeconfig
 {
     public const string FileName = "kubeconfig";
@@ -26,7 +30,8 @@ public static class Kubeconfig
         current-context: {{ContextName}}
         users:
         - name: {{ContextName}}
-          user: {}
+          user:
+            token: local-cluster-no-auth
         preferences: {}
 
         """;
@@ -34,7 +39,13 @@ public static class Kubeconfig
     public static async Task<string> WriteAsync(string stateDirectory, Uri server, CancellationToken cancellationToken)
     {
         string path = Path.Combine(stateDirectory, FileName);
-        await AtomicFile.WriteAllTextAsync(path, Render(server), cancellationToken).ConfigureAwait(false);
+        string contents = Render(server);
+        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) == contents)
+        {
+            return path;
+        }
+
+        await AtomicFile.WriteAllTextAsync(path, contents, cancellationToken).ConfigureAwait(false);
         return path;
     }
 }

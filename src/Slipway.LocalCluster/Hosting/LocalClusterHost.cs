@@ -94,9 +94,18 @@ public static class LocalClusterHost
         try
         {
             var stateFile = new StateFile(stateDirectory);
-            InMemoryResourceStore store = stateFile.Load(options.TimeProvider, options.WatchHistory, out string? warning);
+            string? warning = null;
+            Task<InMemoryResourceStore> loading = Task.Run(
+                () =>
+                {
+                    InMemoryResourceStore loaded = stateFile.Load(options.TimeProvider, options.WatchHistory, out string? loadWarning);
+                    warning = loadWarning;
+                    return loaded;
+                },
+                cancellationToken);
             await images.EnsureCreatedAsync(options.SeedImages, cancellationToken).ConfigureAwait(false);
-            var (app, baseAddress) = await ApiServer.StartAsync(store, images, options.Port, stateDirectory, cancellationToken).ConfigureAwait(false);
+            var (app, baseAddress) = await ApiServer.StartAsync(loading, images, options.Port, stateDirectory, cancellationToken).ConfigureAwait(false);
+            InMemoryResourceStore store = await loading.ConfigureAwait(false);
             DateTimeOffset since = options.TimeProvider.GetUtcNow();
             await new EndpointFile(baseAddress.ToString().TrimEnd('/'), Environment.ProcessId, since).WriteAsync(stateDirectory, cancellationToken).ConfigureAwait(false);
             string kubeconfigPath = await Kubeconfig.WriteAsync(stateDirectory, baseAddress, cancellationToken).ConfigureAwait(false);

@@ -13,14 +13,14 @@ public sealed class ImageCatalog : IImageCatalog
 {
     public const string DefaultRegistry = "registry.local";
 
-    private static readonly IDeserializer s_deserializer = new DeserializerBuilder()
+    private static readonly Lazy<IDeserializer> s_deserializer = new(() => new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .IgnoreUnmatchedProperties()
-        .Build();
+        .Build());
 
-    private static readonly ISerializer s_serializer = new SerializerBuilder()
+    private static readonly Lazy<ISerializer> s_serializer = new(() => new SerializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
+        .Build());
 
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -69,7 +69,7 @@ public sealed class ImageCatalog : IImageCatalog
     public async Task<ImageEntry> PublishAsync(string repository, string tag, bool crash, CancellationToken cancellationToken)
     {
         string normalized = ImageReference.NormalizeRepository(repository);
-        if (normalized.Length == 0 || tag.Length == 0 || tag.Contains('/', StringComparison.Ordinal) || tag.Contains(':', StringComparison.Ordinal))
+        if (repository.Trim().Trim('/').Length == 0 || tag.Length == 0 || tag.Contains('/', StringComparison.Ordinal) || tag.Contains(':', StringComparison.Ordinal))
         {
             throw SlipwayException.Input($"Cannot publish image '{repository}:{tag}': give --image NAME and --tag TAG (a tag has no '/' or ':').");
         }
@@ -88,10 +88,10 @@ public sealed class ImageCatalog : IImageCatalog
         }
     }
 
-    /// <summary>Creates the file with these images when it does not exist yet.</summary>
+    /// <summary>Creates the file with these images when it does not exist yet (no images: no file, which reads as empty).</summary>
     public async Task EnsureCreatedAsync(IEnumerable<string> seedImages, CancellationToken cancellationToken)
     {
-        if (File.Exists(Path))
+        if (File.Exists(Path) || !seedImages.Any())
         {
             return;
         }
@@ -110,7 +110,7 @@ public sealed class ImageCatalog : IImageCatalog
     private async Task SaveAsync(List<ImageEntry> images, CancellationToken cancellationToken)
     {
         var file = new CatalogFile { Images = images.Select(e => new CatalogImage { Repository = e.Repository, Tag = e.Tag, Digest = e.Digest, Crash = e.Crash }).ToList() };
-        await AtomicFile.WriteAllTextAsync(Path, s_serializer.Serialize(file), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path, s_serializer.Value.Serialize(file), cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
             _images = images;
@@ -135,7 +135,7 @@ public sealed class ImageCatalog : IImageCatalog
 
             try
             {
-                CatalogFile file = s_deserializer.Deserialize<CatalogFile?>(File.ReadAllText(Path)) ?? new CatalogFile();
+                CatalogFile file = s_deserializer.Value.Deserialize<CatalogFile?>(File.ReadAllText(Path)) ?? new CatalogFile();
                 _images = file.Images
                     .Where(i => !string.IsNullOrEmpty(i.Repository) && !string.IsNullOrEmpty(i.Tag))
                     .Select(i => new ImageEntry(

@@ -15,7 +15,7 @@ internal sealed class StoredObject
         Namespace = @namespace;
         Name = name;
         ResourceVersion = resourceVersion;
-        Json = JsonSerializer.SerializeToUtf8Bytes(obj);
+        Json = Serialize(obj);
         Object = JsonNode.Parse(Json)!.AsObject();
     }
 
@@ -40,4 +40,16 @@ internal sealed class StoredObject
     public string? Uid => Meta.GetString(Object, "uid");
 
     public JsonObject Clone() => (JsonObject)Object.DeepClone();
+
+    /// <summary>Writes the node with <see cref="Utf8JsonWriter"/> directly (no serializer metadata to build at start-up).</summary>
+    public static byte[] Serialize(JsonNode node)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 }

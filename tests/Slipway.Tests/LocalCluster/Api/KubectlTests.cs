@@ -54,12 +54,13 @@ public sealed class KubectlTests(SharedCluster shared) : IClassFixture<SharedClu
         (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web unchanged");
         await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("web:1", "web:2", StringComparison.Ordinal), Ct);
         (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web configured");
+        (await KubectlAsync("scale", "deployment", "web", "-n", "shop", "--replicas=5")).ShouldContain("scaled");
         (await KubectlAsync("patch", "deployment", "web", "-n", "shop", "-p", """{"spec":{"replicas":3}}""")).ShouldContain("patched");
 
         V1Deployment web = await shared.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "shop", cancellationToken: Ct);
         web.Spec.Template.Spec.Containers.Single().Image.ShouldBe("registry.local/web:2");
         web.Spec.Replicas.ShouldBe(3);
-        web.Metadata.Generation.ShouldBe(3);
+        web.Metadata.Generation.ShouldBe(4);
 
         (await KubectlAsync("apply", "--server-side", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web serverside-applied");
         (await KubectlAsync("delete", "deployment", "web", "-n", "shop")).ShouldContain("deployment.apps \"web\" deleted");

@@ -166,6 +166,36 @@ public sealed class KubernetesClientTests(SharedCluster shared) : IClassFixture<
     }
 
     [Fact]
+    public async Task Scale_subresource_reads_and_writes_the_replicas()
+    {
+        await _client.AppsV1.CreateNamespacedDeploymentAsync(Deployment("scaled", replicas: 2), "default", cancellationToken: Ct);
+
+        V1Scale read = await _client.AppsV1.ReadNamespacedDeploymentScaleAsync("scaled", "default", cancellationToken: Ct);
+        V1Scale patched = await _client.AppsV1.PatchNamespacedDeploymentScaleAsync(
+            new V1Patch("""{"spec":{"replicas":4}}""", V1Patch.PatchType.MergePatch), "scaled", "default", cancellationToken: Ct);
+
+        read.Spec.Replicas.ShouldBe(2);
+        read.Status.Selector.ShouldBe("app=scaled");
+        patched.Spec.Replicas.ShouldBe(4);
+        (await _client.AppsV1.ReadNamespacedDeploymentAsync("scaled", "default", cancellationToken: Ct)).Spec.Replicas.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Delete_collection_removes_what_the_selector_matches()
+    {
+        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "collection" } }, cancellationToken: Ct);
+        foreach (string tier in new[] { "a", "a", "b" })
+        {
+            await _client.CoreV1.CreateNamespacedConfigMapAsync(
+                new V1ConfigMap { Metadata = new V1ObjectMeta { GenerateName = "cm-", Labels = new Dictionary<string, string> { ["tier"] = tier } } }, "collection", cancellationToken: Ct);
+        }
+
+        await _client.CoreV1.DeleteCollectionNamespacedConfigMapAsync("collection", labelSelector: "tier=a", cancellationToken: Ct);
+
+        (await _client.CoreV1.ListNamespacedConfigMapAsync("collection", cancellationToken: Ct)).Items.Single().Metadata.Labels["tier"].ShouldBe("b");
+    }
+
+    [Fact]
     public async Task Custom_resources_are_served_with_their_status()
     {
         var release = new Dictionary<string, object>

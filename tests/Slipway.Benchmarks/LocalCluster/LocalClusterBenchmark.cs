@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using k8s;
+using k8s.Models;
+using Slipway.LocalCluster.Hosting;
+
+namespace Slipway.Benchmarks.LocalCluster;
+
+/// <summary>
+/// The local cluster's speed figures: start-to-listening (first start in the process, then warm), creates per second from
+/// one client (raw HTTP and KubernetesClient), and listing 10,000 pods over HTTP (raw bytes and KubernetesClient).
+/// Targets from issue 6: list 10,000 pods ≤ 150 ms, ≥ 1,000 creates/s, start ≤ 200 ms.
+/// </summary>
+public static class LocalClusterBenchmark
+{
+    private const int PodCount = 10_000;
+    private const int ListRuns = 15;
+    private const int StartRuns = 10;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "slipway-lc-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            (double first, double warm) = await MeasureStartAsync(root);
+            Console.WriteLine($"local cluster start-to-listening: first {first:0.0} ms, warm median {warm:0.0} ms (target <= 200 ms)");
+
+            await using LocalClusterHandle cluster = await LocalClusterHost.StartAsync(new LocalClusterOptions { StateDirectory = Path.Combine(root, "main") }, CancellationToken.None);
+            using var http = new HttpClient { BaseAddress = cluster.BaseAddress };
+            using var client = new Kubernetes(new KubernetesClientConfiguration { Host = cluster.BaseAddress.ToString() });
+
+            double rawRate = await CreatePodsAsync(http, 0, PodCount);
+            Console.WriteLine($"local cluster creates, raw HTTP, one client: {rawRate:0} creates/s over {PodCount} pods (target >= 1000/s)");
+            double clientRate = await CreateWithClientAsync(client, 1_000);
+            Console.WriteLine($"local cluster creates, KubernetesClient, one client: {clientRate:0} creates/s over 1000 config maps");
+
+            (double rawList, int bytes) = await ListRawAsync(http);
+            Console.WriteLine($"local cluster list {PodCount} pods, raw HTTP: median {rawList:0.0} ms ({bytes / 1024.0 / 1024.0:0.0} MiB) (target <= 150 ms)");
+            double clientList = await ListWithClientAsync(client);
+            Console.WriteLine($"local cluster list {PodCount} pods, KubernetesClient (with deserialization): median {clientList:0.0} ms");
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<(double First, double WarmMedian)> MeasureStartAsync(string root)
+    {
+        var times = new List<double>();
+        for (int i = 0; i <= StartRuns; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            LocalClusterHandle cluster = await LocalClusterHost.StartAsync(new LocalClusterOptions { StateDirectory = Path.Combine(root, $"start-{i}") }, CancellationToken.None);
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            await cluster.DisposeAsync();
+        }
+
+        return (times[0], Median(times.Skip(1)));
+    }
+
+    private static async Task<double> CreatePodsAsync(HttpClient http, int from, int count)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        for (int i = from; i < from + count; i++)
+        {
+            using var content = new StringContent(PodJson(i), Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using HttpResponseMessage response = await http.PostAsync("/api/v1/namespaces/default/pods", content);
+            response.EnsureSuccessStatusCode();
+        }
+
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> CreateWithClientAsync(Kubernetes client, int count)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        for (int i = 0; i < count; i++)
+        {
+            await client.CoreV1.CreateNamespacedConfigMapAsync(
+                new V1ConfigMap { Metadata = new V1ObjectMeta { Name = $"bench-{i}", Labels = new Dictionary<string, string> { ["app"] = "bench" } }, Data = new Dictionary<string, string> { ["i"] = $"{i}" } },
+                "default");
+        }
+
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double MedianMs, int Bytes)> ListRawAsync(HttpClient http)
+    {
+        var times = new List<double>();
+        int bytes = 0;
+        for (int i = 0; i < ListRuns; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            byte[] body = await http.GetByteArrayAsync("/api/v1/pods");
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            bytes = body.Length;
+        }
+
+        return (Median(times.Skip(2)), bytes);
+    }
+
+    private static async Task<double> ListWithClientAsync(Kubernetes client)
+    {
+        var times = new List<double>();
+        for (int i = 0; i < ListRuns; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            V1PodList pods = await client.CoreV1.ListPodForAllNamespacesAsync();
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            if (pods.Items.Count != PodCount)
+            {
+                throw new InvalidOperationException($"listed {pods.Items.Count} pods, expected {PodCount}");
+            }
+        }
+
+        return Median(times.Skip(2));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static string PodJson(int i) => PodTemplate.Replace("@NAME@", $"web-{i:D6}", StringComparison.Ordinal).Replace("@IP@", $"10.0.0.{i % 250}", StringComparison.Ordinal);
+
+    private const string PodTemplate = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"@NAME@","labels":{"app":"web","pod-template-hash":"5d9c8b7f6"},
+        "ownerReferences":[{"apiVersion":"apps/v1","kind":"Deployment","name":"web","uid":"0b0f7a43-4a0e-4f3e-9d84-5c0a9b1e2f31","controller":true}]},
+        "spec":{"nodeName":"local-node-1","containers":[{"name":"web","image":"registry.local/web:staging-123","ports":[{"containerPort":8080,"protocol":"TCP"}],
+        "env":[{"name":"ASPNETCORE_URLS","value":"http://+:8080"},{"name":"SLIPWAY_ENV","value":"staging"}],
+        "resources":{"requests":{"cpu":"100m","memory":"128Mi"},"limits":{"memory":"256Mi"}}}]},
+        "status":{"phase":"Running","podIP":"@IP@","conditions":[{"type":"Ready","status":"True"}],
+        "containerStatuses":[{"name":"web","ready":true,"restartCount":0,"image":"registry.local/web:staging-123","state":{"running":{"startedAt":"2026-01-01T00:00:00Z"}}}]}}
+        """;
+}
