@@ -15,11 +15,13 @@ namespace Slipway.LocalCluster.Controllers.ArgoCd;
 /// (<c>prune</c>), and records <c>status.operationState</c> and, when it succeeds, a <c>status.history</c> entry (oldest
 /// first, increasing <c>id</c>, trimmed to <c>spec.revisionHistoryLimit</c>, default 10). Refreshes happen on changes to the
 /// Application or its Deployments, on the <c>argocd.argoproj.io/refresh</c> annotation (removed when done) and every
-/// <see cref="ControllerOptions.ApplicationRefreshPeriod"/>. Sync retries, hooks, waves and sync windows are not simulated.
+/// <see cref="ControllerOptions.ApplicationRefreshPeriod"/>. Deleting an Application that carries the
+/// <c>resources-finalizer.argocd.argoproj.io</c> finalizer deletes its tracked objects. Sync retries, hooks, waves and sync windows are not simulated.
 /// </summary>
 internal sealed partial class ApplicationController : ReconcilingController
 {
     public const string RefreshAnnotation = "argocd.argoproj.io/refresh";
+    public const string ResourcesFinalizer = "resources-finalizer.argocd.argoproj.io";
     private readonly ManifestApplier _applier;
 
     public ApplicationController(ControllerContext context)
@@ -38,6 +40,7 @@ internal sealed partial class ApplicationController : ReconcilingController
         JsonObject? application = Store.Get(Kinds.Application, key.Namespace, key.Name);
         if (application is null)
         {
+            Cascade(TakeTombstone(key));
             return Task.FromResult<TimeSpan?>(null);
         }
 
@@ -126,6 +129,26 @@ internal sealed partial class ApplicationController : ReconcilingController
         }
 
         status["sync"] = new JsonObject { ["status"] = "Unknown" };
+    }
+
+    /// <summary>A deleted Application with Argo CD's resources finalizer takes its tracked objects with it (a cascading delete).</summary>
+    private void Cascade(JsonObject? deleted)
+    {
+        if (deleted is null || !(deleted.Arr("metadata", "finalizers") ?? []).Any(f => f.Str() == ResourcesFinalizer))
+        {
+            return;
+        }
+
+        foreach (JsonObject tracked in Orphans(deleted, DesiredState.Failed(string.Empty)))
+        {
+            try
+            {
+                Store.Delete(Store.FindTypeByKind(tracked.Str("apiVersion") ?? string.Empty, tracked.Str("kind") ?? string.Empty)!, tracked.Str("metadata", "namespace"), tracked.Str("metadata", "name") ?? string.Empty);
+            }
+            catch (StoreException missing) when (missing.Code == 404)
+            {
+            }
+        }
     }
 
     /// <summary>Removes the <c>operation</c> and the refresh annotation now that they are handled.</summary>

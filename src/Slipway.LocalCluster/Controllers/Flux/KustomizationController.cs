@@ -13,7 +13,8 @@ namespace Slipway.LocalCluster.Controllers.Flux;
 /// with <c>spec.prune</c> deletes what the previous <c>status.inventory</c> held and the new revision no longer does.
 /// Runs when the source's revision changes, on <c>spec.interval</c> (undoing drift), on a spec change and on
 /// <c>reconcile.fluxcd.io/requestedAt</c>; <c>spec.suspend</c> stops it. A namespaced object needs a namespace (its own or
-/// <c>spec.targetNamespace</c>), otherwise the reconcile fails with "namespace not specified" as Flux's does. Health checks (<c>spec.wait</c>, <c>healthChecks</c>) are not simulated.
+/// <c>spec.targetNamespace</c>), otherwise the reconcile fails with "namespace not specified" as Flux's does. Deleting a
+/// Kustomization with <c>spec.prune</c> deletes its inventory (Flux's finalizer does the same). Health checks (<c>spec.wait</c>, <c>healthChecks</c>) are not simulated.
 /// </summary>
 internal sealed class KustomizationController : ReconcilingController
 {
@@ -36,9 +37,15 @@ internal sealed class KustomizationController : ReconcilingController
     protected override async Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         JsonObject? kustomization = Store.Get(Kinds.Kustomization, key.Namespace, key.Name);
-        if (kustomization is null || kustomization.Bool("spec", "suspend"))
+        if (kustomization is null)
         {
             _lastRun.Remove(key);
+            GarbageCollect(TakeTombstone(key));
+            return null;
+        }
+
+        if (kustomization.Bool("spec", "suspend"))
+        {
             return null;
         }
 
@@ -135,6 +142,23 @@ internal sealed class KustomizationController : ReconcilingController
         catch (StoreException refused) when (refused.Code != 409)
         {
             throw new ManifestException($"{obj} ({obj.File}) apply failed: {refused.Message}", refused);
+        }
+    }
+
+    /// <summary>A deleted Kustomization with <c>spec.prune</c> takes what it applied with it, as Flux's finalizer does.</summary>
+    private void GarbageCollect(JsonObject? deleted)
+    {
+        if (deleted is null || !deleted.Bool("spec", "prune") || deleted.Bool("spec", "suspend"))
+        {
+            return;
+        }
+
+        foreach (JsonNode? entry in deleted.Arr("status", "inventory", "entries") ?? [])
+        {
+            if (entry.Str("id") is string id)
+            {
+                _applier.Delete(id, entry.Str("v") ?? "v1");
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Slipway.LocalCluster.Store;
 
@@ -13,6 +14,8 @@ internal abstract class ReconcilingController : IClusterController
 {
     private static readonly TimeSpan s_maxBackoff = TimeSpan.FromSeconds(30);
     private readonly Dictionary<ObjectKey, int> _failures = [];
+    private readonly Dictionary<ObjectKey, JsonObject> _tombstones = [];
+    private readonly Lock _tombstoneLock = new();
 
     protected ReconcilingController(ControllerContext context)
     {
@@ -40,7 +43,7 @@ internal abstract class ReconcilingController : IClusterController
     {
         var tasks = new List<Task>
         {
-            InformAsync(PrimaryType, e => [ObjectKey.Of(e.Object)], cancellationToken),
+            InformAsync(PrimaryType, Primary, cancellationToken),
             ResyncAsync(cancellationToken),
             WorkAsync(cancellationToken),
         };
@@ -62,6 +65,36 @@ internal abstract class ReconcilingController : IClusterController
     /// <summary>Brings the object named by <paramref name="key"/> (which may be gone) to its desired state.</summary>
     /// <returns>When to reconcile it again without any change, or null.</returns>
     protected abstract Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The object as it was when deleted, if the watch reported its deletion since the last call (the store has no
+    /// finalizers, so this is how a controller cleans up after a deleted object).
+    /// </summary>
+    protected JsonObject? TakeTombstone(ObjectKey key)
+    {
+        lock (_tombstoneLock)
+        {
+            return _tombstones.Remove(key, out JsonObject? last) ? last : null;
+        }
+    }
+
+    private IEnumerable<ObjectKey> Primary(WatchEvent change)
+    {
+        ObjectKey key = ObjectKey.Of(change.Object);
+        lock (_tombstoneLock)
+        {
+            if (change.Type == WatchEventType.Deleted)
+            {
+                _tombstones[key] = change.Object;
+            }
+            else
+            {
+                _tombstones.Remove(key);
+            }
+        }
+
+        return [key];
+    }
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {

@@ -159,6 +159,22 @@ public sealed class ApplicationControllerTests
         app.Str("status", "sync", "status").ShouldBe("Unknown");
     }
 
+    [Fact]
+    public async Task Deleting_an_application_with_the_resources_finalizer_deletes_its_objects()
+    {
+        await using var cluster = new ClusterFixture();
+        BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
+        git.Commit(new Dictionary<string, string?> { ["apps/web/config.yaml"] = TestManifests.ConfigMap("web-config") });
+        JsonObject app = JsonNode.Parse(Application("web", git.Path, automated: true))!.AsObject();
+        app["metadata"]!["finalizers"] = new JsonArray("resources-finalizer.argocd.argoproj.io");
+        cluster.Create(s_application, app.ToJsonString());
+        await WaitFor(cluster, "web", a => a.Str("status", "sync", "status") == "Synced");
+
+        cluster.Store.Delete(s_application, "argocd", "web");
+
+        await Eventually.Until(() => cluster.Get(KnownResourceTypes.ConfigMap, "apps", "web-config"), c => c is null, "the config map to be deleted with its application");
+    }
+
     internal static string Application(string name, string repository, bool automated, string? path = null, int? historyLimit = null)
     {
         var spec = new JsonObject

@@ -179,6 +179,21 @@ public sealed class KustomizationControllerTests
         resumed.Str("status", "lastAppliedRevision").ShouldBe($"main@sha1:{second}");
     }
 
+    [Fact]
+    public async Task Deleting_a_pruning_kustomization_deletes_what_it_applied()
+    {
+        await using var cluster = new ClusterFixture();
+        BareRepository git = NewRepository(cluster);
+        string sha = git.Commit(new Dictionary<string, string?> { ["clusters/staging/config.yaml"] = TestManifests.ConfigMap("web-config") });
+        cluster.Create(s_gitRepository, GitRepository(git.Path));
+        cluster.Create(s_kustomization, Kustomization("staging", "./clusters/staging"));
+        await WaitForApplied(cluster, "staging", $"main@sha1:{sha}");
+
+        cluster.Store.Delete(s_kustomization, "flux-system", "staging");
+
+        await Eventually.Until(() => cluster.Get(KnownResourceTypes.ConfigMap, "apps", "web-config"), c => c is null, "the config map to be garbage collected");
+    }
+
     internal static BareRepository NewRepository(ClusterFixture cluster)
         => new(Path.Combine(cluster.Directory, "gitops.git"));
 
