@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Slipway.LocalCluster.Controllers;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Hosting;
+using Slipway.LocalCluster.Store;
 
 namespace Slipway.Tests.LocalCluster.Controllers;
 
@@ -33,6 +34,30 @@ public sealed class HostedControllersTests : IAsyncDisposable
         pods.Arr("items")!.ShouldAllBe(p => p.Str("status", "phase") == "Running");
     }
 
+    [Fact]
+    public async Task Restarted_cluster_keeps_releases_and_pods_without_redoing_them()
+    {
+        CancellationToken cancel = TestContext.Current.CancellationToken;
+        var options = new LocalClusterOptions { StateDirectory = _directory, PodReadyDelay = TimeSpan.FromMilliseconds(50), Controllers = LocalClusterControllers.All };
+        string[] podsBefore;
+        await using (LocalClusterHandle first = await LocalClusterHost.StartAsync(options, cancel))
+        {
+            await first.Images.PublishAsync("registry.local/web", "1.0", crash: false, cancel);
+            first.Store!.Create(KnownResourceTypes.HelmRelease, "flux-system", JsonNode.Parse(Flux.HelmReleaseControllerTests.HelmRelease(tag: "1.0", replicas: 2))!.AsObject());
+            await Eventually.Until(() => first.Store.Get(KnownResourceTypes.HelmRelease, "flux-system", "web")!, r => Conditions.IsTrue(r.Obj("status"), "Ready"), "the release");
+            podsBefore = PodNames(first.Store);
+        }
+
+        await using LocalClusterHandle second = await LocalClusterHost.StartAsync(options, cancel);
+        second.Store!.Create(KnownResourceTypes.Deployment, "default", JsonNode.Parse(Workloads.DeploymentControllerTests.Deployment("witness", "registry.local/web:1.0"))!.AsObject());
+        await Eventually.Until(() => second.Store.Get(KnownResourceTypes.Deployment, "default", "witness")!, d => d.Long("status", "availableReplicas") == 1, "the witness deployment");
+
+        JsonObject release = second.Store.Get(KnownResourceTypes.HelmRelease, "flux-system", "web")!;
+        release.Arr("status", "history")!.Count.ShouldBe(1);
+        Conditions.Find(release.Obj("status")!, "Ready")!.Str("reason").ShouldBe("InstallSucceeded");
+        PodNames(second.Store).ShouldBe(podsBefore);
+    }
+
     public ValueTask DisposeAsync()
     {
         try
@@ -45,6 +70,9 @@ public sealed class HostedControllersTests : IAsyncDisposable
 
         return ValueTask.CompletedTask;
     }
+
+    private static string[] PodNames(IResourceStore store)
+        => store.List(KnownResourceTypes.Pod, "apps").Select(p => p.Str("metadata", "name")!).ToArray();
 
     private static Task<JsonObject> PollAsync(HttpClient http, string path, Func<JsonObject, bool> done)
         => Eventually.Until(
