@@ -55,7 +55,7 @@ internal sealed partial class ResourceApi
                 JsonObject applied = patch as JsonObject ?? throw ApiResponses.BadRequest("the applied configuration must be an object");
                 CheckApplied(applied, type, name, resource);
                 RequireNamespaceExists(resource);
-                await ApiResponses.WriteJsonAsync(context, 201, _store.Create(type, resource.Namespace, applied));
+                await ApiResponses.WriteJsonAsync(context, 201, WriteTarget(context, type, resource.Namespace, name).Create(type, resource.Namespace, applied));
                 return;
             }
 
@@ -73,7 +73,7 @@ internal sealed partial class ResourceApi
 
             try
             {
-                await ApiResponses.WriteJsonAsync(context, 200, _store.Update(type, resource.Namespace, patched, status));
+                await ApiResponses.WriteJsonAsync(context, 200, WriteTarget(context, type, resource.Namespace, name).Update(type, resource.Namespace, patched, status));
                 return;
             }
             catch (StoreException error) when (error.Reason == "Conflict" && attempt < PatchAttempts && Meta.GetString(patched, "resourceVersion") == baseVersion)

@@ -46,7 +46,7 @@ internal sealed partial class ResourceApi
 
             try
             {
-                await ApiResponses.WriteJsonAsync(context, 200, Scale(_store.Update(type, resource.Namespace, deployment, statusOnly: false)));
+                await ApiResponses.WriteJsonAsync(context, 200, Scale(WriteTarget(context, type, resource.Namespace, name).Update(type, resource.Namespace, deployment, statusOnly: false)));
                 return;
             }
             catch (StoreException error) when (error.Reason == "Conflict" && attempt < PatchAttempts && HttpMethods.IsPatch(method))

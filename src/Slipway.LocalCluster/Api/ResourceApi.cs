@@ -136,7 +136,7 @@ internal sealed partial class ResourceApi
         JsonObject body = await ReadObjectAsync(context);
         CheckNamespace(body, resource);
         RequireNamespaceExists(resource);
-        JsonObject created = _store.Create(type, resource.Namespace, body);
+        JsonObject created = WriteTarget(context, type, resource.Namespace, Meta.Name(body)).Create(type, resource.Namespace, body);
         await ApiResponses.WriteJsonAsync(context, 201, created);
     }
 
@@ -150,13 +150,13 @@ internal sealed partial class ResourceApi
             throw ApiResponses.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({resource.Name})");
         }
 
-        JsonObject updated = _store.Update(type, resource.Namespace, body, status);
+        JsonObject updated = WriteTarget(context, type, resource.Namespace, resource.Name).Update(type, resource.Namespace, body, status);
         await ApiResponses.WriteJsonAsync(context, 200, updated);
     }
 
     private async Task DeleteAsync(HttpContext context, ResourcePath resource, ResourceType type)
     {
-        JsonObject deleted = _store.Delete(type, resource.Namespace, resource.Name!);
+        JsonObject deleted = WriteTarget(context, type, resource.Namespace, resource.Name).Delete(type, resource.Namespace, resource.Name!);
         await ApiResponses.WriteJsonAsync(context, 200, deleted);
     }
 
@@ -170,7 +170,7 @@ internal sealed partial class ResourceApi
             {
                 try
                 {
-                    items.Add(_store.Delete(type, stored.Namespace, stored.Name));
+                    items.Add(WriteTarget(context, type, stored.Namespace, stored.Name).Delete(type, stored.Namespace, stored.Name));
                 }
                 catch (StoreException error) when (error.Code == 404)
                 {

@@ -181,6 +181,22 @@ public sealed class KubernetesClientTests(SharedCluster shared) : IClassFixture<
     }
 
     [Fact]
+    public async Task Dry_runs_answer_without_keeping_anything()
+    {
+        V1ConfigMap created = await _client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("dry", ("a", "1")), "default", dryRun: "All", cancellationToken: Ct);
+        created.Metadata.Uid.ShouldNotBeNullOrEmpty();
+        (await StatusOf(() => _client.CoreV1.ReadNamespacedConfigMapAsync("dry", "default", cancellationToken: Ct))).ShouldBe((404, "NotFound"));
+
+        await _client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("dry", ("a", "1")), "default", cancellationToken: Ct);
+        V1ConfigMap patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch("""{"data":{"a":"2"}}""", V1Patch.PatchType.MergePatch), "dry", "default", dryRun: "All", cancellationToken: Ct);
+        await _client.CoreV1.DeleteNamespacedConfigMapAsync("dry", "default", dryRun: "All", cancellationToken: Ct);
+
+        patched.Data["a"].ShouldBe("2");
+        (await _client.CoreV1.ReadNamespacedConfigMapAsync("dry", "default", cancellationToken: Ct)).Data["a"].ShouldBe("1");
+    }
+
+    [Fact]
     public async Task Delete_collection_removes_what_the_selector_matches()
     {
         await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "collection" } }, cancellationToken: Ct);
