@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Controllers.Helm;
+using Slipway.LocalCluster.Controllers.Runtime;
+using Slipway.LocalCluster.Store;
+
+namespace Slipway.LocalCluster.Controllers.Flux;
+
+/// <summary>
+/// Plays Flux's helm-controller for <c>HelmRelease</c> (<c>helm.toolkit.fluxcd.io/v2</c>). A release "installs" as the
+/// Deployment <see cref="ChartDeployment"/> builds (named after <c>spec.releaseName</c> or the HelmRelease, in
+/// <c>spec.targetNamespace</c> or its own namespace; unlike Flux the release name is not prefixed with the target
+/// namespace), with Helm's storage Secrets (<see cref="HelmStorage"/>). A release runs on a spec change and on
+/// <c>reconcile.fluxcd.io/requestedAt</c> (nothing new is released when chart and values are unchanged), then waits for
+/// the rollout up to <c>spec.timeout</c> (default 5m): Ready=True <c>InstallSucceeded</c>/<c>UpgradeSucceeded</c>, or
+/// Ready=False <c>InstallFailed</c>/<c>UpgradeFailed</c>; a failed upgrade with <c>spec.upgrade.remediation.retries</c> ≥ 1
+/// and strategy <c>rollback</c> (the default) rolls back to the previous release (Ready=False <c>RollbackSucceeded</c>).
+/// Install remediation (uninstall) is not simulated. <c>status.history</c> is newest first, trimmed to
+/// <c>spec.maxHistory</c> (default 5). <c>spec.suspend</c> stops it; deleting the HelmRelease uninstalls.
+/// </summary>
+internal sealed partial class HelmReleaseController : ReconcilingController
+{
+    public const string NameLabel = "helm.toolkit.fluxcd.io/name";
+    public const string NamespaceLabel = "helm.toolkit.fluxcd.io/namespace";
+    private readonly Dictionary<ObjectKey, DateTimeOffset> _started = [];
+    private readonly HelmStorage _storage;
+
+    public HelmReleaseController(ControllerContext context)
+        : base(context)
+    {
+        _storage = new HelmStorage(context.Store, context.Kinds.Secret);
+    }
+
+    protected override ResourceType PrimaryType => Kinds.HelmRelease;
+
+    protected override IEnumerable<(ResourceType Type, Func<WatchEvent, IEnumerable<ObjectKey>> Map)> Secondaries
+        => [(Kinds.Deployment, ReleaseOf)];
+
+    protected override Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        JsonObject? helmRelease = Store.Get(Kinds.HelmRelease, key.Namespace, key.Name);
+        if (helmRelease is null)
+        {
+            Uninstall(key);
+            return Task.FromResult<TimeSpan?>(null);
+        }
+
+        if (helmRelease.Bool("spec", "suspend"))
+        {
+            return Task.FromResult<TimeSpan?>(null);
+        }
+
+        JsonObject status = helmRelease.Obj("status")?.DeepClone().AsObject() ?? [];
+        JsonObject before = status.DeepClone().AsObject();
+        JsonObject? latest = HelmHistory.Entries(status).FirstOrDefault();
+        TimeSpan? again = null;
+        if (HelmHistory.IsPending(latest))
+        {
+            again = Monitor(key, helmRelease, status, latest!);
+        }
+        else if (latest is null || FluxAnnotations.IsNewGeneration(helmRelease) || FluxAnnotations.IsPending(helmRelease) || IsNewAttempt(helmRelease, status))
+        {
+            again = Start(key, helmRelease, status, latest);
+        }
+
+        if (!JsonNode.DeepEquals(before, status))
+        {
+            helmRelease["status"] = status;
+            Store.Update(Kinds.HelmRelease, key.Namespace, helmRelease, statusOnly: true);
+        }
+
+        return Task.FromResult(again);
+    }
+
+    private static ChartRelease Desired(JsonObject helmRelease)
+    {
+        string name = helmRelease.Str("metadata", "name") ?? string.Empty;
+        return new ChartRelease(
+            helmRelease.Str("spec", "releaseName") ?? name,
+            helmRelease.Str("spec", "targetNamespace") ?? helmRelease.Str("metadata", "namespace") ?? "default",
+            helmRelease.Str("spec", "chart", "spec", "chart") ?? helmRelease.Str("spec", "chartRef", "name") ?? name,
+            helmRelease.Str("spec", "chart", "spec", "version") ?? "latest",
+            helmRelease.Obj("spec", "values")?.DeepClone().AsObject() ?? []);
+    }
+
+    /// <summary>True when chart or values differ from the last attempt (a spec change even when the generation did not move).</summary>
+    private static bool IsNewAttempt(JsonObject helmRelease, JsonObject status)
+    {
+        ChartRelease desired = Desired(helmRelease);
+        return status.Str("lastAttemptedConfigDigest") != desired.ConfigDigest || status.Str("lastAttemptedRevision") != desired.ChartVersion;
+    }
+
+    private static TimeSpan Timeout(JsonObject helmRelease) => GoDuration.Parse(helmRelease.Str("spec", "timeout"), TimeSpan.FromMinutes(5));
+
+    /// <summary>Ends an attempt: the generation it was for is observed, the reconcile request handled.</summary>
+    private static void Settle(JsonObject helmRelease, JsonObject status)
+    {
+        status["observedGeneration"] = status.Long("lastAttemptedGeneration") ?? helmRelease.Long("metadata", "generation") ?? 1;
+        FluxAnnotations.MarkHandled(helmRelease, status);
+        Conditions.Remove(status, "Reconciling");
+    }
+
+    private IEnumerable<ObjectKey> ReleaseOf(WatchEvent change)
+    {
+        if (change.Object.Str("metadata", "labels", NameLabel) is string name && change.Object.Str("metadata", "labels", NamespaceLabel) is string ns)
+        {
+            yield return new ObjectKey(ns, name);
+        }
+    }
+
+    private void Uninstall(ObjectKey key)
+    {
+        _started.Remove(key);
+        foreach (JsonObject deployment in Store.List(Kinds.Deployment, null))
+        {
+            if (deployment.Str("metadata", "labels", NameLabel) == key.Name && deployment.Str("metadata", "labels", NamespaceLabel) == key.Namespace)
+            {
+                string release = deployment.Str("metadata", "name") ?? string.Empty;
+                string ns = deployment.Str("metadata", "namespace") ?? "default";
+                foreach (JsonObject secret in _storage.List(release, ns))
+                {
+                    _storage.Delete(release, ns, secret.Long("metadata", "labels", "version") ?? 0);
+                }
+
+                try
+                {
+                    Store.Delete(Kinds.Deployment, ns, release);
+                }
+                catch (StoreException missing) when (missing.Code == 404)
+                {
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Slipway.LocalCluster.Store;
+
+namespace Slipway.LocalCluster.Controllers.Runtime;
+
+/// <summary>
+/// The informer-and-workqueue loop every controller of the local cluster runs on: it lists and then watches its
+/// primary kind (and the kinds it owns or depends on, mapped back to primary keys), resyncs every object
+/// periodically, and reconciles one key at a time. A reconcile may ask to be called again after a delay. A
+/// conflict (someone wrote in between) retries at once; any other failure is logged and retried with backoff.
+/// </summary>
+internal abstract class ReconcilingController : IClusterController
+{
+    private static readonly TimeSpan s_maxBackoff = TimeSpan.FromSeconds(30);
+    private readonly Dictionary<ObjectKey, int> _failures = [];
+    private readonly Dictionary<ObjectKey, JsonObject> _tombstones = [];
+    private readonly Lock _tombstoneLock = new();
+
+    protected ReconcilingController(ControllerContext context)
+    {
+        Context = context;
+        Queue = new WorkQueue(context.Clock);
+    }
+
+    protected ControllerContext Context { get; }
+
+    protected IResourceStore Store => Context.Store;
+
+    protected Kinds Kinds => Context.Kinds;
+
+    protected WorkQueue Queue { get; }
+
+    protected abstract ResourceType PrimaryType { get; }
+
+    /// <summary>Other kinds whose changes matter, with the primary keys each change concerns.</summary>
+    protected virtual IEnumerable<(ResourceType Type, Func<WatchEvent, IEnumerable<ObjectKey>> Map)> Secondaries => [];
+
+    /// <summary>Keys reconciled once at start even when no object exists yet.</summary>
+    protected virtual IEnumerable<ObjectKey> InitialKeys => [];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var tasks = new List<Task>
+        {
+            InformAsync(PrimaryType, Primary, cancellationToken),
+            ResyncAsync(cancellationToken),
+            WorkAsync(cancellationToken),
+        };
+        tasks.AddRange(Secondaries.Select(s => InformAsync(s.Type, s.Map, cancellationToken)));
+        foreach (ObjectKey key in InitialKeys)
+        {
+            Queue.Add(key);
+        }
+
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Brings the object named by <paramref name="key"/> (which may be gone) to its desired state.</summary>
+    /// <returns>When to reconcile it again without any change, or null.</returns>
+    protected abstract Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The object as it was when deleted, if the watch reported its deletion since the last call (the store has no
+    /// finalizers, so this is how a controller cleans up after a deleted object).
+    /// </summary>
+    protected JsonObject? TakeTombstone(ObjectKey key)
+    {
+        lock (_tombstoneLock)
+        {
+            return _tombstones.Remove(key, out JsonObject? last) ? last : null;
+        }
+    }
+
+    private IEnumerable<ObjectKey> Primary(WatchEvent change)
+    {
+        ObjectKey key = ObjectKey.Of(change.Object);
+        lock (_tombstoneLock)
+        {
+            if (change.Type == WatchEventType.Deleted)
+            {
+                _tombstones[key] = change.Object;
+            }
+            else
+            {
+                _tombstones.Remove(key);
+            }
+        }
+
+        return [key];
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            ObjectKey key = await Queue.TakeAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                TimeSpan? again = await ReconcileAsync(key, cancellationToken).ConfigureAwait(false);
+                _failures.Remove(key);
+                if (again is TimeSpan delay)
+                {
+                    Queue.AddAfter(key, delay, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (StoreException conflict) when (conflict.Code == 409)
+            {
+                Queue.AddAfter(key, TimeSpan.FromMilliseconds(5), cancellationToken);
+            }
+            catch (Exception failure)
+            {
+                int count = _failures[key] = _failures.GetValueOrDefault(key) + 1;
+                TimeSpan backoff = TimeSpan.FromMilliseconds(Math.Min(s_maxBackoff.TotalMilliseconds, 100 * Math.Pow(2, count - 1)));
+                Context.Log.LogWarning(failure, "local cluster: reconciling {Kind} {Key} failed, retrying in {Backoff}", PrimaryType.Kind, key, backoff);
+                Queue.AddAfter(key, backoff, cancellationToken);
+            }
+        }
+    }
+
+    private async Task InformAsync(ResourceType type, Func<WatchEvent, IEnumerable<ObjectKey>> map, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            long from = Store.CurrentResourceVersion;
+            foreach (var obj in Store.List(type, null))
+            {
+                Enqueue(map, new WatchEvent(WatchEventType.Added, type, obj, from));
+            }
+
+            try
+            {
+                await foreach (WatchEvent change in Store.WatchAsync(type, null, from, cancellationToken).ConfigureAwait(false))
+                {
+                    Enqueue(map, change);
+                }
+            }
+            catch (StoreException gone) when (gone.Code == 410)
+            {
+                continue;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), Context.Clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Enqueue(Func<WatchEvent, IEnumerable<ObjectKey>> map, WatchEvent change)
+    {
+        foreach (ObjectKey key in map(change))
+        {
+            Queue.Add(key);
+        }
+    }
+
+    private async Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await Task.Delay(Context.Options.ResyncPeriod, Context.Clock, cancellationToken).ConfigureAwait(false);
+            foreach (var obj in Store.List(PrimaryType, null))
+            {
+                Queue.Add(ObjectKey.Of(obj));
+            }
+        }
+    }
+}
