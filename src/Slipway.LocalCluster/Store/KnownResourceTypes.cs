@@ -25,6 +25,9 @@ public static class KnownResourceTypes
 
     public static ResourceType Kustomization { get; } = new("kustomize.toolkit.fluxcd.io", "v1", "Kustomization", "kustomizations", Namespaced: true);
 
+    /// <summary>Flux's chart source; stored and listed (charts are not fetched: a HelmRelease "installs" from its values).</summary>
+    public static ResourceType HelmRepository { get; } = new("source.toolkit.fluxcd.io", "v1", "HelmRepository", "helmrepositories", Namespaced: true);
+
     public static ResourceType HelmRelease { get; } = new("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases", Namespaced: true);
 
     public static ResourceType Application { get; } = new("argoproj.io", "v1alpha1", "Application", "applications", Namespaced: true);
@@ -32,7 +35,7 @@ public static class KnownResourceTypes
     /// <summary>Every served kind, core group first.</summary>
     public static IReadOnlyList<ResourceType> All { get; } =
     [
-        Namespace, Node, Pod, Service, ConfigMap, Secret, Event, Deployment, Lease, GitRepository, Kustomization, HelmRelease, Application,
+        Namespace, Node, Pod, Service, ConfigMap, Secret, Event, Deployment, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, Application,
     ];
 
     /// <summary>The namespaces a fresh cluster has.</summary>
@@ -51,6 +54,7 @@ public static class KnownResourceTypes
         "gitrepositories" => ["gitrepo"],
         "kustomizations" => ["ks"],
         "helmreleases" => ["hr"],
+        "helmrepositories" => ["helmrepo"],
         "applications" => ["app", "apps"],
         _ => [],
     };

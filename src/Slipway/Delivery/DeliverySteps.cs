@@ -51,35 +51,36 @@ public static class DeliverySteps
         return await verifier.VerifyAsync(options, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Appends the verified release to <c>releases/&lt;env&gt;.yaml</c> in one commit.</summary>
+    /// <summary>
+    /// Appends the verified release to <c>releases/&lt;env&gt;.yaml</c> in one commit — unless the latest verified release
+    /// already has exactly these app and chart versions (a re-run that changed nothing records nothing).
+    /// </summary>
     public static async Task<ReleaseRecord> RecordReleaseAsync(DeliverySession session, bool verified, CancellationToken cancellationToken)
     {
         await session.EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
         CommitInfo info = session.Context.CommitInfoFor(session.Name);
         EnvironmentVersions running = await gitops.ReadVersionsAsync(cancellationToken).ConfigureAwait(false);
-        var input = new ReleaseInput(
-            info.AuthorName,
-            info.SourceCommit,
-            session.LastPushedCommit ?? running.CommitSha,
-            info.RunId,
-            verified,
-            ReleaseMapping.Apps(session.Settings).ToDictionary(static a => a.Name, static a => a.ImageReference, StringComparer.Ordinal),
-            ReleaseMapping.Platform(session.Settings).ToDictionary(static p => p.Name, static p => p.Version, StringComparer.Ordinal));
+        var apps = ReleaseMapping.Apps(session.Settings).ToDictionary(static a => a.Name, static a => a.ImageReference, StringComparer.Ordinal);
+        var charts = ReleaseMapping.Platform(session.Settings).ToDictionary(static p => p.Name, static p => p.Version, StringComparer.Ordinal);
+        if (verified && running.Releases.Latest is { Verified: true } latest && SameVersions(latest.Apps, apps) && SameVersions(latest.Charts, charts))
+        {
+            session.Context.Log.Info($"{session.Name} already runs release {latest.Id} (verified); nothing new to record.");
+            return latest;
+        }
+
+        var input = new ReleaseInput(info.AuthorName, info.SourceCommit, session.LastPushedCommit ?? running.CommitSha, info.RunId, verified, apps, charts);
         ReleaseRecord record = await gitops.Releases.RecordAsync(session.Name, input, info, cancellationToken).ConfigureAwait(false);
         session.Context.Log.Info($"Recorded release {record.Id} of {session.Name} in {GitOpsPaths.ReleaseLog(session.Name)} ({(verified ? "verified" : "not verified")}).");
         return record;
     }
 
-    private static void Report(DeliverySession session, GitOpsDeployResult result)
-    {
-        foreach (string line in result.Format())
-        {
-            session.Context.Log.Info(line);
-        }
+    private static bool SameVersions(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
+        => left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out string? value) && value == pair.Value);
 
-        session.LastPushedCommit = result.CommitSha;
-    }
+    /// <summary>The repository already said what it pushed (or that nothing changed); remember the commit.</summary>
+    private static void Report(DeliverySession session, GitOpsDeployResult result)
+        => session.LastPushedCommit = result.CommitSha;
 
     /// <summary>Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit.</summary>
     private static async Task ApplyCommitAsync(DeliverySession session, GitOpsConnection gitops, string commit, CancellationToken cancellationToken)

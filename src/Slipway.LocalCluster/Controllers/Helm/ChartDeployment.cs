@@ -16,15 +16,16 @@ internal static class ChartDeployment
 
     public static JsonObject Build(ChartRelease release, IReadOnlyDictionary<string, string> extraLabels)
     {
+        string chart = ChartName(release.Chart);
         var selector = new JsonObject
         {
-            ["app.kubernetes.io/name"] = release.Chart,
+            ["app.kubernetes.io/name"] = chart,
             ["app.kubernetes.io/instance"] = release.Name,
         };
         var labels = selector.DeepClone().AsObject();
         labels["app.kubernetes.io/managed-by"] = "Helm";
         labels["app.kubernetes.io/version"] = release.AppVersion;
-        labels["helm.sh/chart"] = $"{release.Chart}-{release.ChartVersion}";
+        labels["helm.sh/chart"] = $"{chart}-{release.ChartVersion}";
         foreach ((string key, string value) in extraLabels)
         {
             labels[key] = value;
@@ -62,7 +63,7 @@ internal static class ChartDeployment
                     {
                         ["containers"] = new JsonArray(new JsonObject
                         {
-                            ["name"] = release.Chart,
+                            ["name"] = chart,
                             ["image"] = release.Image,
                         }),
                     },
@@ -92,5 +93,13 @@ internal static class ChartDeployment
     {
         JsonObject? progressing = deployment?.Obj("status") is JsonObject status ? Conditions.Find(status, "Progressing") : null;
         return progressing?.Str("reason") == "ProgressDeadlineExceeded" ? progressing.Str("message") : null;
+    }
+
+    /// <summary>A chart from a Git source is a path (<c>./charts/web</c>); labels and container names take its last segment.</summary>
+    internal static string ChartName(string chart)
+    {
+        string trimmed = chart.TrimEnd('/');
+        int slash = trimmed.LastIndexOf('/');
+        return slash >= 0 ? trimmed[(slash + 1)..] : trimmed;
     }
 }
