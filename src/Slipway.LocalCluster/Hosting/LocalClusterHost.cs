@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
 using Slipway.LocalCluster.Api;
 using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
@@ -84,7 +85,7 @@ public static class LocalClusterHost
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            log.Info("Local cluster stopped; its state is saved.");
+            log.Info("Stopping the local cluster (after any other run still using it) and saving its state.");
         }
     }
 
@@ -108,7 +109,17 @@ public static class LocalClusterHost
                 },
                 cancellationToken);
             await images.EnsureCreatedAsync(options.SeedImages, cancellationToken).ConfigureAwait(false);
-            var (app, baseAddress) = await ApiServer.StartAsync(loading, images, options.Port, stateDirectory, cancellationToken).ConfigureAwait(false);
+            WebApplication app;
+            Uri baseAddress;
+            try
+            {
+                (app, baseAddress) = await ApiServer.StartAsync(loading, images, options.Port, stateDirectory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw SlipwayException.Failed($"Cannot serve the local cluster on 127.0.0.1:{options.Port}: {ex.Message}. Free that port or choose another (0 picks a free one).", ex);
+            }
+
             InMemoryResourceStore store = await loading.ConfigureAwait(false);
             DateTimeOffset since = options.TimeProvider.GetUtcNow();
             await new EndpointFile(baseAddress.ToString().TrimEnd('/'), Environment.ProcessId, since).WriteAsync(stateDirectory, cancellationToken).ConfigureAwait(false);

@@ -63,7 +63,9 @@ public sealed partial class InMemoryResourceStore
                 {
                     string ns = NamespaceKey(type, Meta.Namespace(obj));
                     long objectVersion = long.TryParse(Meta.GetString(obj, "resourceVersion"), NumberStyles.None, CultureInfo.InvariantCulture, out long parsed) ? parsed : 0;
-                    store.Names(type, ns)[name] = new StoredObject(type, ns, name, objectVersion, (JsonObject)obj.DeepClone());
+                    var stored = new StoredObject(type, ns, name, objectVersion, obj);
+                    store.Names(type, ns)[name] = stored;
+                    store.IndexOwners(stored, add: true);
                     resourceVersion = Math.Max(resourceVersion, objectVersion);
                 }
             }

@@ -44,6 +44,7 @@ public sealed partial class InMemoryResourceStore
             metadata["generation"] = 1;
             var stored = new StoredObject(type, ns, name, resourceVersion, created);
             names[name] = stored;
+            IndexOwners(stored, add: true);
             Record(new WatchEvent(WatchEventType.Added, type, stored.Object, resourceVersion));
             return stored.Clone();
         }
@@ -78,6 +79,8 @@ public sealed partial class InMemoryResourceStore
             Meta.Of(updated)["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
             var stored = new StoredObject(type, ns, name, resourceVersion, updated);
             names[name] = stored;
+            IndexOwners(existing, add: false);
+            IndexOwners(stored, add: true);
             Record(new WatchEvent(WatchEventType.Modified, type, stored.Object, resourceVersion));
             return stored.Clone();
         }
@@ -102,6 +105,7 @@ public sealed partial class InMemoryResourceStore
     private JsonObject DeleteLocked(StoredObject existing)
     {
         Names(existing.Type, existing.Namespace).Remove(existing.Name);
+        IndexOwners(existing, add: false);
         long resourceVersion = ++_resourceVersion;
         JsonObject deleted = existing.Clone();
         Meta.Of(deleted)["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
@@ -122,36 +126,26 @@ public sealed partial class InMemoryResourceStore
     private List<StoredObject> DependentsLocked(StoredObject owner)
     {
         var dependents = new List<StoredObject>();
-        bool isNamespace = owner.Type.Kind == "Namespace" && owner.Type.Group.Length == 0;
-        string? uid = owner.Uid;
-        foreach ((ResourceType type, SortedDictionary<string, SortedDictionary<string, StoredObject>> table) in _tables)
+        if (owner.Type.Kind == "Namespace" && owner.Type.Group.Length == 0)
         {
-            if (!type.Namespaced)
+            foreach ((ResourceType type, SortedDictionary<string, SortedDictionary<string, StoredObject>> table) in _tables)
             {
-                continue;
-            }
-
-            if (isNamespace)
-            {
-                if (table.TryGetValue(owner.Name, out SortedDictionary<string, StoredObject>? inNamespace))
+                if (type.Namespaced && table.TryGetValue(owner.Name, out SortedDictionary<string, StoredObject>? inNamespace))
                 {
                     dependents.AddRange(inNamespace.Values);
                 }
-
-                continue;
             }
 
-            IEnumerable<SortedDictionary<string, StoredObject>> candidates = owner.Type.Namespaced
-                ? table.TryGetValue(owner.Namespace, out SortedDictionary<string, StoredObject>? same) ? [same] : []
-                : table.Values;
-            foreach (SortedDictionary<string, StoredObject> names in candidates)
+            return dependents;
+        }
+
+        if (owner.Uid is string uid && _dependents.TryGetValue(uid, out HashSet<(ResourceType Type, string Namespace, string Name)>? keys))
+        {
+            foreach ((ResourceType type, string ns, string name) in keys)
             {
-                foreach (StoredObject candidate in names.Values)
+                if (Names(type, ns).TryGetValue(name, out StoredObject? dependent))
                 {
-                    if (uid is not null && IsOwnedBy(candidate.Object, uid))
-                    {
-                        dependents.Add(candidate);
-                    }
+                    dependents.Add(dependent);
                 }
             }
         }
@@ -159,22 +153,37 @@ public sealed partial class InMemoryResourceStore
         return dependents;
     }
 
-    private static bool IsOwnedBy(JsonObject obj, string uid)
+    /// <summary>Keeps the index from an owner's uid to the objects whose <c>ownerReferences</c> name it.</summary>
+    private void IndexOwners(StoredObject stored, bool add)
     {
-        if (obj["metadata"] is not JsonObject metadata || metadata["ownerReferences"] is not JsonArray owners)
+        if (stored.Object["metadata"] is not JsonObject metadata || metadata["ownerReferences"] is not JsonArray owners)
         {
-            return false;
+            return;
         }
 
         foreach (JsonNode? owner in owners)
         {
-            if (owner is JsonObject reference && reference["uid"] is JsonValue value && value.TryGetValue(out string? ownerUid) && ownerUid == uid)
+            if (owner is not JsonObject reference || reference["uid"] is not JsonValue value || !value.TryGetValue(out string? uid))
             {
-                return true;
+                continue;
+            }
+
+            var key = (stored.Type, stored.Namespace, stored.Name);
+            if (add)
+            {
+                if (!_dependents.TryGetValue(uid, out HashSet<(ResourceType Type, string Namespace, string Name)>? keys))
+                {
+                    keys = [];
+                    _dependents[uid] = keys;
+                }
+
+                keys.Add(key);
+            }
+            else if (_dependents.TryGetValue(uid, out HashSet<(ResourceType Type, string Namespace, string Name)>? keys) && keys.Remove(key) && keys.Count == 0)
+            {
+                _dependents.Remove(uid);
             }
         }
-
-        return false;
     }
 
     /// <summary>An update of everything but status: identity fields stay, status stays, generation follows spec.</summary>

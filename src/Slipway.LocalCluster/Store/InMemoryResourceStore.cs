@@ -20,6 +20,7 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     private readonly Dictionary<(string Group, string Version, string Plural), ResourceType> _byPlural = [];
     private readonly Queue<WatchEvent> _history = new();
     private readonly List<Watcher> _watchers = [];
+    private readonly Dictionary<string, HashSet<(ResourceType Type, string Namespace, string Name)>> _dependents = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private readonly int _historyCapacity;
     private long _resourceVersion;

@@ -183,6 +183,22 @@ public sealed class LocalClusterHostTests : IDisposable
     }
 
     [Fact]
+    public async Task A_port_in_use_is_a_clear_failure()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(
+            () => LocalClusterHost.StartAsync(new LocalClusterOptions { StateDirectory = _directory.Path, Port = port }, Ct));
+
+        error.Message.ShouldContain($"127.0.0.1:{port}");
+        error.Kind.ShouldBe(FailureKind.Failed);
+        await using LocalClusterHandle afterwards = await StartAsync();
+        afterwards.IsOwned.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task An_unreadable_state_is_moved_aside_and_the_cluster_starts_empty()
     {
         await File.WriteAllTextAsync(Path.Combine(_directory.Path, "state.json"), "{ not json", Ct);

@@ -162,6 +162,26 @@ public sealed class InMemoryResourceStoreTests
     }
 
     [Fact]
+    public void Ownership_follows_updates_and_survives_a_reload()
+    {
+        var store = new InMemoryResourceStore();
+        string uid = store.Create(s_deployment, "default", Object("web"))["metadata"]!["uid"]!.GetValue<string>();
+        JsonObject adopted = store.Create(KnownResourceTypes.Pod, "default", Object("adopted"));
+        JsonObject released = Object("released");
+        released["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject { ["uid"] = uid });
+        released = store.Create(KnownResourceTypes.Pod, "default", released);
+        adopted["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject { ["uid"] = uid });
+        store.Update(KnownResourceTypes.Pod, "default", adopted, statusOnly: false);
+        released["metadata"]!.AsObject().Remove("ownerReferences");
+        store.Update(KnownResourceTypes.Pod, "default", released, statusOnly: false);
+
+        InMemoryResourceStore reloaded = InMemoryResourceStore.ImportState(store.ExportState(), KnownResourceTypes.All, TimeProvider.System, 100);
+        reloaded.Delete(s_deployment, "default", "web");
+
+        reloaded.List(KnownResourceTypes.Pod, "default").Select(p => p["metadata"]!["name"]!.GetValue<string>()).ShouldBe(["released"]);
+    }
+
+    [Fact]
     public void List_orders_by_namespace_then_name_and_filters_by_namespace()
     {
         var store = new InMemoryResourceStore();
