@@ -18,7 +18,7 @@ internal sealed partial class Build
     [Parameter("SyncApps: deploy only this app")]
     private readonly string? _app;
 
-    [Parameter("SyncApps: the image tag to deploy for --app")]
+    [Parameter("SyncApps: the image tag to deploy for --app; PublishImage: the tag to publish")]
     private readonly string? _tag;
 
     private DeliverySession? _session;

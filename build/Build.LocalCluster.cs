@@ -1,0 +1,31 @@
+using Slipway.Delivery;
+using Slipway.LocalCluster.Hosting;
+using Slipway.Targets;
+
+/// <summary>The embedded local cluster: serve it, and publish images to its catalogue (src/Slipway.LocalCluster).</summary>
+internal sealed partial class Build
+{
+    [Parameter("LocalCluster: the port to serve on (0 = any free port)")]
+    private readonly int _localClusterPort;
+
+    [Parameter("PublishImage: the image to publish, e.g. web or registry.local/web")]
+    private readonly string? _image;
+
+    [Parameter("PublishImage: mark the image as crashing (its pods go to CrashLoopBackOff)")]
+    private readonly bool _crash;
+
+    private Target LocalCluster => _ => _
+        .Description("Serve the local Kubernetes cluster (API, Flux- and Argo-like controllers) until Ctrl+C; prints the kubeconfig")
+        .Executes(async ct =>
+        {
+            LocalClusterOptions options = LocalClusterConnector.OptionsFor(RootDirectory, await LocalImages.FromEnvironmentsAsync(RootDirectory, ct)) with { Port = _localClusterPort };
+            await LocalClusterCommands.ServeAsync(options, Log, ct);
+        });
+
+    private Target PublishImage => _ => _
+        .Description("Add --image at --tag to the local cluster's image catalogue (what a registry push is to a real cluster)")
+        .Requires(() => _image)
+        .Requires(() => _tag)
+        .Executes(async ct => await LocalClusterCommands.PublishImageAsync(
+            Path.Combine(LocalClusterConnector.StateDirectory(RootDirectory), "images.yaml"), _image!, _tag!, _crash, Log, ct));
+}
