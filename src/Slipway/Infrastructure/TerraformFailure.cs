@@ -44,7 +44,11 @@ internal static class TerraformFailure
         string body = errors.Count > 0
             ? string.Join(Environment.NewLine, errors.Select(static e => e.Format()))
             : Tail(output);
-        return SlipwayException.Failed($"{options.Tool} {command} failed (exit code {result.ExitCode}) in {stack}:{Environment.NewLine}{body}");
+        string message = $"{options.Tool} {command} failed (exit code {result.ExitCode}) in {stack}:{Environment.NewLine}{body}";
+
+        // Before apply, an error that points into the configuration (file and line) is bad input: exit 2.
+        bool configuration = command != "apply" && errors.Any(static e => e.File is not null);
+        return configuration ? SlipwayException.Input(message) : SlipwayException.Failed(message);
     }
 
     /// <summary>A path terraform printed (relative to the stack) made relative to the repository root.</summary>
