@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Slipway.Targets.Execution;
+
+/// <summary>
+/// Remembers which targets succeeded in the previous run and with which arguments, so <c>--continue</c>
+/// can skip them when the arguments are the same. Stored in <c>.nuke/temp/build-attempt.json</c>.
+/// </summary>
+internal sealed class ContinueState
+{
+    private const string FileName = "build-attempt.json";
+
+    public string ArgumentsHash { get; init; } = string.Empty;
+
+    public List<string> Succeeded { get; init; } = [];
+
+    public static string Hash(IEnumerable<string> arguments)
+        => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', arguments))));
+
+    public static ContinueState? Load(string temporaryDirectory)
+    {
+        string path = Path.Combine(temporaryDirectory, FileName);
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<ContinueState>(File.ReadAllText(path)) : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a cache: a damaged one is simply ignored
+        }
+    }
+
+    public void Save(string temporaryDirectory)
+    {
+        Directory.CreateDirectory(temporaryDirectory);
+        string path = Path.Combine(temporaryDirectory, FileName);
+        string temp = path + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(this));
+        File.Move(temp, path, overwrite: true);
+    }
+}

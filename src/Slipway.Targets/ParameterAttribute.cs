@@ -1,0 +1,20 @@
+namespace Slipway.Targets;
+
+/// <summary>
+/// Marks a field or property of the build class as a parameter. Bound from (highest first) the command line
+/// (<c>--plan-file</c>), an environment variable of the same name (case and <c>_</c>/<c>-</c> ignored, also with the
+/// prefix <c>SLIPWAY_</c>), <c>.nuke/parameters.&lt;profile&gt;.json</c>, <c>.nuke/parameters.json</c>, the member's default.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+public sealed class ParameterAttribute : Attribute
+{
+    public ParameterAttribute(string? description = null)
+    {
+        Description = description;
+    }
+
+    public string? Description { get; }
+
+    /// <summary>Overrides the name derived from the member (<c>PlanFile</c> → <c>plan-file</c>).</summary>
+    public string? Name { get; set; }
+}

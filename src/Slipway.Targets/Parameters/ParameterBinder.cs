@@ -1,0 +1,86 @@
+namespace Slipway.Targets.Parameters;
+
+/// <summary>
+/// Binds every parameter from the highest-priority source that has it: command line, environment variable
+/// (same name, or with the prefix SLIPWAY_), profile files (later profiles first), parameters.json, default.
+/// All problems are collected and reported together.
+/// </summary>
+internal static class ParameterBinder
+{
+    public const string EnvironmentPrefix = "slipway";
+
+    public static IReadOnlyList<string> Bind(object build, IReadOnlyList<ParameterDescriptor> parameters, ParameterSources sources, string rootDirectory, ISet<string> secretValues)
+    {
+        var problems = new List<string>();
+        Dictionary<string, string> environment = NormalizeEnvironment(sources.EnvironmentVariables);
+        foreach (ParameterDescriptor parameter in parameters)
+        {
+            string key = NameConvention.Normalize(parameter.Name);
+            try
+            {
+                (IReadOnlyList<string> Values, string Source)? found = Find(parameter, key, sources, environment);
+                if (found is { } value)
+                {
+                    parameter.SetValue(build, ParameterValueConverter.Convert(parameter, value.Values, value.Source, rootDirectory));
+                }
+            }
+            catch (BuildException ex)
+            {
+                problems.Add(ex.Message);
+            }
+
+            if (parameter.IsSecret && parameter.GetValue(build) is { } secret)
+            {
+                foreach (string text in secret is string[] array ? array : [secret.ToString()!])
+                {
+                    if (!string.IsNullOrEmpty(text))
+                    {
+                        secretValues.Add(text);
+                    }
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static (IReadOnlyList<string>, string)? Find(ParameterDescriptor parameter, string key, ParameterSources sources, Dictionary<string, string> environment)
+    {
+        if (sources.CommandLine.TryGetValue(key, out (string Token, IReadOnlyList<string> Values) option)
+            || sources.CommandLine.TryGetValue(NameConvention.Normalize(parameter.MemberName), out option))
+        {
+            return (option.Values, $"from {option.Token}");
+        }
+
+        if (environment.TryGetValue(key, out string? envName) || environment.TryGetValue(EnvironmentPrefix + key, out envName))
+        {
+            string value = sources.EnvironmentVariables[envName];
+            return (value.Length == 0 && IsFlag(parameter) ? [] : [value], $"from environment variable {envName}");
+        }
+
+        for (int i = sources.Files.Count - 1; i >= 0; i--)
+        {
+            if (sources.Files[i].Values.TryGetValue(key, out (string Key, IReadOnlyList<string> Values) entry)
+                || sources.Files[i].Values.TryGetValue(NameConvention.Normalize(parameter.MemberName), out entry))
+            {
+                return (entry.Values, $"from {sources.Files[i].DisplayPath}");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsFlag(ParameterDescriptor parameter) => (Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type) == typeof(bool);
+
+    /// <summary>Normalised name → the variable's real name; an exact-case duplicate wins over others deterministically.</summary>
+    private static Dictionary<string, string> NormalizeEnvironment(IReadOnlyDictionary<string, string> variables)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string name in variables.Keys.Order(StringComparer.Ordinal))
+        {
+            result.TryAdd(NameConvention.Normalize(name), name);
+        }
+
+        return result;
+    }
+}

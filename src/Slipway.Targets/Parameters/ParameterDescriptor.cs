@@ -1,0 +1,74 @@
+using System.Reflection;
+
+namespace Slipway.Targets.Parameters;
+
+/// <summary>A parameter member of the build class, with the names it is set by.</summary>
+internal sealed class ParameterDescriptor
+{
+    public ParameterDescriptor(MemberInfo member, ParameterAttribute attribute, bool isSecret)
+    {
+        Member = member;
+        MemberName = member.Name;
+        Name = attribute.Name ?? NameConvention.ToKebabCase(member.Name);
+        Description = attribute.Description;
+        IsSecret = isSecret;
+        Type = member switch
+        {
+            FieldInfo field => field.FieldType,
+            PropertyInfo property => property.PropertyType,
+            _ => throw new ArgumentException($"Member {member.Name} is neither a field nor a property.", nameof(member)),
+        };
+    }
+
+    public MemberInfo Member { get; }
+
+    /// <summary>The member name, as in <c>.nuke/parameters.json</c> (<c>PlanFile</c>).</summary>
+    public string MemberName { get; }
+
+    /// <summary>The command-line name without dashes (<c>plan-file</c>).</summary>
+    public string Name { get; }
+
+    public string? Description { get; }
+
+    public bool IsSecret { get; }
+
+    public Type Type { get; }
+
+    /// <summary>The environment variable a user would set (<c>PLAN_FILE</c>).</summary>
+    public string EnvironmentVariableName => Name.Replace('-', '_').ToUpperInvariant();
+
+    public object? GetValue(object build) => Member switch
+    {
+        FieldInfo field => field.GetValue(build),
+        PropertyInfo property => property.GetValue(build),
+        _ => null,
+    };
+
+    public void SetValue(object build, object? value)
+    {
+        switch (Member)
+        {
+            case FieldInfo field:
+                field.SetValue(build, value);
+                break;
+            case PropertyInfo property:
+                PropertyInfo writable = property.SetMethod is not null ? property : property.DeclaringType!.GetProperty(property.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!;
+                if (writable.SetMethod is null)
+                {
+                    FieldInfo? backing = property.DeclaringType!.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic);
+                    if (backing is null)
+                    {
+                        throw new BuildException($"Parameter property '{property.Name}' has no setter.", ExitCodes.BadInput);
+                    }
+
+                    backing.SetValue(build, value);
+                }
+                else
+                {
+                    writable.SetValue(build, value);
+                }
+
+                break;
+        }
+    }
+}

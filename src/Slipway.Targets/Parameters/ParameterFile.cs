@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Slipway.Targets.Parameters;
+
+/// <summary>A <c>.nuke/parameters*.json</c> file: member name → value (string, number, bool or array).</summary>
+internal sealed class ParameterFile
+{
+    private ParameterFile(string displayPath, Dictionary<string, (string Key, IReadOnlyList<string> Values)> values)
+    {
+        DisplayPath = displayPath;
+        Values = values;
+    }
+
+    public string DisplayPath { get; }
+
+    /// <summary>Values keyed by normalised name.</summary>
+    public Dictionary<string, (string Key, IReadOnlyList<string> Values)> Values { get; }
+
+    public static ParameterFile Load(string path, string displayPath)
+    {
+        var values = new Dictionary<string, (string, IReadOnlyList<string>)>(StringComparer.Ordinal);
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new BuildException($"{displayPath}: must hold a JSON object of parameter names and values.", ExitCodes.BadInput);
+            }
+
+            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name.StartsWith('$'))
+                {
+                    continue;
+                }
+
+                values[NameConvention.Normalize(property.Name)] = (property.Name, ToStrings(property.Value));
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new BuildException($"{displayPath}({(ex.LineNumber ?? 0) + 1},{(ex.BytePositionInLine ?? 0) + 1}): invalid JSON: {ex.Message.Split(" Path:")[0]}", ExitCodes.BadInput);
+        }
+
+        return new ParameterFile(displayPath, values);
+    }
+
+    private static IReadOnlyList<string> ToStrings(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => value.EnumerateArray().SelectMany(ToStrings).ToList(),
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.True => ["true"],
+        JsonValueKind.False => ["false"],
+        JsonValueKind.Null => [],
+        _ => [value.GetRawText()],
+    };
+}

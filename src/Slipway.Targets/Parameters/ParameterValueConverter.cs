@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace Slipway.Targets.Parameters;
+
+/// <summary>Turns the text values of one source into the parameter's type; a bad value is an input error naming the source.</summary>
+internal static class ParameterValueConverter
+{
+    public static object? Convert(ParameterDescriptor parameter, IReadOnlyList<string> values, string source, string rootDirectory)
+    {
+        Type type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
+        if (type == typeof(bool) && values.Count == 0)
+        {
+            return true;
+        }
+
+        if (type.IsArray)
+        {
+            Type elementType = type.GetElementType()!;
+            string[] items = values
+                .SelectMany(static v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToArray();
+            var array = Array.CreateInstance(elementType, items.Length);
+            for (int i = 0; i < items.Length; i++)
+            {
+                array.SetValue(ConvertScalar(parameter, elementType, items[i], source, rootDirectory), i);
+            }
+
+            return array;
+        }
+
+        if (values.Count != 1)
+        {
+            throw Error(parameter, source, values.Count == 0 ? "needs a value" : $"takes one value but got {values.Count}: {string.Join(" ", values)}");
+        }
+
+        return ConvertScalar(parameter, type, values[0], source, rootDirectory);
+    }
+
+    private static object ConvertScalar(ParameterDescriptor parameter, Type type, string text, string source, string rootDirectory)
+    {
+        if (type == typeof(string))
+        {
+            return text;
+        }
+
+        if (type == typeof(bool))
+        {
+            return text.ToLowerInvariant() switch
+            {
+                "true" or "1" or "yes" or "on" => true,
+                "false" or "0" or "no" or "off" => false,
+                _ => throw Error(parameter, source, $"'{Show(parameter, text)}' is not true or false"),
+            };
+        }
+
+        if (type == typeof(int))
+        {
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number)
+                ? number
+                : throw Error(parameter, source, $"'{Show(parameter, text)}' is not a whole number");
+        }
+
+        if (type == typeof(TimeSpan))
+        {
+            return DurationParser.TryParse(text, out TimeSpan duration)
+                ? duration
+                : throw Error(parameter, source, $"'{Show(parameter, text)}' is not a duration (write e.g. 90s, 5m, 1h30m)");
+        }
+
+        if (type.IsEnum)
+        {
+            return Enum.TryParse(type, text, ignoreCase: true, out object? member) && Enum.IsDefined(type, member!)
+                ? member!
+                : throw Error(parameter, source, $"'{Show(parameter, text)}' is not one of {string.Join(", ", Enum.GetNames(type))}");
+        }
+
+        if (type == typeof(AbsolutePath))
+        {
+            string expanded = text.StartsWith("~/", StringComparison.Ordinal)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), text[2..])
+                : text;
+            return AbsolutePath.Create(expanded, rootDirectory);
+        }
+
+        throw new BuildException($"Parameter '{parameter.MemberName}' has unsupported type {type.Name}.", ExitCodes.BadInput);
+    }
+
+    private static string Show(ParameterDescriptor parameter, string text) => parameter.IsSecret ? "***" : text;
+
+    private static BuildException Error(ParameterDescriptor parameter, string source, string problem)
+        => new($"Parameter '{parameter.Name}' ({source}): {problem}.", ExitCodes.BadInput);
+
+    /// <summary>A short name of the parameter's type for help and the schema.</summary>
+    public static string DescribeType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            _ when type == typeof(string) => "string",
+            _ when type == typeof(bool) => "flag",
+            _ when type == typeof(int) => "int",
+            _ when type == typeof(TimeSpan) => "duration",
+            _ when type == typeof(AbsolutePath) => "path",
+            _ when type.IsEnum => string.Join("|", Enum.GetNames(type).Select(static n => n.ToLowerInvariant())),
+            _ when type.IsArray => DescribeType(type.GetElementType()!) + "[]",
+            _ => type.Name,
+        };
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using Slipway.Targets.Cli;
+using Slipway.Targets.Execution;
+using Slipway.Targets.Parameters;
+
+namespace Slipway.Targets.Reporting;
+
+/// <summary>The text of <c>--help</c>: targets with descriptions and direct dependencies; parameters with type, default and sources.</summary>
+internal static class HelpPrinter
+{
+    public static string Render(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<string> defaultTargets, IReadOnlyList<ParameterDescriptor> parameters, object build)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...] [--plan] [--skip A,B] [--help]");
+        text.AppendLine();
+        text.AppendLine("Targets:");
+        int width = targets.Max(static t => t.Name.Length) + 11;
+        foreach (ExecutableTarget target in targets)
+        {
+            string name = defaultTargets.Contains(target.Name, StringComparer.Ordinal) ? $"{target.Name} (default)" : target.Name;
+            text.Append("  ").Append(name.PadRight(width)).Append(target.Description ?? string.Empty);
+            if (target.DependsOn.Count > 0)
+            {
+                text.Append(target.Description is null ? string.Empty : "  ").Append("-> ").Append(string.Join(", ", target.DependsOn));
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+        text.AppendLine("Parameters (command line > environment variable > .nuke/parameters.<profile>.json > .nuke/parameters.json > default):");
+        foreach (ParameterDescriptor parameter in parameters)
+        {
+            string type = ParameterValueConverter.DescribeType(parameter.Type);
+            text.Append("  --").Append(parameter.Name).Append(" <").Append(type).AppendLine(">");
+            if (parameter.Description is not null)
+            {
+                text.Append("      ").AppendLine(parameter.Description);
+            }
+
+            text.Append("      default: ").Append(FormatDefault(parameter, build))
+                .Append("; env: ").Append(parameter.EnvironmentVariableName).Append(" or SLIPWAY_").Append(parameter.EnvironmentVariableName)
+                .Append("; json: \"").Append(parameter.MemberName).Append('"');
+            if (parameter.IsSecret)
+            {
+                text.Append("; secret (shown as ***)");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+        text.AppendLine("Options:");
+        foreach ((string name, string description) in BuiltInOptions.All)
+        {
+            text.Append("  ").Append(name.PadRight(18)).AppendLine(description);
+        }
+
+        return text.ToString();
+    }
+
+    private static string FormatDefault(ParameterDescriptor parameter, object build)
+    {
+        object? value = parameter.GetValue(build);
+        return value switch
+        {
+            null => "none",
+            _ when parameter.IsSecret => "***",
+            TimeSpan duration => DurationParser.Format(duration),
+            string[] array => array.Length == 0 ? "none" : string.Join(",", array),
+            bool flag => flag ? "true" : "false",
+            _ => value.ToString() ?? "none",
+        };
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Slipway.Targets.Execution;
+using Slipway.Targets.Parameters;
+
+namespace Slipway.Targets.Reporting;
+
+/// <summary>
+/// <c>.nuke/build.schema.json</c>: a JSON Schema of the parameters and target names, so editors complete
+/// <c>.nuke/parameters.json</c>. Rewritten only when its content changes.
+/// </summary>
+internal static class SchemaGenerator
+{
+    public static string Generate(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterDescriptor> parameters)
+    {
+        JsonArray TargetNames() => new(targets.Select(static t => (JsonNode)JsonValue.Create(t.Name)!).ToArray());
+        var properties = new JsonObject
+        {
+            ["$schema"] = new JsonObject { ["type"] = "string" },
+            ["Target"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to run", ["items"] = new JsonObject { ["type"] = "string", ["enum"] = TargetNames() } },
+            ["Skip"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to skip", ["items"] = new JsonObject { ["type"] = "string", ["enum"] = TargetNames() } },
+            ["Verbose"] = new JsonObject { ["type"] = "boolean", ["description"] = "Show stack traces and debug output" },
+        };
+        foreach (ParameterDescriptor parameter in parameters)
+        {
+            JsonObject schema = TypeSchema(parameter.Type);
+            if (parameter.Description is not null)
+            {
+                schema["description"] = parameter.Description;
+            }
+
+            if (parameter.IsSecret)
+            {
+                schema["default"] = "Secrets must be given through environment variables, not this file";
+            }
+
+            properties[parameter.MemberName] = schema;
+        }
+
+        var root = new JsonObject
+        {
+            ["$schema"] = "http://json-schema.org/draft-07/schema#",
+            ["title"] = "Build Schema",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = properties,
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>Writes the schema when missing or different; returns whether it wrote.</summary>
+    public static bool WriteIfChanged(string path, string content)
+    {
+        if (File.Exists(path) && string.Equals(File.ReadAllText(path), content, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string temp = path + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(temp, content);
+        File.Move(temp, path, overwrite: true);
+        return true;
+    }
+
+    private static JsonObject TypeSchema(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsArray)
+        {
+            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(type.GetElementType()!) };
+        }
+
+        if (type.IsEnum)
+        {
+            return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(Enum.GetNames(type).Select(static n => (JsonNode)JsonValue.Create(n)!).ToArray()) };
+        }
+
+        return type switch
+        {
+            _ when type == typeof(bool) => new JsonObject { ["type"] = "boolean" },
+            _ when type == typeof(int) => new JsonObject { ["type"] = "integer" },
+            _ when type == typeof(TimeSpan) => new JsonObject { ["type"] = "string", ["pattern"] = "^(\\d+(\\.\\d+)?(ms|s|m|h|d))+$|^\\d+:\\d{2}:\\d{2}$" },
+            _ => new JsonObject { ["type"] = "string" },
+        };
+    }
+}
