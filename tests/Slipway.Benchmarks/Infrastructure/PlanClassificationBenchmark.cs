@@ -8,7 +8,7 @@ namespace Slipway.Benchmarks.Infrastructure;
 /// <summary>
 /// Classifying the <c>show -json</c> of a 20,000-resource plan: Slipway's streaming classifier against
 /// <c>jq '[.resource_changes[] | select(.change.actions | index("delete"))] | length'</c> on the same file,
-/// in the same run (median of several runs each), plus the classifier's managed-memory growth.
+/// in the same run (interleaved rounds: one jq run, three classifier runs; medians), plus the classifier's managed-memory growth.
 /// The plan is made once by real terraform (apply 20,000 terraform_data, then a plan that updates,
 /// replaces and deletes some) and cached.
 /// Arguments: [--resources N] [--runs N] [--cache DIR].
@@ -20,34 +20,31 @@ public static class PlanClassificationBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         int resources = IntOption(args, "--resources", 20_000);
-        int runs = IntOption(args, "--runs", 7);
+        int runs = IntOption(args, "--runs", 5);
         string cache = Option(args, "--cache") ?? Path.Combine(Path.GetTempPath(), "slipway-benchmark-cache", $"plan-{resources}");
         string json = await PlanJsonCache.EnsureAsync(cache, resources, CancellationToken.None);
         Console.WriteLine($"Plan JSON: {json} ({new FileInfo(json).Length / 1024.0 / 1024.0:0.0} MB, {resources} resources)");
 
         PlanClassification classification = await PlanClassifier.ClassifyFileAsync(json, CancellationToken.None);
         (long peakGrowth, long allocated) = await MeasureMemoryAsync(json);
+        // Interleaved, so that the load of a shared machine weighs on both alike.
         var slipway = new List<double>();
-        for (int i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await PlanClassifier.ClassifyFileAsync(json, CancellationToken.None);
-            slipway.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
         var jq = new List<double>();
         string jqCount = string.Empty;
-        for (int i = 0; i < Math.Max(3, runs / 2); i++)
+        for (int round = 0; round < runs; round++)
         {
+            var output = new System.Text.StringBuilder();
             var watch = Stopwatch.StartNew();
-            var result = await Cli.Wrap("jq").WithArguments([JqFilter, json]).ExecuteAsync();
+            await Cli.Wrap("jq").WithArguments([JqFilter, json]).WithStandardOutputPipe(PipeTarget.ToStringBuilder(output)).ExecuteAsync();
             jq.Add(watch.Elapsed.TotalMilliseconds);
-            _ = result;
+            jqCount = output.ToString().Trim();
+            for (int i = 0; i < 3; i++)
+            {
+                watch.Restart();
+                await PlanClassifier.ClassifyFileAsync(json, CancellationToken.None);
+                slipway.Add(watch.Elapsed.TotalMilliseconds);
+            }
         }
-
-        var output = new System.Text.StringBuilder();
-        await Cli.Wrap("jq").WithArguments([JqFilter, json]).WithStandardOutputPipe(PipeTarget.ToStringBuilder(output)).ExecuteAsync();
-        jqCount = output.ToString().Trim();
 
         double slipwayMedian = Median(slipway);
         double jqMedian = Median(jq);
