@@ -1,3 +1,5 @@
+using Slipway.Processes;
+
 namespace Slipway.Infrastructure;
 
 /// <summary>
@@ -11,11 +13,11 @@ internal static class ConfigurationCheck
         InfraOptions options = cli.Options;
         string RelativePath(string file) => TerraformFailure.RelativeToRoot(options, file);
 
-        var validate = await cli.RunAsync(new TerraformCall("validate", "-json") { AcceptedExitCodes = [0, 1] }, cancellationToken).ConfigureAwait(false);
+        ProcessResult validate = await cli.RunAsync(new TerraformCall("validate", "-json") { AcceptedExitCodes = [0, 1] }, cancellationToken).ConfigureAwait(false);
         List<TerraformDiagnostic> findings = [.. ValidateOutput.Parse(validate.StandardOutput, RelativePath)];
         if (!findings.Any(static d => d.IsError))
         {
-            var format = await cli.RunAsync(new TerraformCall("fmt", "-check", "-diff", "-recursive") { AcceptedExitCodes = [0, 3] }, cancellationToken).ConfigureAwait(false);
+            ProcessResult format = await cli.RunAsync(new TerraformCall("fmt", "-check", "-diff", "-recursive") { AcceptedExitCodes = [0, 3] }, cancellationToken).ConfigureAwait(false);
             findings.AddRange(FormatDiff.Parse(format.StandardOutput, options.Tool, RelativePath));
         }
 

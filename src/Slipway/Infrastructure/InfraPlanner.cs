@@ -89,7 +89,7 @@ public sealed partial class InfraPlanner
 
         try
         {
-            var result = await cli.RunAsync(
+            ProcessResult result = await cli.RunAsync(
                 new TerraformCall([.. arguments]) { AcceptedExitCodes = [0, 2], WithSecretVariables = true, ShowOutput = true },
                 cancellationToken).ConfigureAwait(false);
             File.Move(partial, planFile, overwrite: true);

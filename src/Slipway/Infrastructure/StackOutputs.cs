@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Slipway.IO;
+using Slipway.Processes;
 
 namespace Slipway.Infrastructure;
 
@@ -15,7 +16,7 @@ public static class StackOutputs
 
     internal static async Task<IReadOnlyDictionary<string, string>> ReadAsync(TerraformCli cli, CancellationToken cancellationToken)
     {
-        var result = await cli.RunAsync(new TerraformCall("output", "-json"), cancellationToken).ConfigureAwait(false);
+        ProcessResult result = await cli.RunAsync(new TerraformCall("output", "-json"), cancellationToken).ConfigureAwait(false);
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
         using JsonDocument document = JsonDocument.Parse(string.IsNullOrWhiteSpace(result.StandardOutput) ? "{}" : result.StandardOutput);
         foreach (JsonProperty output in document.RootElement.EnumerateObject())
