@@ -1,0 +1,71 @@
+using Slipway.Hosting;
+using Slipway.Processes;
+
+namespace Slipway.Infrastructure;
+
+/// <summary>
+/// <c>ApplyInfra</c>: applies exactly the reviewed saved plan. It refuses (exit 3) a plan whose file or
+/// commit changed since review, that is too old, or that destroys without <c>--allow-destroy</c> (and the
+/// destroy approval). With no changes nothing is applied. The stack's outputs are read afterwards.
+/// </summary>
+public sealed class InfraApplier
+{
+    private readonly IProcessRunner _runner;
+    private readonly IEnvironmentVariables _environment;
+
+    public InfraApplier(IProcessRunner runner, IEnvironmentVariables environment)
+    {
+        _runner = runner;
+        _environment = environment;
+    }
+
+    public async Task<InfraApplyResult> ApplyAsync(InfraApplyRequest request, CancellationToken cancellationToken)
+    {
+        InfraOptions options = request.Options;
+        InfraPlanner.ValidateOptions(options);
+        string planFile = Path.GetFullPath(request.PlanFile ?? Path.Combine(options.EffectiveTempDirectory, InfraPlanner.PlanFileName));
+        string metadataFile = Path.Combine(Path.GetDirectoryName(planFile)!, PlanMetadata.FileName);
+        string again = $"Run PlanInfra first: ./build.sh PlanInfra --env {options.Environment}";
+        if (!File.Exists(planFile))
+        {
+            throw SlipwayException.Input($"There is no saved plan at {planFile}. {again}");
+        }
+
+        if (!File.Exists(metadataFile))
+        {
+            throw SlipwayException.Input($"{planFile} has no {PlanMetadata.FileName} next to it, so it cannot be shown to be the reviewed plan. {again}");
+        }
+
+        PlanMetadata metadata = await PlanMetadata.ReadAsync(metadataFile, cancellationToken).ConfigureAwait(false);
+        string sha256 = await FileHash.Sha256Async(planFile, cancellationToken).ConfigureAwait(false);
+        string commit = await GitHead.ReadAsync(_runner, options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
+        PlanVerifier.Verify(metadata, sha256, commit, request, planFile);
+
+        var cli = new TerraformCli(_runner, _environment, options);
+        await StackInitializer.EnsureInitializedAsync(cli, cancellationToken).ConfigureAwait(false);
+
+        // Trust the plan file, not the metadata: classify it again before anything is applied.
+        PlanClassification classification = await cli.ShowPlanAsync(planFile, cancellationToken).ConfigureAwait(false);
+        await DestroyGuard.EnsureAllowedAsync(options.Environment, classification.Destructive, request.AllowDestroy, request.DestroyApproval, cancellationToken).ConfigureAwait(false);
+
+        bool apply = classification.HasChanges || metadata.HasChanges;
+        if (apply)
+        {
+            options.Log.Info($"Applying the reviewed plan {planFile} (SHA-256 {sha256[..12]}…, commit {commit[..Math.Min(12, commit.Length)]}).");
+            await cli.RunAsync(new TerraformCall("apply", "-input=false", "-lock-timeout=0s", planFile) { ShowOutput = true }, cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyDictionary<string, string> outputs = await StackOutputs.ReadAsync(cli, cancellationToken).ConfigureAwait(false);
+        string outputsFile = Path.Combine(options.EffectiveTempDirectory, StackOutputs.FileName);
+        await StackOutputs.WriteAsync(outputsFile, outputs, cancellationToken).ConfigureAwait(false);
+
+        var result = new InfraApplyResult(apply, classification, outputs, outputsFile);
+        options.Log.Info(result.Summary);
+        foreach ((string name, string value) in outputs)
+        {
+            options.Log.Info($"  output {name} = {value}");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,43 @@
+namespace Slipway.Infrastructure;
+
+/// <summary>
+/// Which stack to drive for which environment, and how: what <c>PlanInfra</c> and <c>ApplyInfra</c> share.
+/// The build fills it from the environment's <c>infrastructure</c> settings.
+/// </summary>
+public sealed record InfraOptions
+{
+    public const string DefaultTool = "terraform";
+
+    /// <summary>Root of this repository (its git HEAD is recorded with the plan).</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>The stack's folder, e.g. <c>&lt;root&gt;/infra/platform</c>.</summary>
+    public required string StackDirectory { get; init; }
+
+    public required string Environment { get; init; }
+
+    /// <summary>Terraform workspace; by default the environment's name.</summary>
+    public string? Workspace { get; init; }
+
+    /// <summary><c>terraform</c> or <c>tofu</c> (<c>infrastructure.tool</c>).</summary>
+    public string Tool { get; init; } = DefaultTool;
+
+    public IReadOnlyDictionary<string, InfraVariable> Variables { get; init; } = new Dictionary<string, InfraVariable>();
+
+    /// <summary>Where the plan and its reports go; by default <c>&lt;root&gt;/.nuke/temp/&lt;env&gt;/</c>.</summary>
+    public string? TempDirectory { get; init; }
+
+    /// <summary>How long one terraform call may take before it is interrupted.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    public ILog Log { get; init; } = NullLog.Instance;
+
+    public string EffectiveWorkspace => string.IsNullOrEmpty(Workspace) ? Environment : Workspace;
+
+    public string EffectiveTempDirectory
+        => TempDirectory ?? Path.Combine(RepositoryRoot, ".nuke", "temp", Environment);
+
+    public string PluginCacheDirectory => Path.Combine(RepositoryRoot, ".nuke", "temp", "terraform-plugin-cache");
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using Slipway.Hosting;
+using Slipway.IO;
+using Slipway.Processes;
+
+namespace Slipway.Infrastructure;
+
+/// <summary>
+/// <c>PlanInfra</c>: init when needed, select the workspace, validate and fmt-check, plan to
+/// <c>.nuke/temp/&lt;env&gt;/infra.tfplan</c>, classify <c>show -json</c> while streaming, and write
+/// <c>infra-plan.json</c> (what ApplyInfra checks) and <c>infra-plan.md</c> (also to GITHUB_STEP_SUMMARY).
+/// </summary>
+public sealed partial class InfraPlanner
+{
+    public const string PlanFileName = "infra.tfplan";
+    public const string MarkdownFileName = "infra-plan.md";
+
+    private readonly IProcessRunner _runner;
+    private readonly IEnvironmentVariables _environment;
+
+    public InfraPlanner(IProcessRunner runner, IEnvironmentVariables environment)
+    {
+        _runner = runner;
+        _environment = environment;
+    }
+
+    public async Task<InfraPlanResult> PlanAsync(InfraPlanRequest request, CancellationToken cancellationToken)
+    {
+        InfraOptions options = request.Options;
+        ValidateOptions(options);
+        var cli = new TerraformCli(_runner, _environment, options);
+        string temp = options.EffectiveTempDirectory;
+        string planFile = Path.Combine(temp, PlanFileName);
+        string metadataFile = Path.Combine(temp, PlanMetadata.FileName);
+        string markdownFile = Path.Combine(temp, MarkdownFileName);
+        Directory.CreateDirectory(temp);
+        File.Delete(metadataFile);
+
+        string commit = await GitHead.ReadAsync(_runner, options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
+        await StackInitializer.EnsureInitializedAsync(cli, cancellationToken).ConfigureAwait(false);
+        await cli.RunAsync(new TerraformCall("workspace", "select", "-or-create", options.EffectiveWorkspace) { InWorkspace = false }, cancellationToken).ConfigureAwait(false);
+        await ConfigurationCheck.RunAsync(cli, cancellationToken).ConfigureAwait(false);
+
+        string varFile = await TfVarsFile.WriteAsync(options, cancellationToken).ConfigureAwait(false);
+        int exitCode = await RunPlanAsync(cli, request, varFile, planFile, cancellationToken).ConfigureAwait(false);
+        PlanClassification classification = await cli.ShowPlanAsync(planFile, cancellationToken).ConfigureAwait(false);
+        if (classification.Errored)
+        {
+            throw SlipwayException.Failed($"{options.Tool} reported the plan as errored; see the output above. Fix the error and run PlanInfra again.");
+        }
+
+        var metadata = new PlanMetadata
+        {
+            Environment = options.Environment,
+            Workspace = options.EffectiveWorkspace,
+            Tool = options.Tool,
+            Stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/'),
+            PlanFile = Path.GetRelativePath(options.RepositoryRoot, planFile).Replace('\\', '/'),
+            PlanSha256 = await FileHash.Sha256Async(planFile, cancellationToken).ConfigureAwait(false),
+            Commit = commit,
+            CreatedAt = options.TimeProvider.GetUtcNow(),
+            RefreshOnly = request.RefreshOnly,
+            HasChanges = exitCode == 2,
+            Risk = request.RefreshOnly ? RiskLevel.None : classification.Risk,
+            Counts = classification.Counts,
+            Destructive = classification.Destructive,
+            Drift = classification.Drift,
+        };
+
+        string markdown = PlanReport.FormatMarkdown(metadata);
+        await AtomicFile.WriteAllTextAsync(markdownFile, markdown, cancellationToken).ConfigureAwait(false);
+        await metadata.WriteAsync(metadataFile, cancellationToken).ConfigureAwait(false);
+        await AppendStepSummaryAsync(markdown, cancellationToken).ConfigureAwait(false);
+
+        var result = new InfraPlanResult(metadata, classification, planFile, metadataFile, markdownFile, exitCode);
+        options.Log.Info(result.Table);
+        return result;
+    }
+
+    private static async Task<int> RunPlanAsync(TerraformCli cli, InfraPlanRequest request, string varFile, string planFile, CancellationToken cancellationToken)
+    {
+        // terraform writes the plan to a temporary name first; the rename makes the new plan appear whole.
+        string partial = planFile + ".partial";
+        List<string> arguments = ["plan", $"-out={partial}", "-detailed-exitcode", "-input=false", "-lock-timeout=0s", $"-var-file={varFile}"];
+        if (request.RefreshOnly)
+        {
+            arguments.Add("-refresh-only");
+        }
+
+        try
+        {
+            ProcessResult result = await cli.RunAsync(
+                new TerraformCall([.. arguments]) { AcceptedExitCodes = [0, 2], WithSecretVariables = true, ShowOutput = true },
+                cancellationToken).ConfigureAwait(false);
+            File.Move(partial, planFile, overwrite: true);
+            return result.ExitCode;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    private async Task AppendStepSummaryAsync(string markdown, CancellationToken cancellationToken)
+    {
+        string? summary = _environment.Get("GITHUB_STEP_SUMMARY");
+        if (!string.IsNullOrEmpty(summary))
+        {
+            await File.AppendAllTextAsync(summary, markdown + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal static void ValidateOptions(InfraOptions options)
+    {
+        if (!NamePattern().IsMatch(options.Environment))
+        {
+            throw SlipwayException.Input($"--env '{options.Environment}' is not a valid environment name (letters, digits, '-', '_', '.').");
+        }
+
+        if (!NamePattern().IsMatch(options.EffectiveWorkspace))
+        {
+            throw SlipwayException.Input($"infrastructure.workspace '{options.EffectiveWorkspace}' is not a valid workspace name (letters, digits, '-', '_', '.').");
+        }
+
+        if (!Directory.Exists(options.StackDirectory) || Directory.GetFiles(options.StackDirectory, "*.tf").Length == 0)
+        {
+            throw SlipwayException.Input($"infrastructure.stack: '{options.StackDirectory}' is not a folder with .tf files.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,63 @@
+using Slipway.Processes;
+
+namespace Slipway.Infrastructure;
+
+/// <summary>
+/// Turns a failed terraform call into a message a person can act on: the error blocks terraform printed
+/// (with file:line), a held state lock with its ID, holder and how to release it, or a stale saved plan.
+/// </summary>
+internal static class TerraformFailure
+{
+    private const string LockError = "Error acquiring the state lock";
+    private const string StalePlan = "Saved plan is stale";
+
+    public static SlipwayException From(InfraOptions options, string command, ProcessResult result)
+    {
+        string output = result.StandardError + Environment.NewLine + result.StandardOutput;
+        string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory);
+        string workspace = options.EffectiveWorkspace;
+
+        if (output.Contains(LockError, StringComparison.Ordinal))
+        {
+            string id = TerraformText.Field(output, "ID") ?? "(unknown)";
+            string who = TerraformText.Field(output, "Who") ?? "(unknown)";
+            string operation = TerraformText.Field(output, "Operation") ?? "(unknown)";
+            string created = TerraformText.Field(output, "Created") ?? "(unknown)";
+            return SlipwayException.Refused(
+                $"The state of workspace '{workspace}' ({stack}) is locked by another {options.Tool} run.{Environment.NewLine}" +
+                $"  Lock ID:   {id}{Environment.NewLine}" +
+                $"  Held by:   {who}{Environment.NewLine}" +
+                $"  Operation: {operation}{Environment.NewLine}" +
+                $"  Since:     {created}{Environment.NewLine}" +
+                $"Wait for that run to finish and try again. Only if it is gone for good, release the lock with:{Environment.NewLine}" +
+                $"  cd {stack} && TF_WORKSPACE={workspace} {options.Tool} force-unlock {id}");
+        }
+
+        if (output.Contains(StalePlan, StringComparison.Ordinal))
+        {
+            return SlipwayException.Refused(
+                $"The saved plan is stale: the state of workspace '{workspace}' changed after the plan was made, so {options.Tool} will not apply it. " +
+                $"Run PlanInfra again: ./build.sh PlanInfra --env {options.Environment}");
+        }
+
+        IReadOnlyList<TerraformDiagnostic> errors = TerraformText.ParseErrors(output, file => RelativeToRoot(options, file));
+        string body = errors.Count > 0
+            ? string.Join(Environment.NewLine, errors.Select(static e => e.Format()))
+            : Tail(output);
+        string message = $"{options.Tool} {command} failed (exit code {result.ExitCode}) in {stack}:{Environment.NewLine}{body}";
+
+        // Before apply, an error that points into the configuration (file and line) is bad input: exit 2.
+        bool configuration = command != "apply" && errors.Any(static e => e.File is not null);
+        return configuration ? SlipwayException.Input(message) : SlipwayException.Failed(message);
+    }
+
+    /// <summary>A path terraform printed (relative to the stack) made relative to the repository root.</summary>
+    public static string RelativeToRoot(InfraOptions options, string file)
+        => Path.GetRelativePath(options.RepositoryRoot, Path.Combine(options.StackDirectory, file)).Replace('\\', '/');
+
+    private static string Tail(string output)
+    {
+        string[] lines = output.Trim().Split('\n');
+        return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - 30)));
+    }
+}

@@ -1,0 +1,13 @@
+namespace Slipway.Tests.Infrastructure;
+
+internal sealed class ManualTimeProvider : TimeProvider
+{
+    public ManualTimeProvider(DateTimeOffset now)
+    {
+        Now = now;
+    }
+
+    public DateTimeOffset Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

@@ -1,0 +1,34 @@
+using Slipway.Infrastructure;
+
+namespace Slipway.Tests.Infrastructure;
+
+public sealed class SecretVariableTests
+{
+    private const string Secret = "s3cr3t-dns-token-6f1c";
+
+    [Fact]
+    public async Task Secret_variable_never_appears_in_output_files_or_command_lines()
+    {
+        using var stack = new StackCopy();
+        File.WriteAllText(
+            Path.Combine(stack.Stack, "credentials.tf"),
+            "variable \"dns_api_token\" {\n  type = string\n}\n\nresource \"terraform_data\" \"dns_credentials\" {\n  input = var.dns_api_token\n}\n");
+        Dictionary<string, InfraVariable> variables = StackCopy.Variables();
+        variables["dns_api_token"] = InfraVariable.Secret(Secret);
+
+        InfraPlanResult plan = await stack.PlanAsync("dev", variables);
+        InfraApplyResult applied = await stack.Applier.ApplyAsync(
+            new InfraApplyRequest(stack.Options("dev", variables)),
+            TestContext.Current.CancellationToken);
+
+        applied.Applied.ShouldBeTrue();
+        plan.Classification.Counts.Create.ShouldBe(6);
+        stack.Log.Secrets.ShouldContain(Secret);
+        stack.Log.Text.ShouldNotContain(Secret);
+        stack.Log.Lines.ShouldContain(static l => l.Contains("input  = \"***\"", StringComparison.Ordinal));
+        foreach (string file in Directory.GetFiles(stack.Temp("dev")).Where(static f => !f.EndsWith(".tfplan", StringComparison.Ordinal)))
+        {
+            File.ReadAllText(file).ShouldNotContain(Secret, customMessage: file);
+        }
+    }
+}

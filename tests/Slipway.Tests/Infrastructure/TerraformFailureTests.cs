@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Slipway.Hosting;
+using Slipway.Infrastructure;
+
+namespace Slipway.Tests.Infrastructure;
+
+[Collection(TerraformCollection.Name)]
+public sealed class TerraformFailureTests
+{
+    private readonly StackCopy _stack;
+
+    public TerraformFailureTests(StackCopy stack)
+    {
+        _stack = stack;
+    }
+
+    [Fact]
+    public async Task Plan_while_another_terraform_holds_the_lock_names_the_lock_and_how_to_release_it()
+    {
+        await _stack.PlanAsync("locked");
+        using Process holder = StartApplyWaitingForConfirmation("locked");
+        try
+        {
+            await WaitForPromptAsync(holder);
+            string lockInfo = File.ReadAllText(Path.Combine(_stack.Stack, "terraform.tfstate.d", "locked", ".terraform.tfstate.lock.info"));
+            string lockId = System.Text.Json.JsonDocument.Parse(lockInfo).RootElement.GetProperty("ID").GetString()!;
+
+            SlipwayException refused = await Should.ThrowAsync<SlipwayException>(() => _stack.PlanAsync("locked"));
+
+            refused.Kind.ShouldBe(FailureKind.Refused);
+            refused.Message.ShouldContain("is locked by another terraform run");
+            refused.Message.ShouldContain($"Lock ID:   {lockId}");
+            refused.Message.ShouldContain("Held by:   ");
+            refused.Message.ShouldContain($"cd infra/platform && TF_WORKSPACE=locked terraform force-unlock {lockId}");
+        }
+        finally
+        {
+            holder.StandardInput.Close();
+            if (!holder.WaitForExit(10_000))
+            {
+                holder.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("broken.tf", "resource \"terraform_data\" \"broken\" {\n  input = \"a\"\n  oops =\n}\n", "infra/platform/broken.tf:3: error: Invalid expression")]
+    [InlineData("undeclared.tf", "resource \"terraform_data\" \"undeclared\" {\n  input = var.missing\n}\n", "infra/platform/undeclared.tf:2: error: Reference to undeclared input variable")]
+    [InlineData("ugly.tf", "resource \"terraform_data\" \"ugly\" {\ninput = \"a\"\n}\n", "infra/platform/ugly.tf:2: error: not in canonical format")]
+    public async Task Configuration_problems_are_reported_with_file_and_line(string file, string content, string expected)
+    {
+        using var stack = new StackCopy();
+        await stack.PlanAsync("dev");
+        File.WriteAllText(Path.Combine(stack.Stack, file), content);
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => stack.PlanAsync("dev"));
+
+        error.Kind.ShouldBe(FailureKind.Input);
+        error.Message.ShouldContain(expected);
+        error.Message.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Syntax_error_on_a_fresh_stack_fails_init_with_file_and_line()
+    {
+        using var stack = new StackCopy();
+        File.WriteAllText(Path.Combine(stack.Stack, "broken.tf"), "resource \"terraform_data\" \"broken\" {\n  oops =\n}\n");
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => stack.PlanAsync("dev"));
+
+        error.Kind.ShouldBe(FailureKind.Input);
+        error.Message.ShouldContain("terraform init failed (exit code 1) in infra/platform:");
+        error.Message.ShouldContain("infra/platform/broken.tf:2: error: Invalid expression");
+        error.Message.ShouldNotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("terraform", "'terraform' was not found on PATH", "install Terraform (https://developer.hashicorp.com/terraform/install")]
+    [InlineData("tofu", "'tofu' was not found on PATH", "install OpenTofu (https://opentofu.org/docs/intro/install/)")]
+    public async Task Missing_binary_says_which_and_how_to_install(string tool, string expected, string install)
+    {
+        var planner = new InfraPlanner(new Slipway.Processes.ProcessRunner(), new DictionaryEnvironmentVariables([new("PATH", "/nonexistent")]));
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(
+            () => planner.PlanAsync(new InfraPlanRequest(_stack.Options("missing") with { Tool = tool }), TestContext.Current.CancellationToken));
+
+        error.Kind.ShouldBe(FailureKind.Failed);
+        error.Message.ShouldContain(expected);
+        error.Message.ShouldContain(install);
+    }
+
+    [Fact]
+    public async Task Unknown_tool_is_bad_input()
+    {
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(
+            () => _stack.Planner.PlanAsync(new InfraPlanRequest(_stack.Options("dev") with { Tool = "pulumi" }), TestContext.Current.CancellationToken));
+
+        error.Kind.ShouldBe(FailureKind.Input);
+        error.Message.ShouldContain("infrastructure.tool is 'pulumi'");
+    }
+
+    private Process StartApplyWaitingForConfirmation(string workspace)
+    {
+        var start = new ProcessStartInfo("terraform")
+        {
+            WorkingDirectory = _stack.Stack,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string argument in (string[])["apply", "-no-color", "-var-file=" + Path.Combine(_stack.Temp(workspace), "infra.tfvars.json")])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TF_WORKSPACE"] = workspace;
+        start.Environment.Remove("TF_IN_AUTOMATION");
+        start.Environment.Remove("TF_INPUT");
+        return Process.Start(start)!;
+    }
+
+    private static async Task WaitForPromptAsync(Process holder)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var buffer = new char[4096];
+        var seen = new System.Text.StringBuilder();
+        while (!seen.ToString().Contains("Enter a value", StringComparison.Ordinal))
+        {
+            int read = await holder.StandardOutput.ReadAsync(buffer, timeout.Token);
+            if (read == 0)
+            {
+                throw new InvalidOperationException("terraform apply exited before asking for confirmation: " + seen + await holder.StandardError.ReadToEndAsync(timeout.Token));
+            }
+
+            seen.Append(buffer, 0, read);
+        }
+    }
+}
