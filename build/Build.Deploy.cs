@@ -29,7 +29,7 @@ internal sealed partial class Build
     private Target DeployPlatform => _ => _
         .Description("Render platform.releases into HelmReleases in the GitOps repository, push, and wait for the cluster to apply them")
         .Requires(() => EnvironmentName)
-        .After(Validate)
+        .After(ApplyInfra)
         .Executes(async ct => await DeliverySteps.DeployPlatformAsync(await SessionAsync(ct), ct));
 
     private Target SyncApps => _ => _
@@ -52,17 +52,17 @@ internal sealed partial class Build
 
     private Target DeployDev => _ => _
         .Description("Deploy the dev environment: Validate, PlanInfra, ApplyInfra, DeployPlatform, SyncApps, Verify, then record the release")
-        .DependsOn(Validate, DeployPlatform, SyncApps, Verify)
+        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify)
         .Executes(RecordReleaseAsync);
 
     private Target DeployStaging => _ => _
         .Description("Deploy the staging environment: Validate, PlanInfra, ApplyInfra, DeployPlatform, SyncApps, Verify, then record the release")
-        .DependsOn(Validate, DeployPlatform, SyncApps, Verify)
+        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify)
         .Executes(RecordReleaseAsync);
 
     private Target DeployProduction => _ => _
         .Description("Deploy the production environment (protected): the same chain, then record the release")
-        .DependsOn(Validate, DeployPlatform, SyncApps, Verify)
+        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify)
         .Executes(RecordReleaseAsync);
 
     private Target Status => _ => _

@@ -1,0 +1,47 @@
+using Slipway.Delivery;
+using Slipway.Hosting;
+using Slipway.Infrastructure;
+using Slipway.Targets;
+
+/// <summary>Infrastructure: PlanInfra and ApplyInfra over the environment's Terraform stack (src/Slipway/Infrastructure).</summary>
+internal sealed partial class Build
+{
+    [Parameter("PlanInfra: plan with -refresh-only (report drift, change nothing)")]
+    private readonly bool _refreshOnly;
+
+    [Parameter("ApplyInfra: apply this reviewed plan (its infra-plan.json beside it) instead of planning now")]
+    private readonly string? _planFile;
+
+    [Parameter("ApplyInfra: allow a plan that replaces or deletes resources")]
+    private readonly bool _allowDestroy;
+
+    private Target PlanInfra => _ => _
+        .Description("Plan the environment's Terraform stack into .nuke/temp/<env>/infra.tfplan, classify its risk, write infra-plan.md")
+        .Requires(() => EnvironmentName)
+        .After(Validate)
+        .OnlyWhenStatic(() => _planFile == null)
+        .Executes(async ct =>
+        {
+            await new InfraPlanner(_processes, ProcessEnvironmentVariables.Instance)
+                .PlanAsync(new InfraPlanRequest(await InfraOptionsAsync(ct)) { RefreshOnly = _refreshOnly }, ct);
+        });
+
+    private Target ApplyInfra => _ => _
+        .Description("Apply exactly the reviewed saved plan; refuses a changed, stale or destructive plan (exit 3)")
+        .Requires(() => EnvironmentName)
+        .DependsOn(PlanInfra)
+        .Executes(async ct =>
+        {
+            await new InfraApplier(_processes, ProcessEnvironmentVariables.Instance).ApplyAsync(
+                new InfraApplyRequest(await InfraOptionsAsync(ct))
+                {
+                    PlanFile = _planFile,
+                    AllowDestroy = _allowDestroy,
+                    PlanMaxAge = (await SessionAsync(ct)).Settings.Infrastructure!.PlanMaxAge,
+                },
+                ct);
+        });
+
+    private async Task<InfraOptions> InfraOptionsAsync(CancellationToken cancellationToken)
+        => InfrastructureMapping.OptionsFor((await SessionAsync(cancellationToken)).Settings, RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log);
+}
