@@ -168,7 +168,10 @@ internal sealed class BuildPipeline
                 output.Error("Build interrupted (Ctrl+C).");
                 break;
             case ExitCodes.Refused:
-                output.Error("Build refused by a gate (exit 3).");
+                output.Error("Build refused by a gate (exit 3): see the reason above.");
+                break;
+            case ExitCodes.BadInput:
+                output.Error("Build stopped on bad input (exit 2): fix what the error above names and run again.");
                 break;
             default:
                 output.Error($"Build failed (exit {exitCode}). Fix the error above and run again; add --continue to skip the targets that already succeeded.");

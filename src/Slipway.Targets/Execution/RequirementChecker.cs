@@ -20,7 +20,7 @@ internal static class RequirementChecker
                     continue;
                 }
 
-                string member = requirement.Body is MemberExpression m ? m.Member.Name : requirement.Body.ToString();
+                string member = requirement.Body is MemberExpression m ? m.Member.Name : TargetExecutor.Describe(requirement.Body);
                 ParameterDescriptor? parameter = parameters.FirstOrDefault(p => p.Member.Name == member);
                 if (!reported.Add(member))
                 {

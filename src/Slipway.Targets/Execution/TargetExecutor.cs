@@ -123,6 +123,10 @@ internal sealed class TargetExecutor
         }
     }
 
+    /// <summary>An expression as a reader wants it: <c>(_planFile == null)</c>, not <c>(value(Build)._planFile == null)</c>.</summary>
+    internal static string Describe(Expression expression)
+        => System.Text.RegularExpressions.Regex.Replace(expression.ToString(), @"value\([^()]*\)\.", string.Empty);
+
     /// <summary>The first condition that is false, as text, or null when all hold.</summary>
     internal static string? FirstFalse(IEnumerable<Expression<Func<bool>>> conditions)
     {
@@ -130,7 +134,7 @@ internal sealed class TargetExecutor
         {
             if (!condition.Compile(preferInterpretation: true)())
             {
-                return condition.Body.ToString();
+                return Describe(condition.Body);
             }
         }
 
