@@ -1,3 +1,10 @@
+using Slipway.Benchmarks.Environments;
+using Slipway.Benchmarks.GitOps;
+using Slipway.Benchmarks.Infrastructure;
+using Slipway.Benchmarks.LocalCluster;
+using Slipway.Benchmarks.LocalCluster.Controllers;
+using Slipway.Benchmarks.Verification;
+
 namespace Slipway.Benchmarks;
 
 /// <summary>
@@ -9,6 +16,12 @@ public static class Program
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["environments"] = ("load+merge+validate 200 environments of ~1,000 keys (budget 200 ms) [ENVIRONMENTS [RUNS]] [--quick]", EnvironmentsBenchmark.RunAsync),
+        ["infra"] = ("classify a 20,000-resource plan vs jq (made once by terraform, cached) [--resources N] [--runs N] [--cache DIR] [--quick]", PlanClassificationBenchmark.RunAsync),
+        ["local-cluster"] = ("local cluster start, creates/s, list 10,000 pods [--quick]", LocalClusterBenchmark.RunAsync),
+        ["controllers"] = ("local cluster controllers: create -> Available, GitOps change -> applied [--quick]", LocalClusterControllersBenchmark.RunAsync),
+        ["gitops"] = ("YAML splice vs YamlDotNet round trip; SyncApps push to a local bare remote [ITERATIONS] [--quick]", GitOpsBenchmark.RunAsync),
+        ["verify"] = ("Verify 2,000 Deployments and 10,000 pods on the local cluster (budget 1 s) [--runs N] [--quick]", VerifyBenchmark.RunAsync),
     };
 
     public static async Task<int> Main(string[] args)
@@ -22,7 +35,8 @@ public static class Program
                 Console.WriteLine($"  {name,-22} {description}");
             }
 
-            Console.WriteLine("  (bootstrap: tests/Slipway.Benchmarks/bootstrap-plan.sh)");
+            Console.WriteLine("  (bootstrap: tests/Slipway.Benchmarks/bootstrap-plan.sh; deploy: tests/Slipway.Benchmarks/deploy-staging.sh)");
+            Console.WriteLine("  --quick: a smaller or shorter setup where the full one is long (figures not comparable with the goals)");
             return args.Length == 0 ? 0 : 2;
         }
 

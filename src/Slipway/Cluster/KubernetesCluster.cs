@@ -13,7 +13,7 @@ namespace Slipway.Cluster;
 /// The one place that knows KubernetesClient. Reads retry on 5xx, 429 and timeouts (bounded, with backoff);
 /// writes do not. Every call has the target's request timeout and honours the cancellation token.
 /// </summary>
-public sealed class KubernetesCluster : IClusterReader, IClusterWriter, IDisposable
+public sealed partial class KubernetesCluster : IClusterReader, IClusterWriter, IDisposable
 {
     private const string FieldManager = "slipway";
     private readonly Kubernetes _client;
@@ -27,28 +27,31 @@ public sealed class KubernetesCluster : IClusterReader, IClusterWriter, IDisposa
             : LoadKubeconfig(target);
         configuration.HttpClientTimeout = target.RequestTimeout;
         _client = new Kubernetes(configuration);
-        _readRetry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Max(0, readAttempts - 1),
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromMilliseconds(200),
-                UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-            })
-            .Build();
+        // Polly refuses a retry strategy of zero retries: one attempt is a pipeline without one.
+        _readRetry = readAttempts <= 1
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder()
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = readAttempts - 1,
+                    BackoffType = DelayBackoffType.Exponential,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    UseJitter = true,
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                })
+                .Build();
     }
 
     public ClusterTarget Target { get; }
 
     public async Task<IReadOnlyList<V1Node>> ListNodesAsync(CancellationToken cancellationToken)
-        => (await ReadAsync("list nodes", ct => _client.CoreV1.ListNodeAsync(cancellationToken: ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
+        => (await ReadAsync("list nodes", ct => GetListAsync<V1NodeList>("api/v1/nodes", null, ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
 
     public async Task<IReadOnlyList<V1Deployment>> ListDeploymentsAsync(string @namespace, CancellationToken cancellationToken)
-        => (await ReadAsync($"list deployments in {@namespace}", ct => _client.AppsV1.ListNamespacedDeploymentAsync(@namespace, cancellationToken: ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
+        => (await ReadAsync($"list deployments in {@namespace}", ct => GetListAsync<V1DeploymentList>(DeploymentsPath(@namespace), null, ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
 
     public async Task<IReadOnlyList<V1Pod>> ListPodsAsync(string @namespace, CancellationToken cancellationToken)
-        => (await ReadAsync($"list pods in {@namespace}", ct => _client.CoreV1.ListNamespacedPodAsync(@namespace, cancellationToken: ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
+        => (await ReadAsync($"list pods in {@namespace}", ct => GetListAsync<V1PodList>(PodsPath(@namespace), null, ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
 
     public async Task<IReadOnlyList<JsonElement>> ListCustomObjectsAsync(CustomResource resource, string @namespace, CancellationToken cancellationToken)
     {

@@ -73,9 +73,9 @@ public sealed class RolloutVerifier
 
     public async Task<ClusterSnapshot> ReadSnapshotAsync(VerifyOptions options, CancellationToken cancellationToken)
     {
-        Task<IReadOnlyList<V1Node>> nodes = _cluster.ListNodesAsync(cancellationToken);
-        var deployments = options.Namespaces.Select(ns => _cluster.ListDeploymentsAsync(ns, cancellationToken)).ToList();
-        var pods = options.Namespaces.Select(ns => _cluster.ListPodsAsync(ns, cancellationToken)).ToList();
+        Task<IReadOnlyList<V1Node>> nodes = _cluster.ListNodesForRolloutAsync(cancellationToken);
+        var deployments = options.Namespaces.Select(ns => _cluster.ListDeploymentsForRolloutAsync(ns, cancellationToken)).ToList();
+        var pods = options.Namespaces.Select(ns => _cluster.ListPodsForRolloutAsync(ns, cancellationToken)).ToList();
         var releases = options.Namespaces.Select(ns => _cluster.ListCustomObjectsAsync(CustomResource.HelmRelease, ns, cancellationToken)).ToList();
         List<Task<IReadOnlyList<JsonElement>>> applications = options.IncludeApplications
             ? [_cluster.ListCustomObjectsAsync(CustomResource.Application, "argocd", cancellationToken)]

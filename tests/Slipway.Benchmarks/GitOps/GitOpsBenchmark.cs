@@ -13,16 +13,19 @@ namespace Slipway.Benchmarks.GitOps;
 /// Measures the GitOps part of a deploy: the comment-preserving splice against a YamlDotNet
 /// deserialize + serialize round trip (baseline, which loses comments), and change-and-push against a
 /// local bare repository (first run with clone, warm run with a new tag, warm run with no change).
+/// Arguments: [ITERATIONS] [--quick] (200 YAML operations and 3 push runs).
 /// </summary>
 public static class GitOpsBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int iterations = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 2000;
+        bool quick = args.Contains("--quick");
+        int iterations = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : quick ? 200 : 2000;
+        int pushRuns = quick ? 3 : 10;
         MeasureYaml(iterations, print: false); // a first round so every path is jitted and tiered up
         MeasureYaml(iterations, print: true);
-        await MeasurePushAsync(apps: 1);
-        await MeasurePushAsync(apps: 50);
+        await MeasurePushAsync(apps: 1, pushRuns);
+        await MeasurePushAsync(apps: 50, pushRuns);
         return 0;
     }
 
@@ -63,7 +66,7 @@ public static class GitOpsBenchmark
             + $"ratio {splice / roundTrip:0.00} ({iterations} ops each)");
     }
 
-    private static async Task MeasurePushAsync(int apps)
+    private static async Task MeasurePushAsync(int apps, int runs)
     {
         string root = Path.Combine(Path.GetTempPath(), "slipway-gitops-bench-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -81,7 +84,7 @@ public static class GitOpsBenchmark
 
             var warm = new List<double>();
             var unchanged = new List<double>();
-            for (int i = 2; i < 12; i++)
+            for (int i = 2; i < 2 + runs; i++)
             {
                 var watch = Stopwatch.StartNew();
                 await deployer.SyncAppsAsync(Release(i), info, CancellationToken.None);
@@ -92,7 +95,7 @@ public static class GitOpsBenchmark
             }
 
             Console.WriteLine($"GitOps push ({apps} app(s), local bare remote): first SyncApps (init clone + bootstrap) {first.Elapsed.TotalMilliseconds:0} ms; "
-                + $"warm new tag median {Median(warm):0.0} ms; warm no change median {Median(unchanged):0.0} ms (10 runs each)");
+                + $"warm new tag median {Median(warm):0.0} ms; warm no change median {Median(unchanged):0.0} ms ({runs} runs each)");
         }
         finally
         {

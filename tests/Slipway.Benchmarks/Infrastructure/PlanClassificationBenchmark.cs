@@ -11,7 +11,7 @@ namespace Slipway.Benchmarks.Infrastructure;
 /// in the same run (interleaved rounds: one jq run, three classifier runs; medians), plus the classifier's managed-memory growth.
 /// The plan is made once by real terraform (apply 20,000 terraform_data, then a plan that updates,
 /// replaces and deletes some) and cached.
-/// Arguments: [--resources N] [--runs N] [--cache DIR].
+/// Arguments: [--resources N] [--runs N] [--cache DIR] [--quick] (a 2,000-resource plan and 2 rounds: not comparable with the goals).
 /// </summary>
 public static class PlanClassificationBenchmark
 {
@@ -19,8 +19,9 @@ public static class PlanClassificationBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int resources = IntOption(args, "--resources", 20_000);
-        int runs = IntOption(args, "--runs", 5);
+        bool quick = args.Contains("--quick");
+        int resources = IntOption(args, "--resources", quick ? 2_000 : 20_000);
+        int runs = IntOption(args, "--runs", quick ? 2 : 5);
         string cache = Option(args, "--cache") ?? Path.Combine(Path.GetTempPath(), "slipway-benchmark-cache", $"plan-{resources}");
         string json = await PlanJsonCache.EnsureAsync(cache, resources, CancellationToken.None);
         Console.WriteLine($"Plan JSON: {json} ({new FileInfo(json).Length / 1024.0 / 1024.0:0.0} MB, {resources} resources)");
