@@ -13,6 +13,7 @@ internal sealed partial class TerraformCli
     private readonly IProcessRunner _runner;
     private readonly InfraOptions _options;
     private readonly string[] _secrets;
+    private readonly bool _dropCliConfig;
 
     public TerraformCli(IProcessRunner runner, IEnvironmentVariables environment, InfraOptions options)
     {
@@ -20,6 +21,8 @@ internal sealed partial class TerraformCli
         InfraTool.EnsureInstalled(options.Tool, environment);
         _runner = runner;
         _options = options;
+        // A CLI configuration file that is named but missing only makes terraform warn on every call; leave it out.
+        _dropCliConfig = environment.Get("TF_CLI_CONFIG_FILE") is { Length: > 0 } cliConfig && !File.Exists(cliConfig);
         _secrets = options.Variables.Values.Where(static v => v.IsSecret && v.Value.Length > 0).Select(static v => v.Value).ToArray();
         foreach (string secret in _secrets)
         {
@@ -65,6 +68,10 @@ internal sealed partial class TerraformCli
             ["TF_PLUGIN_CACHE_DIR"] = _options.PluginCacheDirectory,
             ["TF_WORKSPACE"] = call.InWorkspace ? _options.EffectiveWorkspace : null,
         };
+        if (_dropCliConfig)
+        {
+            environment["TF_CLI_CONFIG_FILE"] = null;
+        }
         if (call.WithSecretVariables)
         {
             foreach ((string name, InfraVariable variable) in _options.Variables)
