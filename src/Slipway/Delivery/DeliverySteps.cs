@@ -18,7 +18,7 @@ public static class DeliverySteps
         GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await gitops.Deployer.DeployPlatformAsync(ReleaseMapping.Platform(session.Settings), session.Context.CommitInfoFor(session.Name), cancellationToken).ConfigureAwait(false);
         Report(session, result);
-        await ApplyCommitAsync(session, gitops, result.CommitSha, cancellationToken).ConfigureAwait(false);
+        await ApplyCommitAsync(session, gitops, result.CommitSha, $"{session.Name}-platform", cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -30,7 +30,7 @@ public static class DeliverySteps
         GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await gitops.Deployer.SyncAppsAsync(apps, session.Context.CommitInfoFor(session.Name), cancellationToken).ConfigureAwait(false);
         Report(session, result);
-        await ApplyCommitAsync(session, gitops, result.CommitSha, cancellationToken).ConfigureAwait(false);
+        await ApplyCommitAsync(session, gitops, result.CommitSha, $"{session.Name}-apps", cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -82,8 +82,12 @@ public static class DeliverySteps
     private static void Report(DeliverySession session, GitOpsDeployResult result)
         => session.LastPushedCommit = result.CommitSha;
 
-    /// <summary>Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit.</summary>
-    private static async Task ApplyCommitAsync(DeliverySession session, GitOpsConnection gitops, string commit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit. With Argo CD
+    /// only the root application of what the step wrote (<paramref name="argoRoot"/>) is synced: the other root's path may not
+    /// exist yet (DeployPlatform runs before the first SyncApps writes <c>clusters/&lt;env&gt;/apps</c>).
+    /// </summary>
+    private static async Task ApplyCommitAsync(DeliverySession session, GitOpsConnection gitops, string commit, string argoRoot, CancellationToken cancellationToken)
     {
         KubernetesCluster cluster = await session.ClusterAsync(cancellationToken).ConfigureAwait(false);
         var flux = new FluxSync(cluster, cluster, session.Context.Time);
@@ -91,11 +95,7 @@ public static class DeliverySteps
         if (gitops.Environment.Engine == GitOpsEngine.ArgoCd)
         {
             var argo = new ArgoSync(cluster, cluster, session.Context.Time);
-            foreach (string root in new[] { $"{session.Name}-platform", $"{session.Name}-apps" })
-            {
-                await argo.SyncAndWaitAsync(root, commit, session.Context.SyncTimeout, session.Context.Log, cancellationToken).ConfigureAwait(false);
-            }
-
+            await argo.SyncAndWaitAsync(argoRoot, commit, session.Context.SyncTimeout, session.Context.Log, cancellationToken).ConfigureAwait(false);
             return;
         }
 
