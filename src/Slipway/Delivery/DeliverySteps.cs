@@ -11,6 +11,9 @@ namespace Slipway.Delivery;
 /// </summary>
 public static class DeliverySteps
 {
+    /// <summary>The environment variable that shortens (or lengthens) how long Verify waits on a failure before giving up.</summary>
+    public const string FailFastVariable = "SLIPWAY_VERIFY_FAIL_FAST_AFTER";
+
     /// <summary>Renders <c>platform.releases</c> into HelmReleases, commits, pushes, and has the cluster apply the commit.</summary>
     public static async Task<GitOpsDeployResult> DeployPlatformAsync(DeliverySession session, CancellationToken cancellationToken)
     {
@@ -46,6 +49,7 @@ public static class DeliverySteps
             Timeout = session.Settings.Verify.Timeout,
             Interval = session.Settings.Verify.Interval < TimeSpan.FromSeconds(1) ? session.Settings.Verify.Interval : TimeSpan.FromSeconds(1),
             IncludeApplications = session.Settings.GitOps.Engine == Environments.Settings.GitOpsEngine.ArgoCd,
+            FailFastAfter = FailFastAfter(session.Context),
         };
         var verifier = new RolloutVerifier(cluster, new EndpointProber(http), session.Context.Time);
         return await verifier.VerifyAsync(options, progress, cancellationToken).ConfigureAwait(false);
@@ -73,6 +77,23 @@ public static class DeliverySteps
         ReleaseRecord record = await gitops.Releases.RecordAsync(session.Name, input, info, cancellationToken).ConfigureAwait(false);
         session.Context.Log.Info($"Recorded release {record.Id} of {session.Name} in {GitOpsPaths.ReleaseLog(session.Name)} ({(verified ? "verified" : "not verified")}).");
         return record;
+    }
+
+    /// <summary>
+    /// How long Verify lets a failure that may clear by itself (ImagePullBackOff) last: <see cref="VerifyOptions.FailFastAfter"/>,
+    /// or the duration in <see cref="FailFastVariable"/> (<c>5s</c>, <c>1m</c>) for runs that must fail quickly (tests, CI smoke runs).
+    /// </summary>
+    private static TimeSpan FailFastAfter(DeliveryContext context)
+    {
+        string? text = context.Variables.Get(FailFastVariable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new VerifyOptions { Namespaces = [] }.FailFastAfter;
+        }
+
+        return Environments.Duration.TryParse(text, out TimeSpan value) && value >= TimeSpan.Zero
+            ? value
+            : throw SlipwayException.Input($"{FailFastVariable}='{text}' is not a duration: use a value like 5s or 1m, or unset it (default 20s).");
     }
 
     private static bool SameVersions(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
