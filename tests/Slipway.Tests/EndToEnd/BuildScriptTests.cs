@@ -12,7 +12,7 @@ namespace Slipway.Tests.EndToEnd;
 /// <c>./build.sh</c> end to end in a fresh clone: deploy, status, bad input, a held lease, a bad tag and Ctrl+C. The scenarios
 /// share the clone (and its local cluster state) and run in order: the ones that leave a bad tag deployed come last.
 /// </summary>
-[TestCaseOrderer(typeof(ScenarioOrderer))]
+[TestMethodOrderer(typeof(ScenarioOrderer))]
 public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
 {
     private const string Lease = "slipway-deploy-staging";

@@ -4,13 +4,13 @@ using Xunit.v3;
 
 namespace Slipway.Tests.EndToEnd;
 
-/// <summary>Runs a class's tests in the order of their <see cref="ScenarioOrderAttribute"/> (unmarked ones last, by name).</summary>
-public sealed class ScenarioOrderer : ITestCaseOrderer
+/// <summary>Runs a class's test methods in the order of their <see cref="ScenarioOrderAttribute"/> (unmarked ones last, by name).</summary>
+public sealed class ScenarioOrderer : ITestMethodOrderer
 {
-    public IReadOnlyCollection<TTestCase> OrderTestCases<TTestCase>(IReadOnlyCollection<TTestCase> testCases)
-        where TTestCase : notnull, ITestCase
-        => testCases
-            .OrderBy(static t => (t as IXunitTestCase)?.TestMethod.Method.GetCustomAttribute<ScenarioOrderAttribute>()?.Order ?? int.MaxValue)
-            .ThenBy(static t => t.TestCaseDisplayName, StringComparer.Ordinal)
+    public IReadOnlyCollection<TTestMethod?> OrderTestMethods<TTestMethod>(IReadOnlyCollection<TTestMethod?> testMethods)
+        where TTestMethod : notnull, ITestMethod
+        => testMethods
+            .OrderBy(static m => (m as IXunitTestMethod)?.Method.GetCustomAttribute<ScenarioOrderAttribute>()?.Order ?? int.MaxValue)
+            .ThenBy(static m => m?.MethodName, StringComparer.Ordinal)
             .ToList();
 }
