@@ -47,7 +47,7 @@ public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_argocd_environment_deploys_syncs_and_verifies()
+    public async Task An_argocd_environment_deploys_verifies_takes_a_new_tag_and_reports_its_status()
     {
         var log = new RecordingLog();
         using var http = new HttpClient();
@@ -55,18 +55,29 @@ public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
 
         GitOpsDeployResult platform = await DeliverySteps.DeployPlatformAsync(session, Ct);
         GitOpsDeployResult apps = await DeliverySteps.SyncAppsAsync(session, null, null, Ct);
-        VerificationReport report = await DeliverySteps.VerifyAsync(session, new NullProgress(), http, Ct);
-
+        VerificationReport first = await DeliverySteps.VerifyAsync(session, new NullProgress(), http, Ct);
         JsonElement root = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "argo-apps", Ct))!.Value;
-        JsonElement web = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "web", Ct))!.Value;
+        string firstImage = (await _fixture.Cluster.ListDeploymentsAsync("argo-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image;
+
+        GitOpsDeployResult upgrade = await DeliverySteps.SyncAppsAsync(session, "web", "1.0.0", Ct);
+        VerificationReport second = await DeliverySteps.VerifyAsync(session, new NullProgress(), http, Ct);
+        await DeliverySteps.RecordReleaseAsync(session, verified: second.IsReady, Ct);
+        IReadOnlyList<string> status = await EnvironmentStatus.ReadAsync(session, Ct);
+
         var deployment = (await _fixture.Cluster.ListDeploymentsAsync("argo-web", Ct)).Single();
+        JsonElement web = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "web", Ct))!.Value;
         platform.Push.Changed.ShouldBeTrue();
         root.GetProperty("status").GetProperty("sync").GetProperty("revision").GetString().ShouldBe(apps.CommitSha);
-        web.GetProperty("status").GetProperty("health").GetProperty("status").GetString().ShouldBe("Healthy");
-        deployment.Spec.Template.Spec.Containers.Single().Image.ShouldBe("registry.local/web:2.0.0");
+        first.IsReady.ShouldBeTrue(first.Summary());
+        firstImage.ShouldBe("registry.local/web:2.0.0");
+        upgrade.Changes.ShouldContain(c => c.Name == "web" && c.From == "2.0.0" && c.To == "1.0.0");
+        second.IsReady.ShouldBeTrue(second.Summary());
+        deployment.Spec.Template.Spec.Containers.Single().Image.ShouldBe("registry.local/web:1.0.0");
         deployment.Spec.Replicas.ShouldBe(2);
-        report.IsReady.ShouldBeTrue(report.Summary());
-        string asked = $"Asked Argo CD to sync argocd/argo-apps to {apps.CommitSha[..12]}";
+        web.GetProperty("status").GetProperty("health").GetProperty("status").GetString().ShouldBe("Healthy");
+        status.ShouldContain(l => l.Contains("registry.local/web:1.0.0", StringComparison.Ordinal));
+        status.ShouldContain(l => l.StartsWith("Cluster ", StringComparison.Ordinal) && l.Contains(": Ready", StringComparison.Ordinal));
+        string asked = $"Asked Argo CD to sync argocd/argo-apps to {upgrade.CommitSha[..12]}";
         log.Lines.ShouldContain(l => l.Contains(asked, StringComparison.Ordinal));
     }
 
