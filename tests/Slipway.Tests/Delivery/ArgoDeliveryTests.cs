@@ -81,10 +81,22 @@ public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
         log.Lines.ShouldContain(l => l.Contains(asked, StringComparison.Ordinal));
     }
 
-    private async Task<DeliverySession> OpenAsync(ILog log)
+    [Fact]
+    public async Task A_fail_fast_variable_that_is_not_a_duration_is_bad_input_naming_the_variable()
+    {
+        using var http = new HttpClient();
+        await using DeliverySession session = await OpenAsync(NullLog.Instance, new() { [DeliverySteps.FailFastVariable] = "soon" });
+
+        SlipwayException failure = await Should.ThrowAsync<SlipwayException>(() => DeliverySteps.VerifyAsync(session, new NullProgress(), http, Ct));
+
+        failure.Kind.ShouldBe(FailureKind.Input);
+        failure.Message.ShouldContain("SLIPWAY_VERIFY_FAIL_FAST_AFTER='soon' is not a duration");
+    }
+
+    private async Task<DeliverySession> OpenAsync(ILog log, Dictionary<string, string>? variables = null)
     {
         EnvironmentSettings settings = await EnvironmentSettings.LoadAsync(_fixture.Root, "argo", Ct);
-        var context = new DeliveryContext(_fixture.Root, new DictionaryEnvironmentVariables(), TimeProvider.System, log, new LocalClusterConnector(_fixture.Root))
+        var context = new DeliveryContext(_fixture.Root, new DictionaryEnvironmentVariables(variables), TimeProvider.System, log, new LocalClusterConnector(_fixture.Root))
         {
             SyncTimeout = TimeSpan.FromSeconds(60),
         };

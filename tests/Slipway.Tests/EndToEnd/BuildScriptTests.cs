@@ -76,7 +76,9 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
     public async Task A_tag_that_does_not_exist_fails_Verify_naming_ImagePullBackOff_and_the_pod()
     {
         BuildRun run = await _clone.RunAsync("SyncApps Verify --env staging --app web --tag does-not-exist");
+        V1Lease? after = await ReadLeaseAsync();
 
+        after.ShouldBeNull();
         run.ExitCode.ShouldBe(ExitCodes.TargetFailed, run.ToString());
         run.Output.ShouldContain("Verify failed");
         run.Output.ShouldContain("ImagePullBackOff");
