@@ -162,6 +162,7 @@ internal sealed partial class ResourceApi
 
     private async Task DeleteAsync(HttpContext context, ResourcePath resource, ResourceType type)
     {
+        await CheckDeletePreconditionsAsync(context, resource, type);
         JsonObject deleted = WriteTarget(context, type, resource.Namespace, resource.Name).Delete(type, resource.Namespace, resource.Name!);
         await ApiResponses.WriteJsonAsync(context, 200, deleted);
     }

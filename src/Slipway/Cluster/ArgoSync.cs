@@ -46,7 +46,10 @@ public sealed class ArgoSync
             {
                 string? revision = JsonStatus.Text(app, "status", "sync", "revision");
                 string? phase = JsonStatus.Text(app, "status", "operationState", "phase");
-                string? syncedTo = JsonStatus.Text(app, "status", "operationState", "syncResult", "revision");
+                // a failed comparison (path not found, bad YAML) resolves no revision: the requested one names the attempt
+                string? syncedTo = JsonStatus.Text(app, "status", "operationState", "syncResult", "revision") is { Length: > 0 } resolved
+                    ? resolved
+                    : JsonStatus.Text(app, "status", "operationState", "operation", "sync", "revision");
                 string? message = JsonStatus.Text(app, "status", "operationState", "message");
                 if (revision == commit && phase == "Succeeded")
                 {

@@ -11,6 +11,9 @@ namespace Slipway.Delivery;
 /// </summary>
 public static class DeliverySteps
 {
+    /// <summary>The environment variable that shortens (or lengthens) how long Verify waits on a failure before giving up.</summary>
+    public const string FailFastVariable = "SLIPWAY_VERIFY_FAIL_FAST_AFTER";
+
     /// <summary>Renders <c>platform.releases</c> into HelmReleases, commits, pushes, and has the cluster apply the commit.</summary>
     public static async Task<GitOpsDeployResult> DeployPlatformAsync(DeliverySession session, CancellationToken cancellationToken)
     {
@@ -18,7 +21,7 @@ public static class DeliverySteps
         GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await gitops.Deployer.DeployPlatformAsync(ReleaseMapping.Platform(session.Settings), session.Context.CommitInfoFor(session.Name), cancellationToken).ConfigureAwait(false);
         Report(session, result);
-        await ApplyCommitAsync(session, gitops, result.CommitSha, cancellationToken).ConfigureAwait(false);
+        await ApplyCommitAsync(session, gitops, result.CommitSha, $"{session.Name}-platform", cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -30,7 +33,7 @@ public static class DeliverySteps
         GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await gitops.Deployer.SyncAppsAsync(apps, session.Context.CommitInfoFor(session.Name), cancellationToken).ConfigureAwait(false);
         Report(session, result);
-        await ApplyCommitAsync(session, gitops, result.CommitSha, cancellationToken).ConfigureAwait(false);
+        await ApplyCommitAsync(session, gitops, result.CommitSha, $"{session.Name}-apps", cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -46,6 +49,7 @@ public static class DeliverySteps
             Timeout = session.Settings.Verify.Timeout,
             Interval = session.Settings.Verify.Interval < TimeSpan.FromSeconds(1) ? session.Settings.Verify.Interval : TimeSpan.FromSeconds(1),
             IncludeApplications = session.Settings.GitOps.Engine == Environments.Settings.GitOpsEngine.ArgoCd,
+            FailFastAfter = FailFastAfter(session.Context),
         };
         var verifier = new RolloutVerifier(cluster, new EndpointProber(http), session.Context.Time);
         return await verifier.VerifyAsync(options, progress, cancellationToken).ConfigureAwait(false);
@@ -75,6 +79,23 @@ public static class DeliverySteps
         return record;
     }
 
+    /// <summary>
+    /// How long Verify lets a failure that may clear by itself (ImagePullBackOff) last: <see cref="VerifyOptions.FailFastAfter"/>,
+    /// or the duration in <see cref="FailFastVariable"/> (<c>5s</c>, <c>1m</c>) for runs that must fail quickly (tests, CI smoke runs).
+    /// </summary>
+    private static TimeSpan FailFastAfter(DeliveryContext context)
+    {
+        string? text = context.Variables.Get(FailFastVariable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new VerifyOptions { Namespaces = [] }.FailFastAfter;
+        }
+
+        return Environments.Duration.TryParse(text, out TimeSpan value) && value >= TimeSpan.Zero
+            ? value
+            : throw SlipwayException.Input($"{FailFastVariable}='{text}' is not a duration: use a value like 5s or 1m, or unset it (default 20s).");
+    }
+
     private static bool SameVersions(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
         => left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out string? value) && value == pair.Value);
 
@@ -82,8 +103,12 @@ public static class DeliverySteps
     private static void Report(DeliverySession session, GitOpsDeployResult result)
         => session.LastPushedCommit = result.CommitSha;
 
-    /// <summary>Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit.</summary>
-    private static async Task ApplyCommitAsync(DeliverySession session, GitOpsConnection gitops, string commit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit. With Argo CD
+    /// only the root application of what the step wrote (<paramref name="argoRoot"/>) is synced: the other root's path may not
+    /// exist yet (DeployPlatform runs before the first SyncApps writes <c>clusters/&lt;env&gt;/apps</c>).
+    /// </summary>
+    private static async Task ApplyCommitAsync(DeliverySession session, GitOpsConnection gitops, string commit, string argoRoot, CancellationToken cancellationToken)
     {
         KubernetesCluster cluster = await session.ClusterAsync(cancellationToken).ConfigureAwait(false);
         var flux = new FluxSync(cluster, cluster, session.Context.Time);
@@ -91,11 +116,7 @@ public static class DeliverySteps
         if (gitops.Environment.Engine == GitOpsEngine.ArgoCd)
         {
             var argo = new ArgoSync(cluster, cluster, session.Context.Time);
-            foreach (string root in new[] { $"{session.Name}-platform", $"{session.Name}-apps" })
-            {
-                await argo.SyncAndWaitAsync(root, commit, session.Context.SyncTimeout, session.Context.Log, cancellationToken).ConfigureAwait(false);
-            }
-
+            await argo.SyncAndWaitAsync(argoRoot, commit, session.Context.SyncTimeout, session.Context.Log, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -97,7 +97,7 @@ public static class RolloutRules
         };
     }
 
-    /// <summary>Argo CD Application: Synced and Healthy; Degraded or a failed operation is a failure.</summary>
+    /// <summary>Argo CD Application: Synced and Healthy; Degraded, a failed operation or a ComparisonError (the source cannot be read) is a failure.</summary>
     public static CheckResult Application(JsonElement application)
     {
         (string ns, string name, _) = Identity(application);
@@ -114,6 +114,11 @@ public static class RolloutRules
         if (phase is "Failed" or "Error")
         {
             return new CheckResult(subject, CheckState.Failed, $"Sync{phase}", opMessage);
+        }
+
+        if (FindCondition(application, "ComparisonError") is { } comparison)
+        {
+            return new CheckResult(subject, CheckState.Failed, "ComparisonError", Text(comparison, "message"));
         }
 
         if (health == "Degraded")

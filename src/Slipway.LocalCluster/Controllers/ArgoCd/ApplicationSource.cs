@@ -12,7 +12,8 @@ namespace Slipway.LocalCluster.Controllers.ArgoCd;
 /// local repository <c>repoURL</c> at <c>targetRevision</c> (a branch, tag, commit or <c>HEAD</c>), read like the
 /// Kustomization does (a directory is not recursed unless <c>directory.recurse</c>, as in Argo CD), or a <c>chart</c>
 /// whose <c>helm.valuesObject</c> and <c>helm.parameters</c> (<c>image.repository</c>, <c>image.tag</c>, <c>replicaCount</c>, …)
-/// become the Deployment a HelmRelease would install. Objects carry Argo CD's tracking label
+/// become the Deployment a HelmRelease would install; a <c>path</c> with a <c>helm</c> section is a chart kept in the
+/// repository and becomes that Deployment too, at the resolved commit. Objects carry Argo CD's tracking label
 /// <c>app.kubernetes.io/instance: &lt;application&gt;</c>.
 /// </summary>
 internal static class ApplicationSource
@@ -52,6 +53,16 @@ internal static class ApplicationSource
             string revision = revisionOverride ?? source.Str("targetRevision") ?? "HEAD";
             Commit commit = Resolve(repository, revision)
                 ?? throw new ManifestException($"unable to resolve '{revision}' to a commit SHA");
+            if (source.Obj("helm") is not null)
+            {
+                // A chart in the repository at path: there is no chart to render here, so the release is the Deployment a
+                // HelmRelease of that chart installs (as the Flux controller does for chart ./charts/<name> from a GitRepository).
+                string chartPath = source.Str("path") ?? name;
+                var inRepository = new ChartRelease(source.Str("helm", "releaseName") ?? name, destination, chartPath, "latest", Values(source));
+                JsonObject installed = ChartDeployment.Build(inRepository, labels);
+                return new DesiredState(commit.Sha, applier.Plan([new Manifest($"{chartPath}@{commit.Sha[..12]}", installed)], destination, null, labels), "Helm", null);
+            }
+
             IReadOnlyList<Manifest> manifests = GitTreeManifests.Read(repository, commit.Sha, source.Str("path") ?? ".", source.Bool("directory", "recurse"));
             return new DesiredState(commit.Sha, applier.Plan(manifests, destination, null, labels), "Directory", null);
         }

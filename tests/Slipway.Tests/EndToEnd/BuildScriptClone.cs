@@ -1,0 +1,72 @@
+using Slipway.Delivery;
+using Slipway.GitOps;
+using Slipway.LocalCluster.Hosting;
+using Slipway.Processes;
+using Slipway.Tests.Support;
+
+namespace Slipway.Tests.EndToEnd;
+
+/// <summary>
+/// A fresh clone of this repository's committed HEAD in a temp directory, where <c>bash build.sh …</c> runs as a user
+/// would run it (the first run compiles the build). Shared by the scenarios of one class.
+/// </summary>
+public sealed class BuildScriptClone : IAsyncLifetime
+{
+    /// <summary>Verify gives up on a pull failure after this long instead of 20 s, to keep the bad-tag scenario short.</summary>
+    public const string FailFastAfter = "3s";
+
+    private readonly TempDirectory _temp = new("slipway-e2e");
+    private readonly ProcessRunner _processes = new();
+
+    public string Root => _temp.Combine("repo");
+
+    public string GitOpsWorkDirectory => GitOpsConnection.WorkDirectory(Root);
+
+    public string GitOpsRemote => GitOpsConnection.LocalRemotePath(Root);
+
+    public async ValueTask InitializeAsync()
+        => await _processes.RunAsync(
+            new ProcessRequest("git", ["clone", "-q", RepositoryPaths.Root, Root]) { Timeout = TimeSpan.FromMinutes(2) },
+            TestContext.Current.CancellationToken);
+
+    /// <summary>Runs <c>bash build.sh</c> with <paramref name="arguments"/> in the clone; returns whatever the exit code.</summary>
+    public async Task<BuildRun> RunAsync(string arguments, IReadOnlyDictionary<string, string?>? variables = null)
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["NO_COLOR"] = "1",
+            [DeliverySteps.FailFastVariable] = FailFastAfter,
+        };
+        foreach ((string name, string? value) in variables ?? new Dictionary<string, string?>())
+        {
+            environment[name] = value;
+        }
+
+        ProcessResult result = await _processes.RunAsync(
+            new ProcessRequest("bash", ["build.sh", .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)])
+            {
+                WorkingDirectory = Root,
+                EnvironmentVariables = environment,
+                Timeout = TimeSpan.FromMinutes(5),
+                IsSuccess = static _ => true,
+            },
+            TestContext.Current.CancellationToken);
+        return new BuildRun(arguments, result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
+    /// <summary>The clone's local cluster (started here, or joined when a run of the build serves it).</summary>
+    public async Task<LocalClusterHandle> StartClusterAsync()
+        => await LocalClusterHost.StartAsync(
+            LocalClusterConnector.OptionsFor(Root, await LocalImages.FromEnvironmentsAsync(Root, TestContext.Current.CancellationToken)),
+            TestContext.Current.CancellationToken);
+
+    /// <summary><c>git</c> in <paramref name="directory"/>; its standard output.</summary>
+    public async Task<string> GitAsync(string directory, params string[] arguments)
+        => (await _processes.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = directory, Timeout = TimeSpan.FromMinutes(1) }, TestContext.Current.CancellationToken)).StandardOutput;
+
+    public ValueTask DisposeAsync()
+    {
+        _temp.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
