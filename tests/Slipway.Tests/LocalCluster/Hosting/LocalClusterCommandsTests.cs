@@ -1,5 +1,6 @@
 using Slipway.LocalCluster.Hosting;
 using Slipway.LocalCluster.Images;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Hosting;
 

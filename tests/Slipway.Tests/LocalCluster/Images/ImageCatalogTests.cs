@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Slipway.LocalCluster.Images;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Images;
 
