@@ -28,6 +28,21 @@ public sealed partial class KubernetesCluster
     /// </summary>
     private async Task<T> GetListAsync<T>(string relativePath, JsonSerializerOptions? options, CancellationToken cancellationToken)
     {
+        // The generated methods apply the request timeout themselves; this raw path has to do the same.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Target.RequestTimeout);
+        try
+        {
+            return await GetListWithinAsync<T>(relativePath, options, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"GET {relativePath} had no answer within {Target.RequestTimeout.TotalSeconds:0.#}s.", ex);
+        }
+    }
+
+    private async Task<T> GetListWithinAsync<T>(string relativePath, JsonSerializerOptions? options, CancellationToken cancellationToken)
+    {
         string baseUrl = _client.BaseUri.AbsoluteUri;
         var url = new Uri(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"), relativePath);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

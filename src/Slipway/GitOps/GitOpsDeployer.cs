@@ -33,6 +33,11 @@ public sealed class GitOpsDeployer
                 await WriteBootstrapAsync(tree, ct).ConfigureAwait(false);
                 foreach (AppRelease app in apps)
                 {
+                    if (app.Chart is null)
+                    {
+                        await AppChartScaffold.EnsureAsync(tree, app.Name, ct).ConfigureAwait(false);
+                    }
+
                     string path = GitOpsPaths.App(_environment.Name, app.Name, _environment.Engine);
                     string? existing = await tree.ReadTextAsync(path, ct).ConfigureAwait(false);
                     AppManifestVersion? before = existing is null ? null : AppManifestReader.Read(existing, _environment.Engine, path);

@@ -121,6 +121,14 @@ public static class RolloutRules
             return new CheckResult(subject, CheckState.Failed, "ComparisonError", Text(comparison, "message"));
         }
 
+        // Argo CD records the source it last compared against; until that is the current spec.source, sync and health are stale.
+        if (s.ValueKind == JsonValueKind.Object && s.TryGetProperty("comparedTo", out JsonElement comparedTo) && comparedTo.TryGetProperty("source", out JsonElement comparedSource)
+            && application.TryGetProperty("spec", out JsonElement spec) && spec.TryGetProperty("source", out JsonElement source)
+            && !JsonElement.DeepEquals(comparedSource, source))
+        {
+            return new CheckResult(subject, CheckState.Progressing, "Comparing", "the status is for an older source; waiting for Argo CD to compare the new one");
+        }
+
         if (health == "Degraded")
         {
             return new CheckResult(subject, CheckState.Failed, "Degraded", opMessage);

@@ -33,6 +33,30 @@ public sealed class GitOpsDeployerTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncApps_WritesAGenericChartOnceAndNeverOverwritesAnEditedOne()
+    {
+        await _fixture.CreateRemoteAsync();
+        GitOpsDeployer deployer = Deployer();
+        await deployer.SyncAppsAsync([Web("staging-122")], GitFixture.Info(), Ct);
+        IGitOpsRepository person = _fixture.Open("person");
+        await person.PushChangeAsync(
+            async (tree, ct) =>
+            {
+                await tree.WriteTextAsync("charts/web/values.yaml", "containerPort: 9090\n", ct);
+                return new ChangeDescription("web listens on 9090");
+            },
+            GitFixture.Info(),
+            Ct);
+
+        await deployer.SyncAppsAsync([Web("staging-123")], GitFixture.Info(), Ct);
+
+        _fixture.RemoteFile("charts/web/Chart.yaml").ShouldContain("name: web");
+        _fixture.RemoteFile("charts/web/templates/deployment.yaml").ShouldContain("image: \"{{ .Values.image.repository }}:{{ .Values.image.tag }}\"");
+        _fixture.RemoteFile("charts/web/values.yaml").ShouldBe("containerPort: 9090");
+        _fixture.RemoteFile("clusters/staging/apps/web/helm-release.yaml").ShouldContain("chart: ./charts/web");
+    }
+
+    [Fact]
     public async Task SyncApps_NewTagChangesOnlyTheTagAndKeepsHandEdits()
     {
         await _fixture.CreateRemoteAsync();

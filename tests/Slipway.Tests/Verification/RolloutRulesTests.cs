@@ -106,6 +106,26 @@ public sealed class RolloutRulesTests
     }
 
     [Fact]
+    public void An_application_whose_status_was_compared_against_an_older_source_is_still_progressing()
+    {
+        JsonElement stale = JsonSerializer.SerializeToElement(new
+        {
+            metadata = new { name = "web", @namespace = "argocd" },
+            spec = new { source = new { path = "charts/web", helm = new { parameters = new[] { new { name = "image.tag", value = "2.0" } } } } },
+            status = new
+            {
+                sync = new { status = "Synced", comparedTo = new { source = new { path = "charts/web", helm = new { parameters = new[] { new { name = "image.tag", value = "1.0" } } } } } },
+                health = new { status = "Healthy" },
+            },
+        });
+
+        CheckResult result = RolloutRules.Application(stale);
+
+        result.State.ShouldBe(CheckState.Progressing);
+        result.Reason.ShouldBe("Comparing");
+    }
+
+    [Fact]
     public void A_report_is_ready_only_when_every_check_is_and_summarises_what_waits()
     {
         var node = new V1Node { Metadata = new V1ObjectMeta { Name = "n1" }, Status = new V1NodeStatus { Conditions = [new V1NodeCondition { Type = "Ready", Status = "True" }] } };
