@@ -28,6 +28,11 @@ public static class EnvironmentsBenchmark
             Console.WriteLine($"Environments: generated {environments} environments + base, {files} files, {bytes / 1024.0 / 1024.0:0.0} MB, {keys} keys per environment file");
 
             MeasureParserBaseline(root, runs);
+            if (args.Length > 2 && args[2] == "phases")
+            {
+                EnvironmentsPhases.Measure(root, runs);
+            }
+
             await MeasureAsync(root, environments, runs, "default GC (concurrent)").ConfigureAwait(false);
             GCLatencyMode previous = GCSettings.LatencyMode;
             try

@@ -32,7 +32,8 @@ public static class YamlTreeReader
         var reader = new State(file, diagnostics);
         try
         {
-            var parser = new Parser(new StringReader(text));
+            // Most environment files are plain block mappings: read those with the fast scanner, everything else with YamlDotNet.
+            IParser parser = PlainYamlScanner.TryScan(text) is { } events ? new EventListParser(events) : new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
