@@ -57,9 +57,13 @@ public sealed class EnvironmentCatalog
         }
 
         var layers = new EnvironmentLayer[names.Count];
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
-        await Task.Run(() => Parallel.For(0, names.Count, options, i => layers[i] = EnvironmentLayerReader.Read(root, names[i], cancellationToken)), cancellationToken)
-            .ConfigureAwait(false);
+        await Task.Run(() =>
+        {
+            for (int i = 0; i < names.Count; i++)
+            {
+                layers[i] = EnvironmentLayerReader.Read(root, names[i], cancellationToken);
+            }
+        }, cancellationToken).ConfigureAwait(false);
 
         return new EnvironmentCatalog(root, layers.ToDictionary(layer => layer.Name, StringComparer.Ordinal), diagnostics);
     }

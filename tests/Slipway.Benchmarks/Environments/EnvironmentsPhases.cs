@@ -48,6 +48,17 @@ internal static class EnvironmentsPhases
                 _ = EnvironmentLayerReader.Read(catalog.RepositoryRoot, name, CancellationToken.None);
             }
         });
+        Time("catalog load (parallel)", runs, () => EnvironmentCatalog.LoadAsync(root, CancellationToken.None).GetAwaiter().GetResult());
+        Time("layer reader Parallel.For dop 2", runs, () =>
+        {
+            var layers = new EnvironmentLayer[names.Count];
+            Parallel.For(0, names.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => layers[i] = EnvironmentLayerReader.Read(catalog.RepositoryRoot, names[i], CancellationToken.None));
+        });
+        Time("layer reader Parallel.For", runs, () =>
+        {
+            var layers = new EnvironmentLayer[names.Count];
+            Parallel.For(0, names.Count, i => layers[i] = EnvironmentLayerReader.Read(catalog.RepositoryRoot, names[i], CancellationToken.None));
+        });
         Time("resolve (merge)", runs, () =>
         {
             foreach (string name in names)

@@ -51,6 +51,57 @@ public sealed class ConfigMapping : ConfigNode
             return;
         }
 
+        Add(entry);
+    }
+
+    /// <summary>The position of <paramref name="key"/> (for <see cref="SetAt"/> and <see cref="RemoveAt"/>), or -1.</summary>
+    internal int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out int i) ? i : -1;
+        }
+
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i] is { } entry && string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The entry at a position from <see cref="IndexOf"/>.</summary>
+    internal ConfigEntry EntryAt(int index) => _entries[index]!;
+
+    /// <summary>
+    /// Sets <paramref name="entry"/> at <paramref name="index"/>, the position of its key found by <see cref="IndexOf"/>
+    /// (-1: the key is new, added at the end). Saves the merge a second lookup.
+    /// </summary>
+    internal void SetAt(int index, ConfigEntry entry)
+    {
+        if (index >= 0)
+        {
+            _entries[index] = entry;
+        }
+        else
+        {
+            Add(entry);
+        }
+    }
+
+    /// <summary>Removes the entry at a position found by <see cref="IndexOf"/>.</summary>
+    internal void RemoveAt(int index)
+    {
+        _index?.Remove(_entries[index]!.Key);
+        _entries[index] = null;
+        _count--;
+    }
+
+    private void Add(ConfigEntry entry)
+    {
         _index?.Add(entry.Key, _entries.Count);
         _entries.Add(entry);
         _count++;
@@ -75,28 +126,8 @@ public sealed class ConfigMapping : ConfigNode
             return false;
         }
 
-        _index?.Remove(key);
-        _entries[i] = null;
-        _count--;
+        RemoveAt(i);
         return true;
-    }
-
-    private int IndexOf(string key)
-    {
-        if (_index is not null)
-        {
-            return _index.TryGetValue(key, out int i) ? i : -1;
-        }
-
-        for (int i = 0; i < _entries.Count; i++)
-        {
-            if (_entries[i] is { } entry && string.Equals(entry.Key, key, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>Follows a dotted path (<c>apps.web.tag</c>); null when any part is missing.</summary>

@@ -1,16 +1,15 @@
 using System.Buffers;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace Slipway.Environments.Yaml;
 
 /// <summary>
 /// A fast path for the YAML environment files are almost always written in: block mappings indented with spaces,
 /// <c>key: value</c> lines with plain keys and plain one-line values, flow lists of plain names (<c>extends: [base]</c>),
-/// comment and blank lines. It produces exactly the events (values, styles, start marks) YamlDotNet's parser would,
-/// at a fraction of the cost. Anything else — quotes, block lists, multi-line or empty values, tags, anchors,
-/// aliases, comments after a value, tabs, CR, non-ASCII text, trailing spaces, syntax errors — makes
-/// <see cref="TryScan"/> return null, and the caller parses the text with YamlDotNet itself.
+/// comment and blank lines. It builds exactly the tree (values, quoting, lines and columns, duplicate-key diagnostics)
+/// that <see cref="YamlTreeReader"/> builds from YamlDotNet's events, at a fraction of the cost and without the events.
+/// Anything else — quotes, block lists, multi-line or empty values, tags, anchors, aliases, comments after a value,
+/// tabs, CR, non-ASCII text, trailing spaces, deep nesting, syntax errors — makes <see cref="TryRead"/> return null,
+/// and the caller parses the text with YamlDotNet itself.
 /// </summary>
 internal static class PlainYamlScanner
 {
@@ -27,31 +26,48 @@ internal static class PlainYamlScanner
     private static readonly SearchValues<char> s_supported = SearchValues.Create(
         "\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
-    /// <summary>The parsing events of <paramref name="text"/>, or null when it uses anything outside the fast path's subset.</summary>
-    public static List<ParsingEvent>? TryScan(string text)
+    // Deeper files are left to YamlDotNet, whose reader reports nesting past YamlTreeReader.MaxDepth.
+    private const int MaxMappingDepth = YamlTreeReader.MaxDepth - 4;
+
+    /// <summary>
+    /// The root mapping of <paramref name="text"/>, or null when it uses anything outside the fast path's subset
+    /// (then nothing is added to <paramref name="diagnostics"/>).
+    /// </summary>
+    public static ConfigMapping? TryRead(string text, string file, List<Diagnostic> diagnostics)
     {
         if (text.AsSpan().ContainsAnyExcept(s_supported))
         {
             return null;
         }
 
-        var scanner = new Scanner(text);
-        return scanner.Scan() ? scanner.Events : null;
+        var scanner = new Scanner(text, file);
+        ConfigMapping? root = scanner.Scan();
+        if (root is not null)
+        {
+            diagnostics.AddRange(scanner.Diagnostics);
+        }
+
+        return root;
     }
 
-    private sealed class Scanner(string text)
+    /// <summary>An open mapping: its indent, and the key of its parent entry whose value it is (null for the root).</summary>
+    private readonly record struct Frame(int Indent, ConfigMapping Mapping, string? Key, SourceLocation KeyLocation);
+
+    private sealed class Scanner(string text, string file)
     {
-        private readonly List<int> _indents = [];
+        private readonly List<Frame> _open = [];
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
         private int _lineStart;
         private int _line = 1;
-        private bool _pendingMapping;
 
-        public List<ParsingEvent> Events { get; } = new(Math.Max(16, text.Length / 10));
+        // A key whose value is the mapping on the following, more indented lines.
+        private string? _pendingKey;
+        private SourceLocation _pendingKeyLocation;
 
-        public bool Scan()
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public ConfigMapping? Scan()
         {
-            Events.Add(new StreamStart(new Mark(0, 1, 1), new Mark(0, 1, 1)));
             while (_lineStart < text.Length)
             {
                 int end = text.IndexOf('\n', _lineStart);
@@ -62,30 +78,25 @@ internal static class PlainYamlScanner
 
                 if (!ScanLine(end))
                 {
-                    return false;
+                    return null;
                 }
 
                 _lineStart = end + 1;
                 _line++;
             }
 
-            if (_indents.Count == 0 || _pendingMapping)
+            if (_open.Count == 0 || _pendingKey is not null)
             {
-                return false;
+                return null;
             }
 
-            Mark last = EndOfText();
-            for (int i = 0; i < _indents.Count; i++)
+            while (_open.Count > 1)
             {
-                Events.Add(new MappingEnd(last, last));
+                Close();
             }
 
-            Events.Add(new DocumentEnd(true, last, last));
-            Events.Add(new StreamEnd(last, last));
-            return true;
+            return _open[0].Mapping;
         }
-
-        private Mark EndOfText() => new(text.Length, _line, 1);
 
         private bool ScanLine(int end)
         {
@@ -101,39 +112,38 @@ internal static class PlainYamlScanner
             }
 
             int indent = start - _lineStart;
-            Mark at = MarkAt(start);
-            if (_indents.Count == 0)
+            if (_open.Count == 0)
             {
                 if (indent != 0)
                 {
                     return false;
                 }
 
-                Events.Add(new DocumentStart(null, null, true, at, at));
-                OpenMapping(indent, at);
+                _open.Add(new Frame(indent, new ConfigMapping(At(start)), null, default));
             }
-            else if (_pendingMapping)
+            else if (_pendingKey is not null)
             {
-                if (indent <= _indents[^1])
+                if (indent <= _open[^1].Indent || _open.Count >= MaxMappingDepth)
                 {
                     return false;
                 }
 
-                OpenMapping(indent, at);
+                _open.Add(new Frame(indent, new ConfigMapping(At(start)), _pendingKey, _pendingKeyLocation));
+                _pendingKey = null;
             }
             else
             {
-                while (indent < _indents[^1])
+                while (indent < _open[^1].Indent)
                 {
-                    Events.Add(new MappingEnd(at, at));
-                    _indents.RemoveAt(_indents.Count - 1);
-                    if (_indents.Count == 0)
+                    if (_open.Count == 1)
                     {
                         return false;
                     }
+
+                    Close();
                 }
 
-                if (indent != _indents[^1])
+                if (indent != _open[^1].Indent)
                 {
                     return false;
                 }
@@ -142,11 +152,24 @@ internal static class PlainYamlScanner
             return ScanEntry(start, end);
         }
 
-        private void OpenMapping(int indent, Mark at)
+        /// <summary>Closes the innermost mapping: it becomes the value of its key in the enclosing one.</summary>
+        private void Close()
         {
-            Events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, at, at));
-            _indents.Add(indent);
-            _pendingMapping = false;
+            Frame closed = _open[^1];
+            _open.RemoveAt(_open.Count - 1);
+            Set(closed.Key!, closed.KeyLocation, closed.Mapping);
+        }
+
+        private void Set(string key, SourceLocation keyLocation, ConfigNode value)
+        {
+            ConfigMapping mapping = _open[^1].Mapping;
+            int existing = mapping.IndexOf(key);
+            if (existing >= 0)
+            {
+                Diagnostics.Add(YamlTreeReader.DuplicateKey(keyLocation, key, mapping.EntryAt(existing)));
+            }
+
+            mapping.SetAt(existing, new ConfigEntry(key, keyLocation, value));
         }
 
         private bool ScanEntry(int start, int end)
@@ -157,11 +180,13 @@ internal static class PlainYamlScanner
                 return false;
             }
 
-            Events.Add(Plain(start, keyEnd));
+            string key = Intern(start, keyEnd);
+            SourceLocation keyLocation = At(start);
             int value = keyEnd + 1;
             if (value == end)
             {
-                _pendingMapping = true;
+                _pendingKey = key;
+                _pendingKeyLocation = keyLocation;
                 return true;
             }
 
@@ -180,14 +205,21 @@ internal static class PlainYamlScanner
                 return false;
             }
 
-            return text[value] == '[' ? ScanFlowList(value, end) : ScanValue(value, end);
+            ConfigNode? node = text[value] == '[' ? ScanFlowList(value, end) : ScanValue(value, end);
+            if (node is null)
+            {
+                return false;
+            }
+
+            Set(key, keyLocation, node);
+            return true;
         }
 
-        private bool ScanValue(int start, int end)
+        private ConfigScalar? ScanValue(int start, int end)
         {
             if (!s_valueStart.Contains(text[start]) || text[end - 1] == ' ' || text[end - 1] == ':')
             {
-                return false;
+                return null;
             }
 
             for (int i = start + 1; i < end; i++)
@@ -195,22 +227,20 @@ internal static class PlainYamlScanner
                 char c = text[i];
                 if ((c == '#' && text[i - 1] == ' ') || (c == ':' && text[i + 1] == ' '))
                 {
-                    return false;
+                    return null;
                 }
             }
 
-            Events.Add(Plain(start, end));
-            return true;
+            return new ConfigScalar(Intern(start, end), false, At(start));
         }
 
-        private bool ScanFlowList(int open, int end)
+        private ConfigSequence? ScanFlowList(int open, int end)
         {
-            Mark at = MarkAt(open);
-            Events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, at, at));
+            var items = new List<ConfigNode>();
             int i = SkipSpaces(open + 1, end);
             if (i < end && text[i] == ']')
             {
-                return CloseFlowList(i, end);
+                return Close(open, i, end, items);
             }
 
             while (i < end)
@@ -218,38 +248,29 @@ internal static class PlainYamlScanner
                 int itemEnd = i + text.AsSpan(i, end - i).IndexOfAnyExcept(s_keyChars);
                 if (itemEnd <= i || !(char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
                 {
-                    return false;
+                    return null;
                 }
 
-                Events.Add(Plain(i, itemEnd));
+                items.Add(new ConfigScalar(Intern(i, itemEnd), false, At(i)));
                 i = SkipSpaces(itemEnd, end);
                 if (i < end && text[i] == ']')
                 {
-                    return CloseFlowList(i, end);
+                    return Close(open, i, end, items);
                 }
 
                 if (i >= end || text[i] != ',')
                 {
-                    return false;
+                    return null;
                 }
 
                 i = SkipSpaces(i + 1, end);
             }
 
-            return false;
+            return null;
         }
 
-        private bool CloseFlowList(int close, int end)
-        {
-            if (close + 1 != end)
-            {
-                return false;
-            }
-
-            Mark at = MarkAt(close);
-            Events.Add(new SequenceEnd(at, at));
-            return true;
-        }
+        private ConfigSequence? Close(int open, int close, int end, List<ConfigNode> items)
+            => close + 1 == end ? new ConfigSequence(items, false, At(open)) : null;
 
         private int SkipSpaces(int i, int end)
         {
@@ -261,7 +282,8 @@ internal static class PlainYamlScanner
             return i;
         }
 
-        private Scalar Plain(int start, int end)
+        // Keys and values repeat within a file (chart, version, true, …): one string each.
+        private string Intern(int start, int end)
         {
             ReadOnlySpan<char> span = text.AsSpan(start, end - start);
             Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -271,9 +293,9 @@ internal static class PlainYamlScanner
                 lookup[span] = value;
             }
 
-            return new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Plain, true, false, MarkAt(start), MarkAt(end));
+            return value;
         }
 
-        private Mark MarkAt(int index) => new(index, _line, index - _lineStart + 1);
+        private SourceLocation At(int index) => new(file, _line, index - _lineStart + 1);
     }
 }

@@ -29,11 +29,19 @@ public static class YamlTreeReader
             return new YamlReadResult(null, diagnostics);
         }
 
+        // Most environment files are plain block mappings: the fast scanner reads those, YamlDotNet everything else.
+        return PlainYamlScanner.TryRead(text, file, diagnostics) is { } mapping
+            ? new YamlReadResult(mapping, diagnostics)
+            : ReadWithYamlDotNet(text, file, diagnostics);
+    }
+
+    /// <summary>Reads <paramref name="text"/> with YamlDotNet's parser (the general path, also the fast path's reference in tests).</summary>
+    internal static YamlReadResult ReadWithYamlDotNet(string text, string file, List<Diagnostic> diagnostics)
+    {
         var reader = new State(file, diagnostics);
         try
         {
-            // Most environment files are plain block mappings: read those with the fast scanner, everything else with YamlDotNet.
-            IParser parser = PlainYamlScanner.TryScan(text) is { } events ? new EventListParser(events) : new Parser(new StringReader(text));
+            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -69,6 +77,11 @@ public static class YamlTreeReader
     public static Diagnostic TooLarge(string file, long length)
         => new(file, 1, 1, DiagnosticSeverity.Error, EnvironmentDiagnosticCodes.FileTooLarge,
             $"file is {length / 1024.0 / 1024.0:0.0} MB; environment files are limited to {MaxFileBytes / 1024 / 1024} MB: split it into values/*.yaml files or keep large data outside the environment");
+
+    /// <summary>The diagnostic for a key written twice in one mapping.</summary>
+    internal static Diagnostic DuplicateKey(SourceLocation keyAt, string name, ConfigEntry existing)
+        => Diagnostic.Error(keyAt, EnvironmentDiagnosticCodes.DuplicateKey,
+            $"duplicate key '{name}' (first set at line {existing.KeyLocation.Line}): remove one of them");
 
     private static string Describe(YamlException exception)
     {
@@ -157,8 +170,7 @@ public static class YamlTreeReader
                 ConfigEntry? existing = mapping.GetEntry(name);
                 if (existing is not null)
                 {
-                    diagnostics.Add(Diagnostic.Error(keyAt, EnvironmentDiagnosticCodes.DuplicateKey,
-                        $"duplicate key '{name}' (first set at line {existing.KeyLocation.Line}): remove one of them"));
+                    diagnostics.Add(DuplicateKey(keyAt, name, existing));
                 }
 
                 mapping.Set(new ConfigEntry(name, keyAt, value));

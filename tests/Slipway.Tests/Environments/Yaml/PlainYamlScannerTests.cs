@@ -1,16 +1,17 @@
 using System.Text;
+using Slipway.Environments;
 using Slipway.Environments.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace Slipway.Tests.Environments.Yaml;
 
 /// <summary>
-/// The fast scanner must produce exactly YamlDotNet's events (kind, value, style, start mark) for every text it accepts,
-/// and refuse every text outside its subset so YamlDotNet reads it.
+/// The fast scanner must build exactly the tree YamlDotNet's path builds (keys, values, quoting, lines and columns,
+/// diagnostics) for every text it accepts, and refuse every text outside its subset so YamlDotNet reads it.
 /// </summary>
 public sealed class PlainYamlScannerTests
 {
+    private const string File = "environments/x/env.yaml";
+
     [Theory]
     [InlineData("a: 1\n")]
     [InlineData("a: 1")]
@@ -24,9 +25,10 @@ public sealed class PlainYamlScannerTests
     [InlineData("url: ${env:DB_PASSWORD}@db:5432\npath: ${file:~/secret}\nbraces: a{b}c[d],e\nquote: it's \"fine\"\nhash: a#b\n")]
     [InlineData("n: ~\nm: null\nt: true\nf: 1.5e3\ne: =x\nk.with/slash-and_dash: v\n_under: 0x1F\n")]
     [InlineData("spaces: a  b   c\ncolon: a:b:c\nlt: <none>\n")]
-    public void Produces_the_events_YamlDotNet_produces(string yaml)
+    [InlineData("a: 1\nb:\n  c: 1\n  c: 2\n  d:\n    e: 1\n  d: 3\na: 2\n")]
+    public void Builds_the_tree_YamlDotNet_builds(string yaml)
     {
-        AssertSameEvents(yaml);
+        AssertSameTree(yaml);
     }
 
     [Theory]
@@ -69,13 +71,25 @@ public sealed class PlainYamlScannerTests
     [InlineData("plain scalar\n")]
     public void Leaves_everything_else_to_YamlDotNet(string yaml)
     {
-        PlainYamlScanner.TryScan(yaml).ShouldBeNull();
+        Refuses(yaml);
     }
 
     [Fact]
     public void Refuses_keys_longer_than_YAML_allows()
     {
-        PlainYamlScanner.TryScan(new string('k', 1100) + ": 1\n").ShouldBeNull();
+        Refuses(new string('k', 1100) + ": 1\n");
+    }
+
+    [Fact]
+    public void Refuses_nesting_near_the_depth_limit()
+    {
+        var yaml = new StringBuilder();
+        for (int depth = 0; depth < YamlTreeReader.MaxDepth; depth++)
+        {
+            yaml.Append(' ', depth).Append("k:\n");
+        }
+
+        Refuses(yaml.Append(' ', YamlTreeReader.MaxDepth).Append("k: v\n").ToString());
     }
 
     [Fact]
@@ -86,7 +100,7 @@ public sealed class PlainYamlScannerTests
         files.ShouldNotBeEmpty();
         foreach (string file in files)
         {
-            AssertSameEvents(File.ReadAllText(file), requireFastPath: false);
+            AssertSameTree(System.IO.File.ReadAllText(file), requireFastPath: false);
         }
     }
 
@@ -103,36 +117,60 @@ public sealed class PlainYamlScannerTests
             }
         }
 
-        AssertSameEvents(yaml.ToString());
+        AssertSameTree(yaml.ToString());
     }
 
-    private static void AssertSameEvents(string yaml, bool requireFastPath = true)
+    private static void Refuses(string yaml)
     {
-        List<ParsingEvent>? fast = PlainYamlScanner.TryScan(yaml);
+        var diagnostics = new List<Diagnostic>();
+        PlainYamlScanner.TryRead(yaml, File, diagnostics).ShouldBeNull();
+        diagnostics.ShouldBeEmpty();
+    }
+
+    private static void AssertSameTree(string yaml, bool requireFastPath = true)
+    {
+        var diagnostics = new List<Diagnostic>();
+        ConfigMapping? fast = PlainYamlScanner.TryRead(yaml, File, diagnostics);
         if (fast is null)
         {
             requireFastPath.ShouldBeFalse($"the fast path refused:\n{yaml}");
             return;
         }
 
-        var expected = new List<ParsingEvent>();
-        var parser = new Parser(new StringReader(yaml));
-        while (parser.MoveNext())
-        {
-            expected.Add(parser.Current!);
-        }
-
-        fast.Select(Describe).ShouldBe(expected.Select(Describe));
+        YamlReadResult expected = YamlTreeReader.ReadWithYamlDotNet(yaml, File, []);
+        var actual = new StringBuilder();
+        var reference = new StringBuilder();
+        Describe(fast, actual, 0);
+        Describe(expected.Root!, reference, 0);
+        actual.ToString().ShouldBe(reference.ToString());
+        diagnostics.ShouldBe(expected.Diagnostics);
     }
 
-    private static string Describe(ParsingEvent e) => e switch
+    private static void Describe(ConfigNode node, StringBuilder text, int depth)
     {
-        Scalar s => $"Scalar '{s.Value}' {s.Style} tag={s.Tag} anchor={s.Anchor} plain={s.IsPlainImplicit} quoted={s.IsQuotedImplicit} at {At(s.Start)}-{At(s.End)}",
-        MappingStart m => $"MappingStart {m.Style} implicit={m.IsImplicit} tag={m.Tag} at {At(m.Start)}",
-        SequenceStart q => $"SequenceStart {q.Style} implicit={q.IsImplicit} tag={q.Tag} at {At(q.Start)}",
-        DocumentStart d => $"DocumentStart implicit={d.IsImplicit} at {At(d.Start)}",
-        _ => $"{e.GetType().Name} at {At(e.Start)}",
-    };
+        switch (node)
+        {
+            case ConfigMapping mapping:
+                text.Append($"mapping {mapping.Count} at {mapping.Location}:{mapping.Location.Column}\n");
+                foreach (ConfigEntry entry in mapping.Entries)
+                {
+                    text.Append(' ', depth * 2).Append($"'{entry.Key}' at {entry.KeyLocation}:{entry.KeyLocation.Column} (previous {entry.Previous is not null}) = ");
+                    Describe(entry.Value, text, depth + 1);
+                }
 
-    private static string At(Mark mark) => $"{mark.Line}:{mark.Column}#{mark.Index}";
+                break;
+            case ConfigSequence sequence:
+                text.Append($"list {sequence.Items.Count} append {sequence.Append} at {sequence.Location}:{sequence.Location.Column}\n");
+                foreach (ConfigNode item in sequence.Items)
+                {
+                    text.Append(' ', depth * 2).Append("- ");
+                    Describe(item, text, depth + 1);
+                }
+
+                break;
+            case ConfigScalar scalar:
+                text.Append($"scalar '{scalar.Value}' quoted {scalar.Quoted} null {scalar.IsNull} at {scalar.Location}:{scalar.Location.Column}\n");
+                break;
+        }
+    }
 }
