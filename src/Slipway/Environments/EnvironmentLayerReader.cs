@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Slipway.Environments.Yaml;
 
 namespace Slipway.Environments;
@@ -78,7 +81,7 @@ internal static class EnvironmentLayerReader
             return null;
         }
 
-        string text = File.ReadAllText(path);
+        string text = ReadText(path, length);
         YamlReadResult result = YamlTreeReader.Read(text, file);
         diagnostics.AddRange(result.Diagnostics);
         switch (result.Root)
@@ -92,6 +95,50 @@ internal static class EnvironmentLayerReader
                 diagnostics.Add(Diagnostic.Error(result.Root.Location, EnvironmentDiagnosticCodes.WrongType,
                     $"an environment file holds a mapping of keys (cluster:, gitops:, apps: …), not a {result.Root.KindName}"));
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="File.ReadAllText(string)"/> for the common case, a UTF-8 file (with or without BOM), decoded from one
+    /// pooled buffer: a fifth of the allocations, so fewer collections while the catalog's trees are being built.
+    /// </summary>
+    private static string ReadText(string path, long length)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            int read = 0;
+            using (SafeFileHandle handle = File.OpenHandle(path))
+            {
+                for (int chunk = 1; chunk > 0 && read < length; read += chunk)
+                {
+                    chunk = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
+                }
+
+                if (read != length || RandomAccess.GetLength(handle) != length)
+                {
+                    // Changed while being read: leave it to the general reader.
+                    return File.ReadAllText(path);
+                }
+            }
+
+            ReadOnlySpan<byte> bytes = buffer.AsSpan(0, read);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
+            else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+                || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+            {
+                // UTF-16 or UTF-32: let the reader detect it.
+                return File.ReadAllText(path);
+            }
+
+            return Encoding.UTF8.GetString(bytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

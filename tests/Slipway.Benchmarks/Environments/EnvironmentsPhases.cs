@@ -92,6 +92,7 @@ internal static class EnvironmentsPhases
         var wall = new List<double>();
         var cpu = new List<double>();
         var bytes = new List<double>();
+        var pauses = new List<double>();
         int gen0 = GC.CollectionCount(0);
         int gen2 = GC.CollectionCount(2);
         using var process = Process.GetCurrentProcess();
@@ -100,16 +101,18 @@ internal static class EnvironmentsPhases
             process.Refresh();
             TimeSpan cpuBefore = process.TotalProcessorTime;
             long allocated = GC.GetTotalAllocatedBytes(precise: false);
+            TimeSpan paused = GC.GetTotalPauseDuration();
             var stopwatch = Stopwatch.StartNew();
             action();
             stopwatch.Stop();
             process.Refresh();
             wall.Add(stopwatch.Elapsed.TotalMilliseconds);
             cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            pauses.Add((GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
             bytes.Add((GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / 1024.0);
         }
 
-        Console.WriteLine($"  phase {phase,-30} wall median {Median(wall.Skip(1)),7:0.0} ms  min {wall.Skip(1).Min(),7:0.0} ms  CPU median {Median(cpu.Skip(1)),7:0.0} ms  alloc {Median(bytes.Skip(1)),6:0.0} MB  gen0/gen2 {(GC.CollectionCount(0) - gen0) / (runs + 1)}/{(GC.CollectionCount(2) - gen2) / (runs + 1)} per run");
+        Console.WriteLine($"  phase {phase,-30} wall median {Median(wall.Skip(1)),7:0.0} ms  min {wall.Skip(1).Min(),7:0.0} ms  CPU median {Median(cpu.Skip(1)),7:0.0} ms  alloc {Median(bytes.Skip(1)),6:0.0} MB  GC pauses {Median(pauses.Skip(1)),6:0.0} ms  gen0/gen2 {(GC.CollectionCount(0) - gen0) / (runs + 1)}/{(GC.CollectionCount(2) - gen2) / (runs + 1)} per run");
     }
 
     private static double Median(IEnumerable<double> values)
