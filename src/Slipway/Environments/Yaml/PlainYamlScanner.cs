@@ -33,9 +33,9 @@ internal static class PlainYamlScanner
     /// The root mapping of <paramref name="text"/>, or null when it uses anything outside the fast path's subset
     /// (then nothing is added to <paramref name="diagnostics"/>).
     /// </summary>
-    public static ConfigMapping? TryRead(string text, string file, List<Diagnostic> diagnostics)
+    public static ConfigMapping? TryRead(ReadOnlySpan<char> text, string file, List<Diagnostic> diagnostics)
     {
-        if (text.AsSpan().ContainsAnyExcept(s_supported))
+        if (text.ContainsAnyExcept(s_supported))
         {
             return null;
         }
@@ -53,8 +53,11 @@ internal static class PlainYamlScanner
     /// <summary>An open mapping: its indent, and the key of its parent entry whose value it is (null for the root).</summary>
     private readonly record struct Frame(int Indent, ConfigMapping Mapping, string? Key, SourceLocation KeyLocation);
 
-    private sealed class Scanner(string text, string file)
+    // A ref struct so it can read the text straight from the loader's pooled buffer.
+    private ref struct Scanner
     {
+        private readonly ReadOnlySpan<char> _text;
+        private readonly string _file;
         private readonly List<Frame> _open = [];
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
         private int _lineStart;
@@ -64,17 +67,20 @@ internal static class PlainYamlScanner
         private string? _pendingKey;
         private SourceLocation _pendingKeyLocation;
 
+        public Scanner(ReadOnlySpan<char> text, string file)
+        {
+            _text = text;
+            _file = file;
+        }
+
         public List<Diagnostic> Diagnostics { get; } = [];
 
         public ConfigMapping? Scan()
         {
-            while (_lineStart < text.Length)
+            while (_lineStart < _text.Length)
             {
-                int end = text.IndexOf('\n', _lineStart);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
+                int end = _text[_lineStart..].IndexOf('\n');
+                end = end < 0 ? _text.Length : _lineStart + end;
 
                 if (!ScanLine(end))
                 {
@@ -101,12 +107,12 @@ internal static class PlainYamlScanner
         private bool ScanLine(int end)
         {
             int start = _lineStart;
-            while (start < end && text[start] == ' ')
+            while (start < end && _text[start] == ' ')
             {
                 start++;
             }
 
-            if (start == end || text[start] == '#')
+            if (start == end || _text[start] == '#')
             {
                 return true;
             }
@@ -174,8 +180,8 @@ internal static class PlainYamlScanner
 
         private bool ScanEntry(int start, int end)
         {
-            int keyEnd = start + text.AsSpan(start, end - start).IndexOfAnyExcept(s_keyChars);
-            if (keyEnd <= start || keyEnd - start > MaxKeyLength || !(char.IsAsciiLetterOrDigit(text[start]) || text[start] == '_') || text[keyEnd] != ':')
+            int keyEnd = start + _text.Slice(start, end - start).IndexOfAnyExcept(s_keyChars);
+            if (keyEnd <= start || keyEnd - start > MaxKeyLength || !(char.IsAsciiLetterOrDigit(_text[start]) || _text[start] == '_') || _text[keyEnd] != ':')
             {
                 return false;
             }
@@ -190,12 +196,12 @@ internal static class PlainYamlScanner
                 return true;
             }
 
-            if (text[value] != ' ')
+            if (_text[value] != ' ')
             {
                 return false;
             }
 
-            while (value < end && text[value] == ' ')
+            while (value < end && _text[value] == ' ')
             {
                 value++;
             }
@@ -205,7 +211,7 @@ internal static class PlainYamlScanner
                 return false;
             }
 
-            ConfigNode? node = text[value] == '[' ? ScanFlowList(value, end) : ScanValue(value, end);
+            ConfigNode? node = _text[value] == '[' ? ScanFlowList(value, end) : ScanValue(value, end);
             if (node is null)
             {
                 return false;
@@ -217,15 +223,15 @@ internal static class PlainYamlScanner
 
         private ConfigScalar? ScanValue(int start, int end)
         {
-            if (!s_valueStart.Contains(text[start]) || text[end - 1] == ' ' || text[end - 1] == ':')
+            if (!s_valueStart.Contains(_text[start]) || _text[end - 1] == ' ' || _text[end - 1] == ':')
             {
                 return null;
             }
 
             for (int i = start + 1; i < end; i++)
             {
-                char c = text[i];
-                if ((c == '#' && text[i - 1] == ' ') || (c == ':' && text[i + 1] == ' '))
+                char c = _text[i];
+                if ((c == '#' && _text[i - 1] == ' ') || (c == ':' && _text[i + 1] == ' '))
                 {
                     return null;
                 }
@@ -238,27 +244,27 @@ internal static class PlainYamlScanner
         {
             var items = new List<ConfigNode>();
             int i = SkipSpaces(open + 1, end);
-            if (i < end && text[i] == ']')
+            if (i < end && _text[i] == ']')
             {
                 return Close(open, i, end, items);
             }
 
             while (i < end)
             {
-                int itemEnd = i + text.AsSpan(i, end - i).IndexOfAnyExcept(s_keyChars);
-                if (itemEnd <= i || !(char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+                int itemEnd = i + _text.Slice(i, end - i).IndexOfAnyExcept(s_keyChars);
+                if (itemEnd <= i || !(char.IsAsciiLetterOrDigit(_text[i]) || _text[i] == '_'))
                 {
                     return null;
                 }
 
                 items.Add(new ConfigScalar(Intern(i, itemEnd), false, At(i)));
                 i = SkipSpaces(itemEnd, end);
-                if (i < end && text[i] == ']')
+                if (i < end && _text[i] == ']')
                 {
                     return Close(open, i, end, items);
                 }
 
-                if (i >= end || text[i] != ',')
+                if (i >= end || _text[i] != ',')
                 {
                     return null;
                 }
@@ -274,7 +280,7 @@ internal static class PlainYamlScanner
 
         private int SkipSpaces(int i, int end)
         {
-            while (i < end && text[i] == ' ')
+            while (i < end && _text[i] == ' ')
             {
                 i++;
             }
@@ -285,7 +291,7 @@ internal static class PlainYamlScanner
         // Keys and values repeat within a file (chart, version, true, …): one string each.
         private string Intern(int start, int end)
         {
-            ReadOnlySpan<char> span = text.AsSpan(start, end - start);
+            ReadOnlySpan<char> span = _text.Slice(start, end - start);
             Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(span, out string? value))
             {
@@ -296,6 +302,6 @@ internal static class PlainYamlScanner
             return value;
         }
 
-        private SourceLocation At(int index) => new(file, _line, index - _lineStart + 1);
+        private SourceLocation At(int index) => new(_file, _line, index - _lineStart + 1);
     }
 }

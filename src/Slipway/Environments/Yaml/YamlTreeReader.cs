@@ -20,7 +20,13 @@ public static class YamlTreeReader
     private const string StringTag = "tag:yaml.org,2002:str";
 
     /// <summary>Reads <paramref name="text"/>; <paramref name="file"/> is the path diagnostics name.</summary>
-    public static YamlReadResult Read(string text, string file)
+    public static YamlReadResult Read(string text, string file) => Read(text, text, file);
+
+    /// <summary>
+    /// Reads <paramref name="text"/> (<paramref name="original"/> is the same text as a string when the caller has one;
+    /// otherwise a string is made only if YamlDotNet has to read it).
+    /// </summary>
+    internal static YamlReadResult Read(ReadOnlySpan<char> text, string? original, string file)
     {
         var diagnostics = new List<Diagnostic>();
         if (text.Length > MaxFileBytes)
@@ -32,7 +38,7 @@ public static class YamlTreeReader
         // Most environment files are plain block mappings: the fast scanner reads those, YamlDotNet everything else.
         return PlainYamlScanner.TryRead(text, file, diagnostics) is { } mapping
             ? new YamlReadResult(mapping, diagnostics)
-            : ReadWithYamlDotNet(text, file, diagnostics);
+            : ReadWithYamlDotNet(original ?? new string(text), file, diagnostics);
     }
 
     /// <summary>Reads <paramref name="text"/> with YamlDotNet's parser (the general path, also the fast path's reference in tests).</summary>
