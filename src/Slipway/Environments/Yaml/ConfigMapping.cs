@@ -3,7 +3,9 @@ namespace Slipway.Environments.Yaml;
 /// <summary>A mapping whose keys keep the order they were first written in.</summary>
 public sealed class ConfigMapping : ConfigNode
 {
-    // Small mappings (most of them) are searched linearly; an index is built once a mapping grows past this.
+    // Small mappings (most of them) are searched linearly; an index is built at the first lookup in a mapping larger
+    // than this. Built lazily because most mappings of a file's tree are only ever enumerated (merging and validation
+    // look keys up in the merged copies), so their trees stay smaller and cheaper for the GC.
     private const int IndexThreshold = 8;
 
     private readonly List<ConfigEntry?> _entries;
@@ -57,9 +59,15 @@ public sealed class ConfigMapping : ConfigNode
     /// <summary>The position of <paramref name="key"/> (for <see cref="SetAt"/> and <see cref="RemoveAt"/>), or -1.</summary>
     internal int IndexOf(string key)
     {
-        if (_index is not null)
+        Dictionary<string, int>? index = Volatile.Read(ref _index);
+        if (index is null && _entries.Count > IndexThreshold)
         {
-            return _index.TryGetValue(key, out int i) ? i : -1;
+            index = BuildIndex();
+        }
+
+        if (index is not null)
+        {
+            return index.TryGetValue(key, out int i) ? i : -1;
         }
 
         for (int i = 0; i < _entries.Count; i++)
@@ -105,17 +113,25 @@ public sealed class ConfigMapping : ConfigNode
         _index?.Add(entry.Key, _entries.Count);
         _entries.Add(entry);
         _count++;
-        if (_index is null && _entries.Count > IndexThreshold)
+    }
+
+    /// <summary>
+    /// Builds the index and publishes it whole: threads reading a finished tree at the same time either see it complete
+    /// or build their own (lookups never change a mapping otherwise).
+    /// </summary>
+    private Dictionary<string, int> BuildIndex()
+    {
+        var index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+        for (int j = 0; j < _entries.Count; j++)
         {
-            _index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
-            for (int j = 0; j < _entries.Count; j++)
+            if (_entries[j] is { } existing)
             {
-                if (_entries[j] is { } existing)
-                {
-                    _index[existing.Key] = j;
-                }
+                index[existing.Key] = j;
             }
         }
+
+        Volatile.Write(ref _index, index);
+        return index;
     }
 
     public bool Remove(string key)

@@ -59,6 +59,9 @@ internal static class PlainYamlScanner
         private readonly ReadOnlySpan<char> _text;
         private readonly string _file;
         private readonly List<Frame> _open = [];
+
+        // The keys of each open mapping, by depth (reused): duplicates are found without building the mapping's index.
+        private readonly List<HashSet<string>> _keys = [];
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
         private int _lineStart;
         private int _line = 1;
@@ -125,7 +128,7 @@ internal static class PlainYamlScanner
                     return false;
                 }
 
-                _open.Add(new Frame(indent, new ConfigMapping(At(start)), null, default));
+                Open(new Frame(indent, new ConfigMapping(At(start)), null, default));
             }
             else if (_pendingKey is not null)
             {
@@ -134,7 +137,7 @@ internal static class PlainYamlScanner
                     return false;
                 }
 
-                _open.Add(new Frame(indent, new ConfigMapping(At(start)), _pendingKey, _pendingKeyLocation));
+                Open(new Frame(indent, new ConfigMapping(At(start)), _pendingKey, _pendingKeyLocation));
                 _pendingKey = null;
             }
             else
@@ -158,6 +161,20 @@ internal static class PlainYamlScanner
             return ScanEntry(start, end);
         }
 
+        private void Open(Frame frame)
+        {
+            if (_keys.Count == _open.Count)
+            {
+                _keys.Add(new HashSet<string>(StringComparer.Ordinal));
+            }
+            else
+            {
+                _keys[_open.Count].Clear();
+            }
+
+            _open.Add(frame);
+        }
+
         /// <summary>Closes the innermost mapping: it becomes the value of its key in the enclosing one.</summary>
         private void Close()
         {
@@ -169,7 +186,7 @@ internal static class PlainYamlScanner
         private void Set(string key, SourceLocation keyLocation, ConfigNode value)
         {
             ConfigMapping mapping = _open[^1].Mapping;
-            int existing = mapping.IndexOf(key);
+            int existing = _keys[_open.Count - 1].Add(key) ? -1 : mapping.IndexOf(key);
             if (existing >= 0)
             {
                 Diagnostics.Add(YamlTreeReader.DuplicateKey(keyLocation, key, mapping.EntryAt(existing)));
