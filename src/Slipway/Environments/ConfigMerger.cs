@@ -19,11 +19,16 @@ public static class ConfigMerger
                 continue;
             }
 
-            ConfigEntry? existing = target.GetEntry(entry.Key);
+            int at = target.IndexOf(entry.Key);
+            ConfigEntry? existing = at >= 0 ? target.EntryAt(at) : null;
             switch (entry.Value)
             {
                 case ConfigScalar { IsNull: true }:
-                    target.Remove(entry.Key);
+                    if (at >= 0)
+                    {
+                        target.RemoveAt(at);
+                    }
+
                     break;
 
                 case ConfigMapping mapping when existing?.Value is ConfigMapping inherited:
@@ -31,29 +36,32 @@ public static class ConfigMerger
                     break;
 
                 case ConfigMapping mapping:
-                    target.Set(new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics), existing));
+                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics), existing));
                     break;
 
                 case ConfigSequence { Append: true } sequence when existing?.Value is ConfigSequence inherited:
                     var items = new List<ConfigNode>(inherited.Items.Count + sequence.Items.Count);
                     items.AddRange(inherited.Items);
                     items.AddRange(sequence.Items);
-                    target.Set(new ConfigEntry(entry.Key, entry.KeyLocation, new ConfigSequence(items, false, sequence.Location), existing));
+                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, new ConfigSequence(items, false, sequence.Location), existing));
                     break;
 
                 case ConfigSequence { Append: true } sequence:
                     diagnostics.Add(AppendWithoutList(entry));
-                    target.Set(new ConfigEntry(entry.Key, entry.KeyLocation, sequence, existing));
+                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, sequence, existing));
                     break;
 
                 default:
-                    target.Set(new ConfigEntry(entry.Key, entry.KeyLocation, entry.Value, existing));
+                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, entry.Value, existing));
                     break;
             }
         }
     }
 
-    /// <summary>A fresh copy of the mappings of a file's tree (so a merge never changes it), without its null keys.</summary>
+    /// <summary>
+    /// A fresh copy of the mappings of a file's tree (so a merge never changes it), without its null keys. A mapping's
+    /// keys are unique (the reader keeps the last of duplicates), so entries are added without looking them up.
+    /// </summary>
     private static ConfigMapping Copy(ConfigMapping source, ICollection<Diagnostic> diagnostics)
     {
         var copy = new ConfigMapping(source.Location, source.Count);
@@ -64,14 +72,14 @@ public static class ConfigMerger
                 case ConfigScalar { IsNull: true }:
                     break;
                 case ConfigMapping mapping:
-                    copy.Set(new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics)));
+                    copy.SetAt(-1, new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics)));
                     break;
                 case ConfigSequence { Append: true }:
                     diagnostics.Add(AppendWithoutList(entry));
-                    copy.Set(entry);
+                    copy.SetAt(-1, entry);
                     break;
                 default:
-                    copy.Set(entry);
+                    copy.SetAt(-1, entry);
                     break;
             }
         }

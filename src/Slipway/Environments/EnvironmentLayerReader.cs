@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Slipway.Environments.Yaml;
 
 namespace Slipway.Environments;
@@ -10,8 +13,8 @@ internal static class EnvironmentLayerReader
     public const string ValuesFolder = "values";
 
     /// <summary>
-    /// Reads the folder synchronously: the catalog calls this from a parallel loop over the folders, where small
-    /// synchronous reads are cheaper than asynchronous ones and parsing dominates anyway.
+    /// Reads the folder synchronously: the catalog calls this in a loop over the folders, where small synchronous reads
+    /// are cheaper than asynchronous ones and parsing dominates anyway.
     /// </summary>
     public static EnvironmentLayer Read(string repositoryRoot, string name, CancellationToken cancellationToken)
     {
@@ -78,8 +81,7 @@ internal static class EnvironmentLayerReader
             return null;
         }
 
-        string text = File.ReadAllText(path);
-        YamlReadResult result = YamlTreeReader.Read(text, file);
+        YamlReadResult result = ReadYaml(path, length, file);
         diagnostics.AddRange(result.Diagnostics);
         switch (result.Root)
         {
@@ -92,6 +94,58 @@ internal static class EnvironmentLayerReader
                 diagnostics.Add(Diagnostic.Error(result.Root.Location, EnvironmentDiagnosticCodes.WrongType,
                     $"an environment file holds a mapping of keys (cluster:, gitops:, apps: …), not a {result.Root.KindName}"));
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the file as <see cref="File.ReadAllText(string)"/> would and parses it. The common case, a UTF-8 file (with
+    /// or without BOM), is decoded into a pooled buffer the fast scanner reads in place: the only allocations left are
+    /// the tree's, so fewer collections run while the catalog's trees are being built.
+    /// </summary>
+    private static YamlReadResult ReadYaml(string path, long length, string file)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        char[]? chars = null;
+        try
+        {
+            int read = 0;
+            using (SafeFileHandle handle = File.OpenHandle(path))
+            {
+                for (int chunk = 1; chunk > 0 && read < length; read += chunk)
+                {
+                    chunk = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
+                }
+
+                if (read != length || RandomAccess.GetLength(handle) != length)
+                {
+                    // Changed while being read: leave it to the general reader.
+                    return YamlTreeReader.Read(File.ReadAllText(path), file);
+                }
+            }
+
+            ReadOnlySpan<byte> bytes = buffer.AsSpan(0, read);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
+            else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+                || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+            {
+                // UTF-16 or UTF-32: let the reader detect it.
+                return YamlTreeReader.Read(File.ReadAllText(path), file);
+            }
+
+            chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+            int count = Encoding.UTF8.GetChars(bytes, chars);
+            return YamlTreeReader.Read(chars.AsSpan(0, count), null, file);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
     }
 

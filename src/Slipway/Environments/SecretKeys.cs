@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Slipway.Environments;
 
 /// <summary>
@@ -18,11 +20,15 @@ public static class SecretKeys
         "api", "access", "secret", "private", "ssh", "license", "encryption", "signing", "client",
     };
 
-    private static readonly string[] s_fragments = ["pass", "pwd", "token", "secret", "key", "credential"];
+    // Every secret word contains one of these (case-insensitive): most keys are ruled out by one vectorized search.
+    private static readonly SearchValues<string> s_fragments = SearchValues.Create(["pass", "pwd", "token", "secret", "key", "credential"], StringComparison.OrdinalIgnoreCase);
 
-    public static bool LooksSecret(string key)
+    public static bool LooksSecret(string key) => LooksSecret(key.AsSpan());
+
+    /// <summary><see cref="LooksSecret(string)"/> of a part of a path, without allocating for the common case.</summary>
+    public static bool LooksSecret(ReadOnlySpan<char> key)
     {
-        if (!MayLookSecret(key))
+        if (!key.ContainsAny(s_fragments))
         {
             return false;
         }
@@ -37,20 +43,7 @@ public static class SecretKeys
         return s_secretWords.Contains(last) || (last == "key" && words.Count >= 2 && s_keyPrefixes.Contains(words[^2]));
     }
 
-    private static bool MayLookSecret(string key)
-    {
-        foreach (string fragment in s_fragments)
-        {
-            if (key.Contains(fragment, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static List<string> Words(string key)
+    private static List<string> Words(ReadOnlySpan<char> key)
     {
         var words = new List<string>();
         int start = 0;
@@ -65,7 +58,7 @@ public static class SecretKeys
 
             if (i > start)
             {
-                words.Add(key[start..i].ToLowerInvariant());
+                words.Add(key[start..i].ToString().ToLowerInvariant());
             }
 
             start = i < key.Length && key[i] is '_' or '-' or '.' ? i + 1 : i;

@@ -162,8 +162,7 @@ internal static class DocumentValidator
 
     private static bool LooksSecret(string path)
     {
-        int dot = path.LastIndexOf('.');
-        string key = dot >= 0 ? path[(dot + 1)..] : path;
+        ReadOnlySpan<char> key = path.AsSpan(path.LastIndexOf('.') + 1);
         int bracket = key.IndexOf('[');
         return SecretKeys.LooksSecret(bracket >= 0 ? key[..bracket] : key);
     }

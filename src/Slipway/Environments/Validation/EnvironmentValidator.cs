@@ -35,37 +35,36 @@ public static class EnvironmentValidator
         }
 
         var diagnostics = new HashSet<Diagnostic>(catalog.Diagnostics);
-        var checkedLayers = new HashSet<string>(StringComparer.Ordinal);
-        var resolved = new ResolvedEnvironment[names.Count];
-        Parallel.For(0, names.Count, i => resolved[i] = catalog.Resolve(names[i]));
 
+        // Each environment is merged and checked in one step, while its tree is fresh in the cache; only its layers and
+        // diagnostics are kept, so the merged tree dies young (cheap for the GC) instead of being promoted with the rest.
+        List<string> known = [.. catalog.Layers.Keys];
+        var layersOf = new IReadOnlyList<string>[names.Count];
         var perEnvironment = new List<Diagnostic>[names.Count];
-        Parallel.For(0, names.Count, i =>
+        for (int i = 0; i < names.Count; i++)
         {
+            ResolvedEnvironment resolved = catalog.Resolve(names[i]);
+            layersOf[i] = resolved.Layers;
+            diagnostics.UnionWith(resolved.Diagnostics);
             perEnvironment[i] = [];
-            if (resolved[i].Diagnostics.Any(diagnostic => diagnostic.IsError))
+            if (resolved.Diagnostics.Any(diagnostic => diagnostic.IsError))
             {
                 // Files that could not be read or layers that could not be resolved: merged checks would only add noise.
-                return;
+                continue;
             }
 
-            MergedValidator.Validate(resolved[i], catalog.Layers.Keys.ToList(), perEnvironment[i]);
-        });
+            MergedValidator.Validate(resolved, known, perEnvironment[i]);
+        }
 
-        var layerNames = resolved.SelectMany(r => r.Layers).Distinct().ToList();
+        var layerNames = layersOf.SelectMany(layers => layers).Distinct().ToList();
         var perLayer = new List<Diagnostic>[layerNames.Count];
-        Parallel.For(0, layerNames.Count, i =>
+        for (int i = 0; i < layerNames.Count; i++)
         {
             perLayer[i] = [];
             foreach (ConfigMapping document in catalog.Layers[layerNames[i]].Documents)
             {
                 DocumentValidator.Validate(document, perLayer[i]);
             }
-        });
-
-        foreach (ResolvedEnvironment environmentResult in resolved)
-        {
-            diagnostics.UnionWith(environmentResult.Diagnostics);
         }
 
         diagnostics.UnionWith(perLayer.SelectMany(list => list));

@@ -3,7 +3,9 @@ namespace Slipway.Environments.Yaml;
 /// <summary>A mapping whose keys keep the order they were first written in.</summary>
 public sealed class ConfigMapping : ConfigNode
 {
-    // Small mappings (most of them) are searched linearly; an index is built once a mapping grows past this.
+    // Small mappings (most of them) are searched linearly; an index is built at the first lookup in a mapping larger
+    // than this. Built lazily because most mappings of a file's tree are only ever enumerated (merging and validation
+    // look keys up in the merged copies), so their trees stay smaller and cheaper for the GC.
     private const int IndexThreshold = 8;
 
     private readonly List<ConfigEntry?> _entries;
@@ -51,41 +53,21 @@ public sealed class ConfigMapping : ConfigNode
             return;
         }
 
-        _index?.Add(entry.Key, _entries.Count);
-        _entries.Add(entry);
-        _count++;
-        if (_index is null && _entries.Count > IndexThreshold)
-        {
-            _index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
-            for (int j = 0; j < _entries.Count; j++)
-            {
-                if (_entries[j] is { } existing)
-                {
-                    _index[existing.Key] = j;
-                }
-            }
-        }
+        Add(entry);
     }
 
-    public bool Remove(string key)
+    /// <summary>The position of <paramref name="key"/> (for <see cref="SetAt"/> and <see cref="RemoveAt"/>), or -1.</summary>
+    internal int IndexOf(string key)
     {
-        int i = IndexOf(key);
-        if (i < 0)
+        Dictionary<string, int>? index = Volatile.Read(ref _index);
+        if (index is null && _entries.Count > IndexThreshold)
         {
-            return false;
+            index = BuildIndex();
         }
 
-        _index?.Remove(key);
-        _entries[i] = null;
-        _count--;
-        return true;
-    }
-
-    private int IndexOf(string key)
-    {
-        if (_index is not null)
+        if (index is not null)
         {
-            return _index.TryGetValue(key, out int i) ? i : -1;
+            return index.TryGetValue(key, out int i) ? i : -1;
         }
 
         for (int i = 0; i < _entries.Count; i++)
@@ -97,6 +79,71 @@ public sealed class ConfigMapping : ConfigNode
         }
 
         return -1;
+    }
+
+    /// <summary>The entry at a position from <see cref="IndexOf"/>.</summary>
+    internal ConfigEntry EntryAt(int index) => _entries[index]!;
+
+    /// <summary>
+    /// Sets <paramref name="entry"/> at <paramref name="index"/>, the position of its key found by <see cref="IndexOf"/>
+    /// (-1: the key is new, added at the end). Saves the merge a second lookup.
+    /// </summary>
+    internal void SetAt(int index, ConfigEntry entry)
+    {
+        if (index >= 0)
+        {
+            _entries[index] = entry;
+        }
+        else
+        {
+            Add(entry);
+        }
+    }
+
+    /// <summary>Removes the entry at a position found by <see cref="IndexOf"/>.</summary>
+    internal void RemoveAt(int index)
+    {
+        _index?.Remove(_entries[index]!.Key);
+        _entries[index] = null;
+        _count--;
+    }
+
+    private void Add(ConfigEntry entry)
+    {
+        _index?.Add(entry.Key, _entries.Count);
+        _entries.Add(entry);
+        _count++;
+    }
+
+    /// <summary>
+    /// Builds the index and publishes it whole: threads reading a finished tree at the same time either see it complete
+    /// or build their own (lookups never change a mapping otherwise).
+    /// </summary>
+    private Dictionary<string, int> BuildIndex()
+    {
+        var index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+        for (int j = 0; j < _entries.Count; j++)
+        {
+            if (_entries[j] is { } existing)
+            {
+                index[existing.Key] = j;
+            }
+        }
+
+        Volatile.Write(ref _index, index);
+        return index;
+    }
+
+    public bool Remove(string key)
+    {
+        int i = IndexOf(key);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        RemoveAt(i);
+        return true;
     }
 
     /// <summary>Follows a dotted path (<c>apps.web.tag</c>); null when any part is missing.</summary>

@@ -20,7 +20,13 @@ public static class YamlTreeReader
     private const string StringTag = "tag:yaml.org,2002:str";
 
     /// <summary>Reads <paramref name="text"/>; <paramref name="file"/> is the path diagnostics name.</summary>
-    public static YamlReadResult Read(string text, string file)
+    public static YamlReadResult Read(string text, string file) => Read(text, text, file);
+
+    /// <summary>
+    /// Reads <paramref name="text"/> (<paramref name="original"/> is the same text as a string when the caller has one;
+    /// otherwise a string is made only if YamlDotNet has to read it).
+    /// </summary>
+    internal static YamlReadResult Read(ReadOnlySpan<char> text, string? original, string file)
     {
         var diagnostics = new List<Diagnostic>();
         if (text.Length > MaxFileBytes)
@@ -29,6 +35,15 @@ public static class YamlTreeReader
             return new YamlReadResult(null, diagnostics);
         }
 
+        // Most environment files are plain block mappings: the fast scanner reads those, YamlDotNet everything else.
+        return PlainYamlScanner.TryRead(text, file, diagnostics) is { } mapping
+            ? new YamlReadResult(mapping, diagnostics)
+            : ReadWithYamlDotNet(original ?? new string(text), file, diagnostics);
+    }
+
+    /// <summary>Reads <paramref name="text"/> with YamlDotNet's parser (the general path, also the fast path's reference in tests).</summary>
+    internal static YamlReadResult ReadWithYamlDotNet(string text, string file, List<Diagnostic> diagnostics)
+    {
         var reader = new State(file, diagnostics);
         try
         {
@@ -68,6 +83,11 @@ public static class YamlTreeReader
     public static Diagnostic TooLarge(string file, long length)
         => new(file, 1, 1, DiagnosticSeverity.Error, EnvironmentDiagnosticCodes.FileTooLarge,
             $"file is {length / 1024.0 / 1024.0:0.0} MB; environment files are limited to {MaxFileBytes / 1024 / 1024} MB: split it into values/*.yaml files or keep large data outside the environment");
+
+    /// <summary>The diagnostic for a key written twice in one mapping.</summary>
+    internal static Diagnostic DuplicateKey(SourceLocation keyAt, string name, ConfigEntry existing)
+        => Diagnostic.Error(keyAt, EnvironmentDiagnosticCodes.DuplicateKey,
+            $"duplicate key '{name}' (first set at line {existing.KeyLocation.Line}): remove one of them");
 
     private static string Describe(YamlException exception)
     {
@@ -156,8 +176,7 @@ public static class YamlTreeReader
                 ConfigEntry? existing = mapping.GetEntry(name);
                 if (existing is not null)
                 {
-                    diagnostics.Add(Diagnostic.Error(keyAt, EnvironmentDiagnosticCodes.DuplicateKey,
-                        $"duplicate key '{name}' (first set at line {existing.KeyLocation.Line}): remove one of them"));
+                    diagnostics.Add(DuplicateKey(keyAt, name, existing));
                 }
 
                 mapping.Set(new ConfigEntry(name, keyAt, value));
