@@ -37,9 +37,25 @@ internal sealed partial class Build : BuildBase
         .DependsOn(Restore)
         .Executes(ct => DotNetAsync(["build", ProjectsFilter, "--no-restore", "-nologo", "-v", "q", "-clp:NoSummary"], ct));
 
+    private Target Format => _ => _
+        .Description("Check that the code is formatted as .editorconfig says (fix: dotnet format Slipway.Projects.slnf; dotnet format build/_build.csproj)")
+        .DependsOn(Compile)
+        .Executes(async ct =>
+        {
+            try
+            {
+                await DotNetAsync(["format", ProjectsFilter, "--verify-no-changes", "--no-restore"], ct);
+                await DotNetAsync(["format", RootDirectory / "build" / "_build.csproj", "--verify-no-changes", "--no-restore", "--include", RootDirectory / "build"], ct);
+            }
+            catch (ProcessFailedException)
+            {
+                throw new BuildException("Some files are not formatted as .editorconfig says (listed above). Fix them with: dotnet format Slipway.Projects.slnf && dotnet format build/_build.csproj");
+            }
+        });
+
     private Target Test => _ => _
         .Description("Run the tests and print their totals")
-        .DependsOn(Compile)
+        .DependsOn(Compile, Format)
         .Executes(async ct =>
         {
             if (Directory.Exists(TestResultsDirectory))

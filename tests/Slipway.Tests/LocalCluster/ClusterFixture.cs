@@ -1,6 +1,6 @@
+using k8s;
 using Slipway.LocalCluster.Hosting;
 using Slipway.Tests.Support;
-using k8s;
 
 namespace Slipway.Tests.LocalCluster;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Slipway.LocalCluster.Hosting;
+using k8s;
+using k8s.Models;
 using Slipway.LocalCluster;
+using Slipway.LocalCluster.Hosting;
 using Slipway.Processes;
 using Slipway.Tests.Support;
-using k8s.Models;
-using k8s;
 
 namespace Slipway.Tests.LocalCluster.Hosting;
 
