@@ -37,12 +37,12 @@ public sealed class ArgoSync
         await _writer.MergePatchCustomObjectAsync(CustomResource.Application, Namespace, application, operation, cancellationToken).ConfigureAwait(false);
         log.Info($"Asked Argo CD to sync {Namespace}/{application} to {commit[..Math.Min(12, commit.Length)]}.");
 
-        long started = _time.GetTimestamp();
-        string last = "no status yet";
-        while (true)
-        {
-            JsonElement? current = await _reader.GetCustomObjectAsync(CustomResource.Application, Namespace, application, cancellationToken).ConfigureAwait(false);
-            if (current is { } app)
+        await CustomObjectPoller.WaitAsync(
+            _reader,
+            CustomResource.Application,
+            Namespace,
+            application,
+            app =>
             {
                 string? revision = JsonStatus.Text(app, "status", "sync", "revision");
                 string? phase = JsonStatus.Text(app, "status", "operationState", "phase");
@@ -53,7 +53,7 @@ public sealed class ArgoSync
                 string? message = JsonStatus.Text(app, "status", "operationState", "message");
                 if (revision == commit && phase == "Succeeded")
                 {
-                    return;
+                    return (true, string.Empty);
                 }
 
                 if (phase is "Failed" or "Error" && syncedTo == commit)
@@ -61,15 +61,12 @@ public sealed class ArgoSync
                     throw SlipwayException.Failed($"Argo CD could not sync {Namespace}/{application} to {commit}: {phase}: {message}");
                 }
 
-                last = $"revision {revision ?? "none"}, operation {phase ?? "none"} {message}".TrimEnd();
-            }
-
-            if (_time.GetElapsedTime(started) >= timeout)
-            {
-                throw SlipwayException.Failed($"Argo CD did not sync {Namespace}/{application} to {commit} within {timeout.TotalSeconds:0}s ({last}). Check it with: argocd app get {application}");
-            }
-
-            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
-        }
+                return (false, $"revision {revision ?? "none"}, operation {phase ?? "none"} {message}".TrimEnd());
+            },
+            timeout,
+            PollInterval,
+            _time,
+            last => SlipwayException.Failed($"Argo CD did not sync {Namespace}/{application} to {commit} within {timeout.TotalSeconds:0}s ({last}). Check it with: argocd app get {application}"),
+            cancellationToken).ConfigureAwait(false);
     }
 }

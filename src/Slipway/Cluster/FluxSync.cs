@@ -53,19 +53,19 @@ public sealed class FluxSync
         await _writer.MergePatchCustomObjectAsync(CustomResource.Kustomization, Namespace, kustomization, (JsonObject)annotate.DeepClone(), cancellationToken).ConfigureAwait(false);
         log.Info($"Asked Flux to reconcile {Namespace}/{kustomization}; waiting for {expected}.");
 
-        long started = _time.GetTimestamp();
-        string last = "nothing yet";
-        while (true)
-        {
-            JsonElement? current = await _reader.GetCustomObjectAsync(CustomResource.Kustomization, Namespace, kustomization, cancellationToken).ConfigureAwait(false);
-            if (current is { } k)
+        await CustomObjectPoller.WaitAsync(
+            _reader,
+            CustomResource.Kustomization,
+            Namespace,
+            kustomization,
+            k =>
             {
                 string? applied = JsonStatus.Text(k, "status", "lastAppliedRevision");
                 string? attempted = JsonStatus.Text(k, "status", "lastAttemptedRevision");
                 var ready = JsonStatus.Condition(k, "Ready");
                 if (applied == expected)
                 {
-                    return applied;
+                    return (true, string.Empty);
                 }
 
                 if (attempted == expected && ready is { Status: "False" } failed)
@@ -73,17 +73,15 @@ public sealed class FluxSync
                     throw SlipwayException.Failed($"Flux could not apply {expected}: Kustomization {Namespace}/{kustomization} is not Ready ({failed.Reason}): {failed.Message}");
                 }
 
-                last = $"applied {applied ?? "nothing"}" + (ready is { } r ? $", Ready={r.Status} ({r.Reason}) {r.Message}" : string.Empty);
-            }
-
-            if (_time.GetElapsedTime(started) >= timeout)
-            {
-                throw SlipwayException.Failed(
-                    $"Flux did not apply {expected} within {timeout.TotalSeconds:0}s: Kustomization {Namespace}/{kustomization} has {last}. "
-                    + "Check the Flux controllers (flux get kustomizations -A) and run SyncApps again.");
-            }
-
-            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
-        }
+                return (false, $"applied {applied ?? "nothing"}" + (ready is { } r ? $", Ready={r.Status} ({r.Reason}) {r.Message}" : string.Empty));
+            },
+            timeout,
+            PollInterval,
+            _time,
+            last => SlipwayException.Failed(
+                $"Flux did not apply {expected} within {timeout.TotalSeconds:0}s: Kustomization {Namespace}/{kustomization} has {last}. "
+                + "Check the Flux controllers (flux get kustomizations -A) and run SyncApps again."),
+            cancellationToken).ConfigureAwait(false);
+        return expected;
     }
 }

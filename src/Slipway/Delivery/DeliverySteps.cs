@@ -20,7 +20,7 @@ public static class DeliverySteps
         await session.EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await gitops.Deployer.DeployPlatformAsync(ReleaseMapping.Platform(session.Settings), session.Context.CommitInfoFor(session.Name), cancellationToken).ConfigureAwait(false);
-        Report(session, result);
+        session.LastPushedCommit = result.CommitSha;
         await ApplyCommitAsync(session, gitops, result.CommitSha, $"{session.Name}-platform", cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -32,7 +32,7 @@ public static class DeliverySteps
         await session.EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         GitOpsConnection gitops = await session.GitOpsAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await gitops.Deployer.SyncAppsAsync(apps, session.Context.CommitInfoFor(session.Name), cancellationToken).ConfigureAwait(false);
-        Report(session, result);
+        session.LastPushedCommit = result.CommitSha;
         await ApplyCommitAsync(session, gitops, result.CommitSha, $"{session.Name}-apps", cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -98,10 +98,6 @@ public static class DeliverySteps
 
     private static bool SameVersions(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
         => left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out string? value) && value == pair.Value);
-
-    /// <summary>The repository already said what it pushed (or that nothing changed); remember the commit.</summary>
-    private static void Report(DeliverySession session, GitOpsDeployResult result)
-        => session.LastPushedCommit = result.CommitSha;
 
     /// <summary>
     /// Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit. With Argo CD

@@ -13,9 +13,8 @@ public static class EnvironmentStatus
         var lines = new List<string>(versions.FormatTable());
 
         Cluster.KubernetesCluster cluster = await session.ClusterAsync(cancellationToken).ConfigureAwait(false);
-        using var http = new HttpClient();
-        var verifier = new RolloutVerifier(cluster, new EndpointProber(http), session.Context.Time);
-        ClusterSnapshot snapshot = await verifier.ReadSnapshotAsync(
+        ClusterSnapshot snapshot = await RolloutVerifier.ReadSnapshotAsync(
+            cluster,
             new VerifyOptions { Namespaces = ReleaseMapping.Namespaces(session.Settings), IncludeApplications = session.Settings.GitOps.Engine == Environments.Settings.GitOpsEngine.ArgoCd },
             cancellationToken).ConfigureAwait(false);
         VerificationReport report = VerificationReport.Evaluate(snapshot);

@@ -71,14 +71,18 @@ public sealed class RolloutVerifier
         }
     }
 
-    public async Task<ClusterSnapshot> ReadSnapshotAsync(VerifyOptions options, CancellationToken cancellationToken)
+    public Task<ClusterSnapshot> ReadSnapshotAsync(VerifyOptions options, CancellationToken cancellationToken)
+        => ReadSnapshotAsync(_cluster, options, cancellationToken);
+
+    /// <summary>One pass over the cluster: one list call per kind per namespace, in parallel.</summary>
+    public static async Task<ClusterSnapshot> ReadSnapshotAsync(IClusterReader cluster, VerifyOptions options, CancellationToken cancellationToken)
     {
-        Task<IReadOnlyList<V1Node>> nodes = _cluster.ListNodesForRolloutAsync(cancellationToken);
-        var deployments = options.Namespaces.Select(ns => _cluster.ListDeploymentsForRolloutAsync(ns, cancellationToken)).ToList();
-        var pods = options.Namespaces.Select(ns => _cluster.ListPodsForRolloutAsync(ns, cancellationToken)).ToList();
-        var releases = options.Namespaces.Select(ns => _cluster.ListCustomObjectsAsync(CustomResource.HelmRelease, ns, cancellationToken)).ToList();
+        Task<IReadOnlyList<V1Node>> nodes = cluster.ListNodesForRolloutAsync(cancellationToken);
+        var deployments = options.Namespaces.Select(ns => cluster.ListDeploymentsForRolloutAsync(ns, cancellationToken)).ToList();
+        var pods = options.Namespaces.Select(ns => cluster.ListPodsForRolloutAsync(ns, cancellationToken)).ToList();
+        var releases = options.Namespaces.Select(ns => cluster.ListCustomObjectsAsync(CustomResource.HelmRelease, ns, cancellationToken)).ToList();
         List<Task<IReadOnlyList<JsonElement>>> applications = options.IncludeApplications
-            ? [_cluster.ListCustomObjectsAsync(CustomResource.Application, "argocd", cancellationToken)]
+            ? [cluster.ListCustomObjectsAsync(CustomResource.Application, "argocd", cancellationToken)]
             : [];
         await Task.WhenAll([nodes, .. deployments, .. pods, .. releases, .. applications]).ConfigureAwait(false);
         return new ClusterSnapshot(
