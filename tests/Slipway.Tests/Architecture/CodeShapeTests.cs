@@ -58,7 +58,13 @@ public sealed class CodeShapeTests
     [InlineData("src/Slipway/Verification", "k8s")]
     [InlineData("src/Slipway/Verification", "Slipway.Delivery")]
     [InlineData("src/Slipway/Environments", "Slipway.Delivery")]
-    [InlineData("src/Slipway/Environments", "Slipway.GitOps")]
+    [InlineData("src/Slipway/GitOps", "Slipway.Environments")]
+    [InlineData("src/Slipway/Releases", "Slipway.Environments")]
+    [InlineData("src/Slipway/Cluster", "Slipway.Environments")]
+    [InlineData("src/Slipway/Cluster", "Slipway.Delivery")]
+    [InlineData("src/Slipway/Verification", "Slipway.Environments")]
+    [InlineData("src/Slipway/Infrastructure", "Slipway.Environments")]
+    [InlineData("src/Slipway/Infrastructure", "Slipway.Delivery")]
     public void A_domain_folder_does_not_use_a_namespace_it_must_not(string folder, string forbiddenNamespace)
     {
         string directory = RepositoryPaths.Combine(folder.Split('/'));
