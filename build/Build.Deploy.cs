@@ -1,7 +1,5 @@
 using Slipway.Delivery;
-using Slipway.Environments.Settings;
 using Slipway.Hosting;
-using Slipway.LocalCluster.Hosting;
 using Slipway.Targets;
 using Slipway.Verification;
 
@@ -21,7 +19,7 @@ internal sealed partial class Build
     [Parameter("SyncApps: the image tag to deploy for --app; PublishImage: the tag to publish")]
     private readonly string? _tag;
 
-    private DeliverySession? _session;
+    private EnvironmentDelivery? _delivery;
 
     /// <summary>--env, or the environment a Deploy* aggregate names.</summary>
     private string? EnvironmentName { get; set; }
@@ -30,13 +28,13 @@ internal sealed partial class Build
         .Description("Render platform.releases into HelmReleases in the GitOps repository, push, and wait for the cluster to apply them")
         .Requires(() => EnvironmentName)
         .After(ApplyInfra)
-        .Executes(async ct => await DeliverySteps.DeployPlatformAsync(await SessionAsync(ct), ct));
+        .Executes(async ct => await (await DeliveryAsync(ct)).DeployPlatformAsync(ct));
 
     private Target SyncApps => _ => _
         .Description("Write each app's image tag (or --app X --tag Y) into the GitOps repository, push, reconcile and wait")
         .Requires(() => EnvironmentName)
         .After(DeployPlatform)
-        .Executes(async ct => await DeliverySteps.SyncAppsAsync(await SessionAsync(ct), _app, _tag, ct));
+        .Executes(async ct => await (await DeliveryAsync(ct)).SyncAppsAsync(_app, _tag, ct));
 
     private Target Verify => _ => _
         .Description("Wait until the cluster really runs the environment: nodes, HelmReleases, rollouts, pods, endpoints")
@@ -46,7 +44,7 @@ internal sealed partial class Build
         {
             using var http = new HttpClient();
             var progress = new LogVerificationProgress(Log, IsLocalBuild ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15));
-            VerificationReport report = await DeliverySteps.VerifyAsync(await SessionAsync(ct), progress, http, ct);
+            VerificationReport report = await (await DeliveryAsync(ct)).VerifyAsync(progress, http, ct);
             Output.Success($"{EnvironmentName} is live: {report.Summary()}");
         });
 
@@ -70,7 +68,7 @@ internal sealed partial class Build
         .Requires(() => EnvironmentName)
         .Executes(async ct =>
         {
-            foreach (string line in await EnvironmentStatus.ReadAsync(await SessionAsync(ct), ct))
+            foreach (string line in await (await DeliveryAsync(ct)).ReadStatusAsync(ct))
             {
                 Output.Info(line);
             }
@@ -95,25 +93,28 @@ internal sealed partial class Build
 
     protected override async Task OnBuildFinishedAsync(CancellationToken cancellationToken)
     {
-        if (_session is not null)
+        if (_delivery is not null)
         {
-            await _session.DisposeAsync();
-            _session = null;
+            await _delivery.DisposeAsync();
+            _delivery = null;
         }
     }
 
     private async Task RecordReleaseAsync(CancellationToken cancellationToken)
-        => await DeliverySteps.RecordReleaseAsync(await SessionAsync(cancellationToken), verified: true, cancellationToken);
+        => await (await DeliveryAsync(cancellationToken)).RecordReleaseAsync(verified: true, cancellationToken);
 
-    private async Task<DeliverySession> SessionAsync(CancellationToken cancellationToken)
+    /// <summary>The delivery of the run's environment, opened once over the run's environment catalogue.</summary>
+    private async Task<EnvironmentDelivery> DeliveryAsync(CancellationToken cancellationToken)
     {
-        if (_session is null)
+        if (_delivery is null)
         {
-            EnvironmentSettings settings = await EnvironmentSettings.LoadAsync(RootDirectory, EnvironmentName!, cancellationToken);
-            var context = new DeliveryContext(RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log, new LocalClusterConnector(RootDirectory));
-            _session = new DeliverySession(context, settings);
+            var context = new DeliveryContext(RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log, new LocalClusterStarter())
+            {
+                Processes = _processes,
+            };
+            _delivery = EnvironmentDelivery.Open(context, await CatalogAsync(cancellationToken), EnvironmentName!);
         }
 
-        return _session;
+        return _delivery;
     }
 }

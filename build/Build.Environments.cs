@@ -17,14 +17,16 @@ internal sealed partial class Build
     [Parameter("NewEnvironment: the parent environments, in order (later ones win)")]
     private readonly string[] _extends = [];
 
+    private Task<EnvironmentCatalog>? _catalog;
+
     private Target Validate => _ => _
         .Description("Load, merge and check environments (--env NAME, or all); report every problem as file(line,col)")
-        .Executes(ct => EnvironmentValidator.RunAsync(RootDirectory, _env, _warningsAsErrors, Host == HostKind.GitHubActions, Log, ct));
+        .Executes(async ct => EnvironmentValidator.Run(await CatalogAsync(ct), _env, _warningsAsErrors, Host == HostKind.GitHubActions, Log));
 
     private Target ShowConfig => _ => _
         .Description("Print the merged configuration of --env with where each value came from (--key a.b.c for one value)")
         .Requires(() => _env)
-        .Executes(async ct => Output.Info(await ConfigPrinter.ShowAsync(RootDirectory, _env!, _key, ct)));
+        .Executes(async ct => Output.Info(ConfigPrinter.Show(await CatalogAsync(ct), _env!, _key)));
 
     private Target NewEnvironment => _ => _
         .Description("Scaffold environments/<name>/env.yaml from --extends, refusing to overwrite")
@@ -32,7 +34,11 @@ internal sealed partial class Build
         .Requires(() => _extends)
         .Executes(async ct =>
         {
-            string path = await EnvironmentScaffolder.CreateAsync(RootDirectory, _name!, _extends, ct);
+            string path = await EnvironmentScaffolder.CreateAsync(await CatalogAsync(ct), _name!, _extends, ct);
             Output.Success($"Created {path}. Next: edit it, then ./build.sh Validate --env {_name}");
         });
+
+    /// <summary>The repository's environments, loaded once per run on first use and shared by every target.</summary>
+    private Task<EnvironmentCatalog> CatalogAsync(CancellationToken cancellationToken)
+        => _catalog ??= EnvironmentCatalog.LoadAsync(RootDirectory, cancellationToken);
 }

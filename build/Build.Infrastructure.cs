@@ -1,6 +1,3 @@
-using Slipway.Delivery;
-using Slipway.Hosting;
-using Slipway.Infrastructure;
 using Slipway.Targets;
 
 /// <summary>Infrastructure: PlanInfra and ApplyInfra over the environment's Terraform stack (src/Slipway/Infrastructure).</summary>
@@ -20,28 +17,11 @@ internal sealed partial class Build
         .Requires(() => EnvironmentName)
         .After(Validate)
         .OnlyWhenStatic(() => _planFile == null)
-        .Executes(async ct =>
-        {
-            await new InfraPlanner(_processes, ProcessEnvironmentVariables.Instance)
-                .PlanAsync(new InfraPlanRequest(await InfraOptionsAsync(ct)) { RefreshOnly = _refreshOnly }, ct);
-        });
+        .Executes(async ct => await (await DeliveryAsync(ct)).PlanInfraAsync(_refreshOnly, ct));
 
     private Target ApplyInfra => _ => _
         .Description("Apply exactly the reviewed saved plan; refuses a changed, stale or destructive plan (exit 3)")
         .Requires(() => EnvironmentName)
         .DependsOn(PlanInfra)
-        .Executes(async ct =>
-        {
-            await new InfraApplier(_processes, ProcessEnvironmentVariables.Instance).ApplyAsync(
-                new InfraApplyRequest(await InfraOptionsAsync(ct))
-                {
-                    PlanFile = _planFile,
-                    AllowDestroy = _allowDestroy,
-                    PlanMaxAge = (await SessionAsync(ct)).Settings.Infrastructure!.PlanMaxAge,
-                },
-                ct);
-        });
-
-    private async Task<InfraOptions> InfraOptionsAsync(CancellationToken cancellationToken)
-        => InfrastructureMapping.OptionsFor((await SessionAsync(cancellationToken)).Settings, RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log);
+        .Executes(async ct => await (await DeliveryAsync(ct)).ApplyInfraAsync(_planFile, _allowDestroy, ct));
 }

@@ -1,3 +1,5 @@
+using Slipway;
+using Slipway.Cluster.Connection;
 using Slipway.Delivery;
 using Slipway.LocalCluster.Hosting;
 using Slipway.Targets;
@@ -14,12 +16,14 @@ internal sealed partial class Build
     [Parameter("PublishImage: mark the image as crashing (its pods go to CrashLoopBackOff)")]
     private readonly bool _crash;
 
+    private SlipwayPaths Paths => new(RootDirectory);
+
     private Target LocalCluster => _ => _
         .Description("Serve the local Kubernetes cluster (API, Flux- and Argo-like controllers) until Ctrl+C; prints the kubeconfig")
         .Executes(async ct =>
         {
-            LocalClusterOptions options = LocalClusterConnector.OptionsFor(RootDirectory, await LocalImages.FromEnvironmentsAsync(RootDirectory, ct)) with { Port = _localClusterPort };
-            await LocalClusterCommands.ServeAsync(options, Log, ct);
+            var request = new LocalClusterStartRequest(Paths.LocalCluster, EnvironmentDelivery.LocalClusterImages(await CatalogAsync(ct)));
+            await LocalClusterCommands.ServeAsync(LocalClusterStarter.OptionsFor(request) with { Port = _localClusterPort }, Log, ct);
         });
 
     private Target PublishImage => _ => _
@@ -27,5 +31,5 @@ internal sealed partial class Build
         .Requires(() => _image)
         .Requires(() => _tag)
         .Executes(async ct => await LocalClusterCommands.PublishImageAsync(
-            Path.Combine(LocalClusterConnector.StateDirectory(RootDirectory), "images.yaml"), _image!, _tag!, _crash, Log, ct));
+            new LocalClusterOptions { StateDirectory = Paths.LocalCluster }.ResolvedImageCatalogPath, _image!, _tag!, _crash, Log, ct));
 }

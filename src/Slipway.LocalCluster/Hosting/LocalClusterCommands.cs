@@ -5,9 +5,6 @@ namespace Slipway.LocalCluster.Hosting;
 /// <summary>What the build's targets call: one method per target, printing through <see cref="ILog"/>.</summary>
 public static class LocalClusterCommands
 {
-    /// <summary>The state directory of a repository's local cluster: <c>&lt;root&gt;/.nuke/temp/local-cluster</c>.</summary>
-    public static string StateDirectoryFor(string rootDirectory) => Path.Combine(rootDirectory, ".nuke", "temp", "local-cluster");
-
     /// <summary><c>./build.sh LocalCluster</c>: serves until Ctrl+C (see <see cref="LocalClusterHost.ServeAsync"/>).</summary>
     public static Task ServeAsync(LocalClusterOptions options, ILog log, CancellationToken cancellationToken)
         => LocalClusterHost.ServeAsync(options, log, cancellationToken);

@@ -3,6 +3,9 @@ namespace Slipway.LocalCluster.Hosting;
 /// <summary>How to run the local cluster: where its state lives, the port, the simulated delays, and its controllers.</summary>
 public sealed record LocalClusterOptions
 {
+    /// <summary>The image catalogue's file name in the state directory.</summary>
+    public const string ImageCatalogFileName = "images.yaml";
+
     /// <summary>Where state, lock, endpoint and kubeconfig live; normally <c>&lt;root&gt;/.nuke/temp/local-cluster</c>.</summary>
     public required string StateDirectory { get; init; }
 
@@ -15,7 +18,7 @@ public sealed record LocalClusterOptions
     /// <summary>How long a pod takes to become Running/Ready.</summary>
     public TimeSpan PodReadyDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>The image catalogue file; default <c>&lt;StateDirectory&gt;/images.yaml</c>.</summary>
+    /// <summary>The image catalogue file; default <c>&lt;StateDirectory&gt;/</c><see cref="ImageCatalogFileName"/>.</summary>
     public string? ImageCatalogPath { get; init; }
 
     /// <summary>Images (<c>registry.local/web:1.0</c>, <c>web:1.0</c>) put into a catalogue that does not exist yet.</summary>
@@ -44,5 +47,5 @@ public sealed record LocalClusterOptions
     /// </summary>
     public IReadOnlyList<Func<LocalClusterContext, IClusterController>> Controllers { get; init; } = [];
 
-    public string ResolvedImageCatalogPath => ImageCatalogPath ?? Path.Combine(StateDirectory, "images.yaml");
+    public string ResolvedImageCatalogPath => ImageCatalogPath ?? Path.Combine(StateDirectory, ImageCatalogFileName);
 }

@@ -11,14 +11,12 @@ public sealed class ArgoSync
 {
     public const string Namespace = "argocd";
 
-    private readonly IClusterReader _reader;
-    private readonly IClusterWriter _writer;
+    private readonly IClusterCustomObjects _objects;
     private readonly TimeProvider _time;
 
-    public ArgoSync(IClusterReader reader, IClusterWriter writer, TimeProvider time)
+    public ArgoSync(IClusterCustomObjects objects, TimeProvider time)
     {
-        _reader = reader;
-        _writer = writer;
+        _objects = objects;
         _time = time;
     }
 
@@ -34,11 +32,10 @@ public sealed class ArgoSync
                 ["sync"] = new JsonObject { ["revision"] = commit },
             },
         };
-        await _writer.MergePatchCustomObjectAsync(CustomResource.Application, Namespace, application, operation, cancellationToken).ConfigureAwait(false);
+        await _objects.MergePatchCustomObjectAsync(CustomResource.Application, Namespace, application, operation, cancellationToken).ConfigureAwait(false);
         log.Info($"Asked Argo CD to sync {Namespace}/{application} to {commit[..Math.Min(12, commit.Length)]}.");
 
-        await CustomObjectPoller.WaitAsync(
-            _reader,
+        var wait = new CustomObjectWait(
             CustomResource.Application,
             Namespace,
             application,
@@ -63,10 +60,12 @@ public sealed class ArgoSync
 
                 return (false, $"revision {revision ?? "none"}, operation {phase ?? "none"} {message}".TrimEnd());
             },
-            timeout,
-            PollInterval,
-            _time,
-            last => SlipwayException.Failed($"Argo CD did not sync {Namespace}/{application} to {commit} within {timeout.TotalSeconds:0}s ({last}). Check it with: argocd app get {application}"),
-            cancellationToken).ConfigureAwait(false);
+            last => SlipwayException.Failed($"Argo CD did not sync {Namespace}/{application} to {commit} within {timeout.TotalSeconds:0}s ({last}). Check it with: argocd app get {application}"))
+        {
+            Timeout = timeout,
+            Interval = PollInterval,
+            Time = _time,
+        };
+        await CustomObjectPoller.WaitAsync(_objects, wait, cancellationToken).ConfigureAwait(false);
     }
 }

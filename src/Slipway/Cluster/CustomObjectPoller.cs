@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Slipway.Cluster;
 
 /// <summary>
@@ -9,25 +7,15 @@ namespace Slipway.Cluster;
 /// </summary>
 internal static class CustomObjectPoller
 {
-    public static async Task WaitAsync(
-        IClusterReader reader,
-        CustomResource resource,
-        string @namespace,
-        string name,
-        Func<JsonElement, (bool Done, string State)> evaluate,
-        TimeSpan timeout,
-        TimeSpan interval,
-        TimeProvider time,
-        Func<string, SlipwayException> timedOut,
-        CancellationToken cancellationToken)
+    public static async Task WaitAsync(IClusterCustomObjects objects, CustomObjectWait wait, CancellationToken cancellationToken)
     {
-        long started = time.GetTimestamp();
+        long started = wait.Time.GetTimestamp();
         string last = "no status yet";
         while (true)
         {
-            if (await reader.GetCustomObjectAsync(resource, @namespace, name, cancellationToken).ConfigureAwait(false) is { } current)
+            if (await objects.GetCustomObjectAsync(wait.Resource, wait.Namespace, wait.Name, cancellationToken).ConfigureAwait(false) is { } current)
             {
-                (bool done, string state) = evaluate(current);
+                (bool done, string state) = wait.Evaluate(current);
                 if (done)
                 {
                     return;
@@ -36,12 +24,12 @@ internal static class CustomObjectPoller
                 last = state;
             }
 
-            if (time.GetElapsedTime(started) >= timeout)
+            if (wait.Time.GetElapsedTime(started) >= wait.Timeout)
             {
-                throw timedOut(last);
+                throw wait.TimedOut(last);
             }
 
-            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait.Interval, wait.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -11,8 +11,7 @@ public sealed class DeployLease : IAsyncDisposable
 {
     public const string Namespace = "slipway-system";
 
-    private readonly IClusterReader _reader;
-    private readonly IClusterWriter _writer;
+    private readonly IClusterLeases _leases;
     private readonly TimeProvider _time;
     private readonly ILog _log;
     private readonly TimeSpan _duration;
@@ -22,10 +21,9 @@ public sealed class DeployLease : IAsyncDisposable
     private Task? _renewal;
     private bool _released;
 
-    private DeployLease(IClusterReader reader, IClusterWriter writer, V1Lease lease, TimeSpan duration, TimeProvider time, ILog log)
+    private DeployLease(IClusterLeases leases, V1Lease lease, TimeSpan duration, TimeProvider time, ILog log)
     {
-        _reader = reader;
-        _writer = writer;
+        _leases = leases;
         _lease = lease;
         _duration = duration;
         _time = time;
@@ -39,29 +37,23 @@ public sealed class DeployLease : IAsyncDisposable
     public static string NameFor(string environment) => $"slipway-deploy-{environment}";
 
     /// <summary>Takes the lease or refuses (exit 3) naming the holder and when the lease expires.</summary>
-    public static async Task<DeployLease> AcquireAsync(
-        IClusterReader reader,
-        IClusterWriter writer,
-        string environment,
-        string holder,
-        TimeSpan duration,
-        TimeProvider time,
-        ILog log,
-        string kubectlArguments,
-        CancellationToken cancellationToken)
+    public static async Task<DeployLease> AcquireAsync(IClusterLeases leases, LeaseRequest request, CancellationToken cancellationToken)
     {
+        (string environment, string holder, TimeSpan duration, string kubectlArguments) = request;
+        TimeProvider time = request.Time;
+        ILog log = request.Log;
         string name = NameFor(environment);
-        await writer.EnsureNamespaceAsync(Namespace, cancellationToken).ConfigureAwait(false);
+        await leases.EnsureNamespaceAsync(Namespace, cancellationToken).ConfigureAwait(false);
         for (int attempt = 0; attempt < 5; attempt++)
         {
             DateTime now = time.GetUtcNow().UtcDateTime;
-            V1Lease? created = await writer.TryCreateLeaseAsync(NewLease(name, holder, duration, now), cancellationToken).ConfigureAwait(false);
+            V1Lease? created = await leases.TryCreateLeaseAsync(NewLease(name, holder, duration, now), cancellationToken).ConfigureAwait(false);
             if (created is not null)
             {
-                return Start(reader, writer, created, duration, time, log);
+                return Start(leases, created, duration, time, log);
             }
 
-            V1Lease? existing = await reader.ReadLeaseAsync(Namespace, name, cancellationToken).ConfigureAwait(false);
+            V1Lease? existing = await leases.ReadLeaseAsync(Namespace, name, cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
                 continue; // released between our create and read: try again
@@ -83,7 +75,7 @@ public sealed class DeployLease : IAsyncDisposable
             existing.Spec.RenewTime = now;
             existing.Spec.LeaseDurationSeconds = (int)Math.Ceiling(duration.TotalSeconds);
             existing.Spec.LeaseTransitions = (existing.Spec.LeaseTransitions ?? 0) + 1;
-            V1Lease? taken = await writer.TryReplaceLeaseAsync(existing, cancellationToken).ConfigureAwait(false);
+            V1Lease? taken = await leases.TryReplaceLeaseAsync(existing, cancellationToken).ConfigureAwait(false);
             if (taken is not null)
             {
                 if (previous != holder)
@@ -91,7 +83,7 @@ public sealed class DeployLease : IAsyncDisposable
                     log.Warning($"Took over the expired lease {name} from {previous}.");
                 }
 
-                return Start(reader, writer, taken, duration, time, log);
+                return Start(leases, taken, duration, time, log);
             }
         }
 
@@ -123,7 +115,7 @@ public sealed class DeployLease : IAsyncDisposable
             lease = _lease;
         }
 
-        await _writer.DeleteLeaseAsync(lease, cancellationToken).ConfigureAwait(false);
+        await _leases.DeleteLeaseAsync(lease, cancellationToken).ConfigureAwait(false);
         _log.Debug($"Released lease {Name}.");
     }
 
@@ -147,9 +139,9 @@ public sealed class DeployLease : IAsyncDisposable
     internal static DateTime? ExpiresAt(V1Lease lease)
         => lease.Spec.RenewTime is { } renew && lease.Spec.LeaseDurationSeconds is { } seconds ? renew.ToUniversalTime().AddSeconds(seconds) : null;
 
-    private static DeployLease Start(IClusterReader reader, IClusterWriter writer, V1Lease lease, TimeSpan duration, TimeProvider time, ILog log)
+    private static DeployLease Start(IClusterLeases leases, V1Lease lease, TimeSpan duration, TimeProvider time, ILog log)
     {
-        var result = new DeployLease(reader, writer, lease, duration, time, log);
+        var result = new DeployLease(leases, lease, duration, time, log);
         result._renewal = Task.Run(() => result.RenewLoopAsync(result._stopRenewing.Token));
         log.Debug($"Took lease {lease.Metadata.Name} as {lease.Spec.HolderIdentity}.");
         return result;
@@ -170,7 +162,7 @@ public sealed class DeployLease : IAsyncDisposable
             current.Spec.RenewTime = _time.GetUtcNow().UtcDateTime;
             try
             {
-                V1Lease? renewed = await _writer.TryReplaceLeaseAsync(current, cancellationToken).ConfigureAwait(false);
+                V1Lease? renewed = await _leases.TryReplaceLeaseAsync(current, cancellationToken).ConfigureAwait(false);
                 if (renewed is null)
                 {
                     _log.Warning($"Lease {Name} was taken by another run; this run no longer holds it.");

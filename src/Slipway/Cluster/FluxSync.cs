@@ -14,14 +14,12 @@ public sealed class FluxSync
     public const string Namespace = "flux-system";
     private const string RequestedAt = "reconcile.fluxcd.io/requestedAt";
 
-    private readonly IClusterReader _reader;
-    private readonly IClusterWriter _writer;
+    private readonly IClusterCustomObjects _objects;
     private readonly TimeProvider _time;
 
-    public FluxSync(IClusterReader reader, IClusterWriter writer, TimeProvider time)
+    public FluxSync(IClusterCustomObjects objects, TimeProvider time)
     {
-        _reader = reader;
-        _writer = writer;
+        _objects = objects;
         _time = time;
     }
 
@@ -38,23 +36,24 @@ public sealed class FluxSync
                 ?? throw SlipwayException.Input($"Cannot apply {kind} ({apiVersion}): only Flux and Argo CD objects are applied directly.");
             string ns = manifest["metadata"]?["namespace"]?.GetValue<string>() ?? Namespace;
             string name = manifest["metadata"]?["name"]?.GetValue<string>() ?? throw SlipwayException.Input($"A {kind} manifest has no metadata.name.");
-            await _writer.EnsureNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
-            await _writer.ApplyCustomObjectAsync(resource, ns, name, manifest, cancellationToken).ConfigureAwait(false);
+            await _objects.EnsureNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
+            await _objects.ApplyCustomObjectAsync(resource, ns, name, manifest, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Asks for a reconcile now and waits until the commit is applied; returns the applied revision.</summary>
-    public async Task<string> ReconcileAndWaitAsync(string kustomization, string source, string branch, string commit, TimeSpan timeout, ILog log, CancellationToken cancellationToken)
+    public async Task<string> ReconcileAndWaitAsync(FluxReconcileRequest request, CancellationToken cancellationToken)
     {
+        (string kustomization, string source, string branch, string commit) = request;
+        TimeSpan timeout = request.Timeout;
         string expected = $"{branch}@sha1:{commit}";
         string token = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var annotate = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RequestedAt] = token } } };
-        await _writer.MergePatchCustomObjectAsync(CustomResource.GitRepository, Namespace, source, annotate, cancellationToken).ConfigureAwait(false);
-        await _writer.MergePatchCustomObjectAsync(CustomResource.Kustomization, Namespace, kustomization, (JsonObject)annotate.DeepClone(), cancellationToken).ConfigureAwait(false);
-        log.Info($"Asked Flux to reconcile {Namespace}/{kustomization}; waiting for {expected}.");
+        await _objects.MergePatchCustomObjectAsync(CustomResource.GitRepository, Namespace, source, annotate, cancellationToken).ConfigureAwait(false);
+        await _objects.MergePatchCustomObjectAsync(CustomResource.Kustomization, Namespace, kustomization, (JsonObject)annotate.DeepClone(), cancellationToken).ConfigureAwait(false);
+        request.Log.Info($"Asked Flux to reconcile {Namespace}/{kustomization}; waiting for {expected}.");
 
-        await CustomObjectPoller.WaitAsync(
-            _reader,
+        var wait = new CustomObjectWait(
             CustomResource.Kustomization,
             Namespace,
             kustomization,
@@ -75,13 +74,15 @@ public sealed class FluxSync
 
                 return (false, $"applied {applied ?? "nothing"}" + (ready is { } r ? $", Ready={r.Status} ({r.Reason}) {r.Message}" : string.Empty));
             },
-            timeout,
-            PollInterval,
-            _time,
             last => SlipwayException.Failed(
                 $"Flux did not apply {expected} within {timeout.TotalSeconds:0}s: Kustomization {Namespace}/{kustomization} has {last}. "
-                + "Check the Flux controllers (flux get kustomizations -A) and run SyncApps again."),
-            cancellationToken).ConfigureAwait(false);
+                + "Check the Flux controllers (flux get kustomizations -A) and run SyncApps again."))
+        {
+            Timeout = timeout,
+            Interval = PollInterval,
+            Time = _time,
+        };
+        await CustomObjectPoller.WaitAsync(_objects, wait, cancellationToken).ConfigureAwait(false);
         return expected;
     }
 }

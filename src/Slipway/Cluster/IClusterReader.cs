@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace Slipway.Cluster;
 
-/// <summary>Read-only access to a cluster. Reads are safe to retry, and the adapter retries them on 5xx and timeouts.</summary>
+/// <summary>Read-only access to a cluster's lists (what Verify and Status read). Reads are safe to retry, and the adapter retries them on 5xx and timeouts.</summary>
 public interface IClusterReader
 {
     Task<IReadOnlyList<V1Node>> ListNodesAsync(CancellationToken cancellationToken);
@@ -25,10 +25,4 @@ public interface IClusterReader
     Task<IReadOnlyList<V1Pod>> ListPodsForRolloutAsync(string @namespace, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<JsonElement>> ListCustomObjectsAsync(CustomResource resource, string @namespace, CancellationToken cancellationToken);
-
-    /// <summary>The object, or null when it does not exist.</summary>
-    Task<JsonElement?> GetCustomObjectAsync(CustomResource resource, string @namespace, string name, CancellationToken cancellationToken);
-
-    /// <summary>The lease, or null when it does not exist.</summary>
-    Task<V1Lease?> ReadLeaseAsync(string @namespace, string name, CancellationToken cancellationToken);
 }

@@ -13,7 +13,7 @@ namespace Slipway.Cluster;
 /// The one place that knows KubernetesClient. Reads retry on 5xx, 429 and timeouts (bounded, with backoff);
 /// writes do not. Every call has the target's request timeout and honours the cancellation token.
 /// </summary>
-public sealed partial class KubernetesCluster : IClusterReader, IClusterWriter, IDisposable
+public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomObjects, IClusterLeases, IDisposable
 {
     private const string FieldManager = "slipway";
     private readonly Kubernetes _client;

@@ -1,16 +1,24 @@
+using Slipway.Cluster.Connection;
 using Slipway.GitOps;
 using Slipway.Hosting;
+using Slipway.Processes;
 
 namespace Slipway.Delivery;
 
-/// <summary>What every delivery step of one run shares: where, who, when, and how to say things.</summary>
+/// <summary>What every environment delivery of one run shares: where, who, when, how to say things, and how to start the local cluster.</summary>
 public sealed record DeliveryContext(
     string RootDirectory,
     IEnvironmentVariables Variables,
     TimeProvider Time,
     ILog Log,
-    IClusterConnector Connector)
+    ILocalClusterStarter? LocalClusters)
 {
+    /// <summary>The <c>.nuke/temp</c> paths of the repository.</summary>
+    public SlipwayPaths Paths => new(RootDirectory);
+
+    /// <summary>Runs terraform (and git where LibGit2Sharp is not used).</summary>
+    public IProcessRunner Processes { get; init; } = new ProcessRunner();
+
     /// <summary>How long the deploy lease lasts without renewal (renewed every third of it while the run lasts).</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -10,11 +10,10 @@ namespace Slipway.Environments;
 /// </summary>
 public static class ConfigPrinter
 {
-    /// <summary>Loads the repository's environments and prints <paramref name="environment"/> (or one <paramref name="key"/> of it).</summary>
-    public static async Task<string> ShowAsync(string repositoryRoot, string environment, string? key, CancellationToken cancellationToken)
+    /// <summary>Prints <paramref name="environment"/> of the loaded <paramref name="catalog"/> (or one <paramref name="key"/> of it).</summary>
+    public static string Show(EnvironmentCatalog catalog, string environment, string? key)
     {
         EnvironmentName.Require(environment, "--env");
-        EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
         ResolvedEnvironment resolved = catalog.Resolve(environment);
         List<Diagnostic> errors = [.. resolved.Diagnostics.Where(diagnostic => diagnostic.IsError)];
         if (errors.Count > 0)

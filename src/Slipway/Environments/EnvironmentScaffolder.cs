@@ -12,7 +12,7 @@ namespace Slipway.Environments;
 public static class EnvironmentScaffolder
 {
     /// <summary>Creates the environment and returns the path written, relative to the repository root.</summary>
-    public static async Task<string> CreateAsync(string repositoryRoot, string name, IReadOnlyList<string> extends, CancellationToken cancellationToken)
+    public static async Task<string> CreateAsync(EnvironmentCatalog catalog, string name, IReadOnlyList<string> extends, CancellationToken cancellationToken)
     {
         EnvironmentName.Require(name, "--name");
         if (extends.Count == 0)
@@ -21,13 +21,12 @@ public static class EnvironmentScaffolder
         }
 
         string relative = $"{EnvironmentCatalog.EnvironmentsFolder}/{name}/{EnvironmentLayerReader.EnvFileName}";
-        string path = Path.Combine(Path.GetFullPath(repositoryRoot), EnvironmentCatalog.EnvironmentsFolder, name, EnvironmentLayerReader.EnvFileName);
+        string path = Path.Combine(Path.GetFullPath(catalog.RepositoryRoot), EnvironmentCatalog.EnvironmentsFolder, name, EnvironmentLayerReader.EnvFileName);
         if (File.Exists(path) || Directory.Exists(Path.GetDirectoryName(path)))
         {
             throw SlipwayException.Input($"{relative}: environment '{name}' already exists; edit it, or choose another --name (NewEnvironment never overwrites)");
         }
 
-        EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
         foreach (string parent in extends)
         {
             catalog.Require(parent, "--extends");

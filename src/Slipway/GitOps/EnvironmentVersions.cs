@@ -1,5 +1,4 @@
 using System.Globalization;
-using Slipway.Releases;
 
 namespace Slipway.GitOps;
 
@@ -8,10 +7,9 @@ public sealed record EnvironmentVersions(
     string Environment,
     string CommitSha,
     IReadOnlyList<RunningApp> Apps,
-    IReadOnlyList<RunningChart> Charts,
-    ReleaseHistory Releases)
+    IReadOnlyList<RunningChart> Charts)
 {
-    /// <summary>One table: kind, name, version, replicas; then the last release.</summary>
+    /// <summary>One table: kind, name, version, replicas (Status adds the last release below it).</summary>
     public IReadOnlyList<string> FormatTable()
     {
         var rows = new List<string[]> { new[] { "KIND", "NAME", "VERSION", "REPLICAS" } };
@@ -23,15 +21,6 @@ public sealed record EnvironmentVersions(
         if (Apps.Count == 0 && Charts.Count == 0)
         {
             lines.Add("(nothing deployed yet: run SyncApps or DeployPlatform)");
-        }
-
-        ReleaseRecord? last = Releases.Latest;
-        lines.Add(last is null
-            ? "Last release: none recorded"
-            : $"Last release: {last.Id} ({(last.Verified ? "verified" : "not verified")}) at {last.Time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by {last.Who}, GitOps commit {last.GitOpsCommit[..Math.Min(12, last.GitOpsCommit.Length)]}");
-        if (Releases.LatestVerified is { } verified && verified != last)
-        {
-            lines.Add($"Last verified release: {verified.Id} at {verified.Time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
         }
 
         return lines;

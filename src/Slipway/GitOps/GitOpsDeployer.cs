@@ -38,7 +38,7 @@ public sealed class GitOpsDeployer
                         await AppChartScaffold.EnsureAsync(tree, app.Name, ct).ConfigureAwait(false);
                     }
 
-                    string path = GitOpsPaths.App(_environment.Name, app.Name, _environment.Engine);
+                    string path = GitOpsPaths.App(_environment.Path, app.Name, _environment.Engine);
                     string? existing = await tree.ReadTextAsync(path, ct).ConfigureAwait(false);
                     AppManifestVersion? before = existing is null ? null : AppManifestReader.Read(existing, _environment.Engine, path);
                     await tree.WriteTextAsync(path, ManifestRenderer.RenderApp(_environment, app, existing), ct).ConfigureAwait(false);
@@ -69,7 +69,7 @@ public sealed class GitOpsDeployer
                 await WriteBootstrapAsync(tree, ct).ConfigureAwait(false);
                 foreach (PlatformRelease release in releases)
                 {
-                    string path = GitOpsPaths.PlatformRelease(_environment.Name, release.Name);
+                    string path = GitOpsPaths.PlatformRelease(_environment.Path, release.Name);
                     string? existing = await tree.ReadTextAsync(path, ct).ConfigureAwait(false);
                     string? before = existing is null ? null : PlatformManifestReader.ReadVersion(existing, path);
                     await tree.WriteTextAsync(path, ManifestRenderer.RenderPlatform(_environment, release, existing), ct).ConfigureAwait(false);
@@ -102,7 +102,7 @@ public sealed class GitOpsDeployer
 
     private async Task WriteBootstrapAsync(IGitOpsWorkTree tree, CancellationToken cancellationToken)
     {
-        string path = GitOpsPaths.Bootstrap(_environment.Name, _environment.Engine);
+        string path = GitOpsPaths.Bootstrap(_environment.Path, _environment.Engine);
         string? existing = await tree.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
         await tree.WriteTextAsync(path, ManifestRenderer.RenderBootstrap(_environment, existing), cancellationToken).ConfigureAwait(false);
     }

@@ -15,7 +15,7 @@ public static class ManifestDocuments
 {
     /// <summary>The bootstrap objects of an environment (Flux GitRepository + Kustomization, or the Argo CD root Applications).</summary>
     public static IReadOnlyList<JsonObject> Bootstrap(GitOpsEnvironment environment)
-        => Parse(ManifestRenderer.RenderBootstrap(environment, existing: null), GitOpsPaths.Bootstrap(environment.Name, environment.Engine));
+        => Parse(ManifestRenderer.RenderBootstrap(environment, existing: null), GitOpsPaths.Bootstrap(environment.Path, environment.Engine));
 
     public static IReadOnlyList<JsonObject> Parse(string yaml, string sourceName)
     {

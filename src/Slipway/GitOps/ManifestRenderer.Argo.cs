@@ -12,13 +12,13 @@ public static partial class ManifestRenderer
     {
         var text = new StringBuilder($"""
             # Argo CD root applications ("app of apps") of environment "{environment.Name}", written by Slipway.
-            # They sync every Application under {GitOpsPaths.Apps(environment.Name)}/ and {GitOpsPaths.Platform(environment.Name)}/.
+            # They sync every Application under {GitOpsPaths.Apps(environment.Path)}/ and {GitOpsPaths.Platform(environment.Path)}/.
             # Slipway keeps spec.source.repoURL and targetRevision current; other edits are kept.
 
             """);
-        text.Append(RootApplication(environment, $"{environment.Name}-apps", GitOpsPaths.Apps(environment.Name)));
+        text.Append(RootApplication(environment, $"{environment.Name}-apps", GitOpsPaths.Apps(environment.Path)));
         text.Append("---\n");
-        text.Append(RootApplication(environment, $"{environment.Name}-platform", GitOpsPaths.Platform(environment.Name)));
+        text.Append(RootApplication(environment, $"{environment.Name}-platform", GitOpsPaths.Platform(environment.Path)));
         return text.ToString();
     }
 

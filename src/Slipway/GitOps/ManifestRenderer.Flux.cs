@@ -7,7 +7,7 @@ public static partial class ManifestRenderer
 {
     private static string FluxSync(GitOpsEnvironment environment) => $"""
         # Flux bootstrap of environment "{environment.Name}", written by Slipway.
-        # The Kustomization applies every manifest under {GitOpsPaths.Cluster(environment.Name)}/ and prunes what is removed.
+        # The Kustomization applies every manifest under {environment.Path}/ and prunes what is removed.
         # Slipway keeps spec.url, spec.ref.branch and spec.path current; other edits are kept.
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: GitRepository
@@ -27,7 +27,7 @@ public static partial class ManifestRenderer
           namespace: flux-system
         spec:
           interval: 10m
-          path: {S("./" + GitOpsPaths.Cluster(environment.Name))}
+          path: {S("./" + environment.Path)}
           prune: true
           sourceRef:
             kind: GitRepository

@@ -14,7 +14,7 @@ public static partial class ManifestRenderer
     /// <summary>The app's <c>helm-release.yaml</c> (Flux) or <c>application.yaml</c> (Argo CD).</summary>
     public static string RenderApp(GitOpsEnvironment environment, AppRelease app, string? existing)
     {
-        string path = GitOpsPaths.App(environment.Name, app.Name, environment.Engine);
+        string path = GitOpsPaths.App(environment.Path, app.Name, environment.Engine);
         string replicas = app.Replicas.ToString(CultureInfo.InvariantCulture);
         if (environment.Engine == GitOpsEngine.Flux)
         {
@@ -31,7 +31,7 @@ public static partial class ManifestRenderer
     /// <summary>The platform release's <c>clusters/&lt;env&gt;/platform/&lt;name&gt;.yaml</c>.</summary>
     public static string RenderPlatform(GitOpsEnvironment environment, PlatformRelease release, string? existing)
     {
-        string path = GitOpsPaths.PlatformRelease(environment.Name, release.Name);
+        string path = GitOpsPaths.PlatformRelease(environment.Path, release.Name);
         if (existing is null)
         {
             return environment.Engine == GitOpsEngine.Flux ? FluxPlatform(environment, release) : ArgoPlatform(release);
@@ -56,7 +56,7 @@ public static partial class ManifestRenderer
     /// <summary>The environment's bootstrap file: Flux GitRepository + Kustomization, or the Argo CD root Applications.</summary>
     public static string RenderBootstrap(GitOpsEnvironment environment, string? existing)
     {
-        string path = GitOpsPaths.Bootstrap(environment.Name, environment.Engine);
+        string path = GitOpsPaths.Bootstrap(environment.Path, environment.Engine);
         if (environment.Engine == GitOpsEngine.Flux)
         {
             return existing is null
@@ -66,7 +66,7 @@ public static partial class ManifestRenderer
                     [
                         ScalarEdit.Of("GitRepository", "spec.url", environment.SourceUrl),
                         ScalarEdit.Of("GitRepository", "spec.ref.branch", environment.Branch),
-                        ScalarEdit.Of("Kustomization", "spec.path", $"./{GitOpsPaths.Cluster(environment.Name)}"),
+                        ScalarEdit.Of("Kustomization", "spec.path", $"./{environment.Path}"),
                     ],
                     path);
         }

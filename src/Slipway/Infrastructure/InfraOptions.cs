@@ -37,7 +37,7 @@ public sealed record InfraOptions
     public string EffectiveWorkspace => string.IsNullOrEmpty(Workspace) ? Environment : Workspace;
 
     public string EffectiveTempDirectory
-        => TempDirectory ?? Path.Combine(RepositoryRoot, ".nuke", "temp", Environment);
+        => TempDirectory ?? new SlipwayPaths(RepositoryRoot).Environment(Environment);
 
-    public string PluginCacheDirectory => Path.Combine(RepositoryRoot, ".nuke", "temp", "terraform-plugin-cache");
+    public string PluginCacheDirectory => new SlipwayPaths(RepositoryRoot).TerraformPluginCache;
 }

@@ -85,16 +85,18 @@ public static class ReleaseLog
             throw SlipwayException.Input($"{source}:{mapping.Start.Line}: time '{time}' is not an ISO 8601 time.");
         }
 
-        return new ReleaseRecord(
-            Required("id"),
-            parsed.ToUniversalTime(),
-            Required("who"),
-            Required("sourceCommit"),
-            Required("gitopsCommit"),
-            Required("runId"),
-            Required("verified") == "true",
-            ReadMap(mapping, "apps", source),
-            ReadMap(mapping, "charts", source));
+        return new ReleaseRecord
+        {
+            Id = Required("id"),
+            Time = parsed.ToUniversalTime(),
+            Who = Required("who"),
+            SourceCommit = Required("sourceCommit"),
+            GitOpsCommit = Required("gitopsCommit"),
+            RunId = Required("runId"),
+            Verified = Required("verified") == "true",
+            Apps = ReadMap(mapping, "apps", source),
+            Charts = ReadMap(mapping, "charts", source),
+        };
     }
 
     private static IReadOnlyDictionary<string, string> ReadMap(YamlMappingNode record, string key, string source)

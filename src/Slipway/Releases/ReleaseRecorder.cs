@@ -24,16 +24,7 @@ public sealed class ReleaseRecorder
             async (tree, ct) =>
             {
                 ReleaseHistory history = ReleaseLog.Parse(environment, await tree.ReadTextAsync(path, ct).ConfigureAwait(false));
-                recorded = new ReleaseRecord(
-                    history.NextId,
-                    _time.GetUtcNow(),
-                    input.Who,
-                    input.SourceCommit,
-                    input.GitOpsCommit,
-                    input.RunId,
-                    input.Verified,
-                    input.Apps,
-                    input.Charts);
+                recorded = input.ToRecord(history.NextId, _time.GetUtcNow());
                 var updated = new ReleaseHistory(environment, [recorded, .. history.Releases]);
                 await tree.WriteTextAsync(path, ReleaseLog.Serialize(updated), ct).ConfigureAwait(false);
                 string apps = string.Join(", ", input.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {Tag(a.Value)}"));

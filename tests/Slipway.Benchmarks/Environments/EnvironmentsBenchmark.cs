@@ -61,7 +61,7 @@ public static class EnvironmentsBenchmark
                 for (int run = 0; run <= runs; run++)
                 {
                     var stopwatch = Stopwatch.StartNew();
-                    ValidationResult result = await EnvironmentValidator.ValidateAsync(repository, null, CancellationToken.None);
+                    ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(repository, CancellationToken.None), null);
                     stopwatch.Stop();
                     samples.Add(stopwatch.Elapsed.TotalMilliseconds);
                     diagnostics = result.Diagnostics.Count;

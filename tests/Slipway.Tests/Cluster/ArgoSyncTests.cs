@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Slipway.Cluster;
 using Slipway.GitOps;
-using Slipway.Hosting;
 using Slipway.Tests.GitOps;
 
 namespace Slipway.Tests.Cluster;
@@ -17,8 +16,8 @@ public sealed class ArgoSyncTests : IClassFixture<LocalClusterFixture>
     public ArgoSyncTests(LocalClusterFixture fixture)
     {
         _fixture = fixture;
-        _apply = new FluxSync(fixture.Cluster, fixture.Cluster, TimeProvider.System);
-        _argo = new ArgoSync(fixture.Cluster, fixture.Cluster, TimeProvider.System) { PollInterval = TimeSpan.FromMilliseconds(100) };
+        _apply = new FluxSync(fixture.Cluster, TimeProvider.System);
+        _argo = new ArgoSync(fixture.Cluster, TimeProvider.System) { PollInterval = TimeSpan.FromMilliseconds(100) };
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -26,7 +25,7 @@ public sealed class ArgoSyncTests : IClassFixture<LocalClusterFixture>
     [Fact]
     public async Task The_pushed_commit_is_synced()
     {
-        GitOpsConnection gitops = await OpenAsync("argo-ok");
+        TestGitOps gitops = await TestGitOps.OpenAsync(_fixture.Root, "argo-ok", GitOpsEngine.ArgoCd);
         GitOpsDeployResult pushed = await gitops.Deployer.SyncAppsAsync([new AppRelease("web", "registry.local/web", "2.0.0", 1, "argo-ok-web")], GitFixture.Info("argo-ok"), Ct);
 
         await _apply.ApplyAsync(ManifestDocuments.Bootstrap(gitops.Environment), Ct);
@@ -40,7 +39,7 @@ public sealed class ArgoSyncTests : IClassFixture<LocalClusterFixture>
     [Fact]
     public async Task A_broken_manifest_fails_at_once_naming_the_file()
     {
-        GitOpsConnection gitops = await OpenAsync("argo-broken");
+        TestGitOps gitops = await TestGitOps.OpenAsync(_fixture.Root, "argo-broken", GitOpsEngine.ArgoCd);
         await gitops.Deployer.BootstrapAsync(GitFixture.Info("argo-broken"), Ct);
         PushResult broken = await gitops.Repository.PushChangeAsync(
             async (tree, ct) =>
@@ -59,7 +58,4 @@ public sealed class ArgoSyncTests : IClassFixture<LocalClusterFixture>
         failure.Message.ShouldContain($"Argo CD could not sync argocd/argo-broken-platform to {broken.CommitSha}");
         failure.Message.ShouldContain("clusters/argo-broken/platform/broken.yaml");
     }
-
-    private Task<GitOpsConnection> OpenAsync(string environment)
-        => GitOpsConnection.OpenAsync(_fixture.Root, environment, new GitOpsSettings(Engine: GitOpsEngine.ArgoCd), new DictionaryEnvironmentVariables(), NullLog.Instance, TimeProvider.System, Ct);
 }

@@ -52,7 +52,7 @@ public sealed class DeployLeaseTests : IClassFixture<LocalClusterFixture>
     public async Task An_expired_lease_is_taken_over()
     {
         var log = new RecordingLog();
-        await using DeployLease dead = await DeployLease.AcquireAsync(_cluster, _cluster, "lease-expired", "crashed-run", s_short, new StalledClock(), log, string.Empty, Ct);
+        await using DeployLease dead = await DeployLease.AcquireAsync(_cluster, new LeaseRequest("lease-expired", "crashed-run", s_short, string.Empty) { Time = new StalledClock(), Log = log }, Ct);
 
         await using DeployLease taken = await AcquireWhenFreeAsync("lease-expired", "bob", s_long, log);
 
@@ -96,7 +96,7 @@ public sealed class DeployLeaseTests : IClassFixture<LocalClusterFixture>
     public async Task Release_after_a_takeover_leaves_the_other_runs_lease()
     {
         var log = new RecordingLog();
-        DeployLease stalled = await DeployLease.AcquireAsync(_cluster, _cluster, "lease-takeover", "alice", s_short, new StalledClock(), log, string.Empty, Ct);
+        DeployLease stalled = await DeployLease.AcquireAsync(_cluster, new LeaseRequest("lease-takeover", "alice", s_short, string.Empty) { Time = new StalledClock(), Log = log }, Ct);
         await using DeployLease bob = await AcquireWhenFreeAsync("lease-takeover", "bob", s_long, log);
 
         await stalled.ReleaseAsync(Ct);
@@ -109,7 +109,7 @@ public sealed class DeployLeaseTests : IClassFixture<LocalClusterFixture>
     }
 
     private Task<DeployLease> AcquireAsync(string environment, string holder, TimeSpan duration)
-        => DeployLease.AcquireAsync(_cluster, _cluster, environment, holder, duration, TimeProvider.System, NullLog.Instance, _cluster.Target.KubectlArguments, Ct);
+        => DeployLease.AcquireAsync(_cluster, new LeaseRequest(environment, holder, duration, _cluster.Target.KubectlArguments), Ct);
 
     /// <summary>Tries to take the lease until the current holder's lease has expired (bounded).</summary>
     private Task<DeployLease> AcquireWhenFreeAsync(string environment, string holder, TimeSpan duration, ILog log)
@@ -118,7 +118,7 @@ public sealed class DeployLeaseTests : IClassFixture<LocalClusterFixture>
             {
                 try
                 {
-                    return await DeployLease.AcquireAsync(_cluster, _cluster, environment, holder, duration, TimeProvider.System, log, string.Empty, Ct);
+                    return await DeployLease.AcquireAsync(_cluster, new LeaseRequest(environment, holder, duration, string.Empty) { Log = log }, Ct);
                 }
                 catch (SlipwayException ex) when (ex.Kind == FailureKind.Refused)
                 {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Slipway.Cluster;
 using Slipway.GitOps;
-using Slipway.Hosting;
 using Slipway.Tests.Environments;
 using Slipway.Tests.GitOps;
 
@@ -17,7 +16,7 @@ public sealed class FluxSyncTests : IClassFixture<LocalClusterFixture>
     public FluxSyncTests(LocalClusterFixture fixture)
     {
         _fixture = fixture;
-        _flux = new FluxSync(fixture.Cluster, fixture.Cluster, TimeProvider.System) { PollInterval = TimeSpan.FromMilliseconds(100) };
+        _flux = new FluxSync(fixture.Cluster, TimeProvider.System) { PollInterval = TimeSpan.FromMilliseconds(100) };
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,12 +24,12 @@ public sealed class FluxSyncTests : IClassFixture<LocalClusterFixture>
     [Fact]
     public async Task The_pushed_commit_is_applied()
     {
-        GitOpsConnection gitops = await OpenAsync("flux-ok");
+        TestGitOps gitops = await TestGitOps.OpenAsync(_fixture.Root, "flux-ok");
         GitOpsDeployResult pushed = await gitops.Deployer.SyncAppsAsync([new AppRelease("web", "registry.local/web", "2.0.0", 1, "flux-ok-web")], GitFixture.Info("flux-ok"), Ct);
         var log = new RecordingLog();
 
         await _flux.ApplyAsync(ManifestDocuments.Bootstrap(gitops.Environment), Ct);
-        string applied = await _flux.ReconcileAndWaitAsync("flux-ok", GitOpsPaths.SourceName, "main", pushed.CommitSha, s_timeout, log, Ct);
+        string applied = await _flux.ReconcileAndWaitAsync(new FluxReconcileRequest("flux-ok", GitOpsPaths.SourceName, "main", pushed.CommitSha) { Timeout = s_timeout, Log = log }, Ct);
 
         JsonElement? release = await _fixture.Cluster.GetCustomObjectAsync(CustomResource.HelmRelease, "flux-ok-web", "web", Ct);
         applied.ShouldBe($"main@sha1:{pushed.CommitSha}");
@@ -42,7 +41,7 @@ public sealed class FluxSyncTests : IClassFixture<LocalClusterFixture>
     [Fact]
     public async Task A_broken_manifest_fails_naming_the_file()
     {
-        GitOpsConnection gitops = await OpenAsync("flux-broken");
+        TestGitOps gitops = await TestGitOps.OpenAsync(_fixture.Root, "flux-broken");
         await gitops.Deployer.BootstrapAsync(GitFixture.Info("flux-broken"), Ct);
         PushResult broken = await gitops.Repository.PushChangeAsync(
             async (tree, ct) =>
@@ -55,13 +54,10 @@ public sealed class FluxSyncTests : IClassFixture<LocalClusterFixture>
 
         await _flux.ApplyAsync(ManifestDocuments.Bootstrap(gitops.Environment), Ct);
         SlipwayException failure = await Should.ThrowAsync<SlipwayException>(
-            () => _flux.ReconcileAndWaitAsync("flux-broken", GitOpsPaths.SourceName, "main", broken.CommitSha, s_timeout, NullLog.Instance, Ct));
+            () => _flux.ReconcileAndWaitAsync(new FluxReconcileRequest("flux-broken", GitOpsPaths.SourceName, "main", broken.CommitSha) { Timeout = s_timeout }, Ct));
 
         failure.Kind.ShouldBe(FailureKind.Failed);
         failure.Message.ShouldContain($"Flux could not apply main@sha1:{broken.CommitSha}");
         failure.Message.ShouldContain("clusters/flux-broken/apps/broken.yaml");
     }
-
-    private Task<GitOpsConnection> OpenAsync(string environment)
-        => GitOpsConnection.OpenAsync(_fixture.Root, environment, new GitOpsSettings(), new DictionaryEnvironmentVariables(), NullLog.Instance, TimeProvider.System, Ct);
 }

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Slipway.Cluster;
 using Slipway.Delivery;
-using Slipway.Environments.Settings;
+using Slipway.Environments;
 using Slipway.GitOps;
 using Slipway.Hosting;
-using Slipway.LocalCluster.Hosting;
 using Slipway.Tests.Cluster;
 using Slipway.Tests.Environments;
 using Slipway.Tests.Support;
@@ -12,7 +11,7 @@ using Slipway.Verification;
 
 namespace Slipway.Tests.Delivery;
 
-/// <summary>An environment with <c>gitops.engine: argocd</c> deployed through DeliverySteps onto the local cluster's Argo CD controller.</summary>
+/// <summary>An environment with <c>gitops.engine: argocd</c> deployed through EnvironmentDelivery onto the local cluster's Argo CD controller.</summary>
 public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
 {
     private const string ArgoEnvironment = """
@@ -51,18 +50,18 @@ public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
     {
         var log = new RecordingLog();
         using var http = new HttpClient();
-        await using DeliverySession session = await OpenAsync(log);
+        await using EnvironmentDelivery delivery = await OpenAsync(log);
 
-        GitOpsDeployResult platform = await DeliverySteps.DeployPlatformAsync(session, Ct);
-        GitOpsDeployResult apps = await DeliverySteps.SyncAppsAsync(session, null, null, Ct);
-        VerificationReport first = await DeliverySteps.VerifyAsync(session, new NullProgress(), http, Ct);
+        GitOpsDeployResult platform = await delivery.DeployPlatformAsync(Ct);
+        GitOpsDeployResult apps = await delivery.SyncAppsAsync(null, null, Ct);
+        VerificationReport first = await delivery.VerifyAsync(new NullProgress(), http, Ct);
         JsonElement root = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "argo-apps", Ct))!.Value;
         string firstImage = (await _fixture.Cluster.ListDeploymentsAsync("argo-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image;
 
-        GitOpsDeployResult upgrade = await DeliverySteps.SyncAppsAsync(session, "web", "1.0.0", Ct);
-        VerificationReport second = await DeliverySteps.VerifyAsync(session, new NullProgress(), http, Ct);
-        await DeliverySteps.RecordReleaseAsync(session, verified: second.IsReady, Ct);
-        IReadOnlyList<string> status = await EnvironmentStatus.ReadAsync(session, Ct);
+        GitOpsDeployResult upgrade = await delivery.SyncAppsAsync("web", "1.0.0", Ct);
+        VerificationReport second = await delivery.VerifyAsync(new NullProgress(), http, Ct);
+        await delivery.RecordReleaseAsync(verified: second.IsReady, Ct);
+        IReadOnlyList<string> status = await delivery.ReadStatusAsync(Ct);
 
         var deployment = (await _fixture.Cluster.ListDeploymentsAsync("argo-web", Ct)).Single();
         JsonElement web = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "web", Ct))!.Value;
@@ -85,22 +84,22 @@ public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
     public async Task A_fail_fast_variable_that_is_not_a_duration_is_bad_input_naming_the_variable()
     {
         using var http = new HttpClient();
-        await using DeliverySession session = await OpenAsync(NullLog.Instance, new() { [DeliverySteps.FailFastVariable] = "soon" });
+        await using EnvironmentDelivery delivery = await OpenAsync(NullLog.Instance, new() { [EnvironmentDelivery.FailFastVariable] = "soon" });
 
-        SlipwayException failure = await Should.ThrowAsync<SlipwayException>(() => DeliverySteps.VerifyAsync(session, new NullProgress(), http, Ct));
+        SlipwayException failure = await Should.ThrowAsync<SlipwayException>(() => delivery.VerifyAsync(new NullProgress(), http, Ct));
 
         failure.Kind.ShouldBe(FailureKind.Input);
         failure.Message.ShouldContain("SLIPWAY_VERIFY_FAIL_FAST_AFTER='soon' is not a duration");
     }
 
-    private async Task<DeliverySession> OpenAsync(ILog log, Dictionary<string, string>? variables = null)
+    private async Task<EnvironmentDelivery> OpenAsync(ILog log, Dictionary<string, string>? variables = null)
     {
-        EnvironmentSettings settings = await EnvironmentSettings.LoadAsync(_fixture.Root, "argo", Ct);
-        var context = new DeliveryContext(_fixture.Root, new DictionaryEnvironmentVariables(variables), TimeProvider.System, log, new LocalClusterConnector(_fixture.Root))
+        EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(_fixture.Root, Ct);
+        var context = new DeliveryContext(_fixture.Root, new DictionaryEnvironmentVariables(variables), TimeProvider.System, log, new TestLocalClusterStarter())
         {
             SyncTimeout = TimeSpan.FromSeconds(60),
         };
-        return new DeliverySession(context, settings);
+        return EnvironmentDelivery.Open(context, catalog, "argo");
     }
 
     private static void CopyDirectory(string source, string target)

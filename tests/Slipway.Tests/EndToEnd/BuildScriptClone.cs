@@ -1,5 +1,5 @@
 using Slipway.Delivery;
-using Slipway.GitOps;
+using Slipway.Environments;
 using Slipway.LocalCluster.Hosting;
 using Slipway.Processes;
 using Slipway.Tests.Support;
@@ -20,9 +20,9 @@ public sealed class BuildScriptClone : IAsyncLifetime
 
     public string Root => _temp.Combine("repo");
 
-    public string GitOpsWorkDirectory => GitOpsConnection.WorkDirectory(Root);
+    public string GitOpsWorkDirectory => new SlipwayPaths(Root).GitOpsWorkDirectory;
 
-    public string GitOpsRemote => GitOpsConnection.LocalRemotePath(Root);
+    public string GitOpsRemote => new SlipwayPaths(Root).GitOpsRemote;
 
     public async ValueTask InitializeAsync()
         => await _processes.RunAsync(
@@ -35,7 +35,7 @@ public sealed class BuildScriptClone : IAsyncLifetime
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["NO_COLOR"] = "1",
-            [DeliverySteps.FailFastVariable] = FailFastAfter,
+            [EnvironmentDelivery.FailFastVariable] = FailFastAfter,
         };
         foreach ((string name, string? value) in variables ?? new Dictionary<string, string?>())
         {
@@ -57,7 +57,7 @@ public sealed class BuildScriptClone : IAsyncLifetime
     /// <summary>The clone's local cluster (started here, or joined when a run of the build serves it).</summary>
     public async Task<LocalClusterHandle> StartClusterAsync()
         => await LocalClusterHost.StartAsync(
-            LocalClusterConnector.OptionsFor(Root, await LocalImages.FromEnvironmentsAsync(Root, TestContext.Current.CancellationToken)),
+            TestLocalClusterStarter.OptionsFor(Root, EnvironmentDelivery.LocalClusterImages(await EnvironmentCatalog.LoadAsync(Root, TestContext.Current.CancellationToken))),
             TestContext.Current.CancellationToken);
 
     /// <summary><c>git</c> in <paramref name="directory"/>; its standard output.</summary>

@@ -57,7 +57,7 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
     {
         await using LocalClusterHandle cluster = await _clone.StartClusterAsync();
         using var client = new KubernetesCluster(ClusterTarget.ForUrl(cluster.BaseAddress, cluster.KubeconfigPath));
-        DeployLease held = await DeployLease.AcquireAsync(client, client, "staging", "release-bot@ci run 4711", TimeSpan.FromSeconds(60), TimeProvider.System, NullLog.Instance, string.Empty, Ct);
+        DeployLease held = await DeployLease.AcquireAsync(client, new LeaseRequest("staging", "release-bot@ci run 4711", TimeSpan.FromSeconds(60), string.Empty), Ct);
 
         BuildRun refused = await _clone.RunAsync("SyncApps --env staging");
         V1Lease? during = await client.ReadLeaseAsync(DeployLease.Namespace, Lease, Ct);

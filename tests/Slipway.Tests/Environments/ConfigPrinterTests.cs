@@ -16,7 +16,7 @@ public sealed class ConfigPrinterTests : IDisposable
     {
         _repository.Write("base/env.yaml", Base).Write("site/env.yaml", "extends: [base]\ndescription: Site\napps:\n  web:\n    tag: '2.0'\n");
 
-        string text = await ConfigPrinter.ShowAsync(_repository.Root, "site", null, TestContext.Current.CancellationToken);
+        string text = ConfigPrinter.Show(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "site", null);
 
         text.ShouldBe(
             """
@@ -57,7 +57,7 @@ public sealed class ConfigPrinterTests : IDisposable
             .Write("staging/env.yaml", "extends: [base]\napps:\n  web:\n    tag: staging-1\n")
             .Write("qa/env.yaml", "extends: [staging]\napps:\n  web:\n    tag: qa-7\n");
 
-        string text = await ConfigPrinter.ShowAsync(_repository.Root, "qa", "apps.web.tag", TestContext.Current.CancellationToken);
+        string text = ConfigPrinter.Show(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "qa", "apps.web.tag");
 
         text.ShouldBe(
             """
@@ -75,8 +75,8 @@ public sealed class ConfigPrinterTests : IDisposable
     {
         _repository.Write("dev/env.yaml", Base + "infrastructure:\n  stack: infra\n  variables:\n    db_password: hunter2\n    api_token: ${env:API_TOKEN}\n    region: eu\n");
 
-        string tree = await ConfigPrinter.ShowAsync(_repository.Root, "dev", null, TestContext.Current.CancellationToken);
-        string key = await ConfigPrinter.ShowAsync(_repository.Root, "dev", "infrastructure.variables.db_password", TestContext.Current.CancellationToken);
+        string tree = ConfigPrinter.Show(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "dev", null);
+        string key = ConfigPrinter.Show(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "dev", "infrastructure.variables.db_password");
 
         tree.ShouldNotContain("hunter2");
         tree.ShouldContain("db_password: ***  # environments/dev/env.yaml:13");
@@ -91,8 +91,8 @@ public sealed class ConfigPrinterTests : IDisposable
     {
         _repository.Write("dev/env.yaml", Base);
 
-        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(() =>
-            ConfigPrinter.ShowAsync(_repository.Root, "dev", "apps.web.tg", TestContext.Current.CancellationToken));
+        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(async () =>
+            ConfigPrinter.Show(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "dev", "apps.web.tg"));
 
         exception.Kind.ShouldBe(FailureKind.Input);
         exception.Message.ShouldContain("did you mean 'apps.web.tag'");
@@ -103,8 +103,8 @@ public sealed class ConfigPrinterTests : IDisposable
     {
         _repository.Write("dev/env.yaml", "a: [\n");
 
-        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(() =>
-            ConfigPrinter.ShowAsync(_repository.Root, "dev", null, TestContext.Current.CancellationToken));
+        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(async () =>
+            ConfigPrinter.Show(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "dev", null));
 
         exception.Kind.ShouldBe(FailureKind.Input);
         exception.Message.ShouldContain("environments/dev/env.yaml(2,1): error SLW0001");

@@ -16,7 +16,7 @@ public sealed class EnvironmentScaffolderTests : IDisposable
     {
         _repository.Write("staging/env.yaml", Staging);
 
-        string written = await EnvironmentScaffolder.CreateAsync(_repository.Root, "qa", ["staging"], TestContext.Current.CancellationToken);
+        string written = await EnvironmentScaffolder.CreateAsync(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "qa", ["staging"], TestContext.Current.CancellationToken);
 
         written.ShouldBe("environments/qa/env.yaml");
         string text = await File.ReadAllTextAsync(Path.Combine(_repository.Root, written), TestContext.Current.CancellationToken);
@@ -36,7 +36,7 @@ public sealed class EnvironmentScaffolderTests : IDisposable
                 replicas: 2  # was environments/staging/env.yaml:13
 
             """.ReplaceLineEndings("\n"));
-        ValidationResult result = await EnvironmentValidator.ValidateAsync(_repository.Root, "qa", TestContext.Current.CancellationToken);
+        ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "qa");
         result.Diagnostics.ShouldBeEmpty();
         _repository.Files().ShouldBe(["environments/qa/env.yaml", "environments/staging/env.yaml"]);
     }
@@ -50,10 +50,10 @@ public sealed class EnvironmentScaffolderTests : IDisposable
             copy.Write(Path.GetRelativePath(Path.Combine(RepositoryRoot.Find(), "environments"), file), File.ReadAllText(file));
         }
 
-        await EnvironmentScaffolder.CreateAsync(copy.Root, "feature-42", ["aio"], TestContext.Current.CancellationToken);
-        await EnvironmentScaffolder.CreateAsync(copy.Root, "qa", ["staging", "ha"], TestContext.Current.CancellationToken);
+        await EnvironmentScaffolder.CreateAsync(await EnvironmentCatalog.LoadAsync(copy.Root, TestContext.Current.CancellationToken), "feature-42", ["aio"], TestContext.Current.CancellationToken);
+        await EnvironmentScaffolder.CreateAsync(await EnvironmentCatalog.LoadAsync(copy.Root, TestContext.Current.CancellationToken), "qa", ["staging", "ha"], TestContext.Current.CancellationToken);
 
-        ValidationResult result = await EnvironmentValidator.ValidateAsync(copy.Root, null, TestContext.Current.CancellationToken);
+        ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(copy.Root, TestContext.Current.CancellationToken), null);
         result.Diagnostics.ShouldBeEmpty();
     }
 
@@ -74,8 +74,8 @@ public sealed class EnvironmentScaffolderTests : IDisposable
         _repository.Write("staging/env.yaml", Staging).Write("broken/env.yaml", "a: [\n");
         IReadOnlyList<string> before = _repository.Files();
 
-        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(() =>
-            EnvironmentScaffolder.CreateAsync(_repository.Root, name, extends, TestContext.Current.CancellationToken));
+        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(async () =>
+            await EnvironmentScaffolder.CreateAsync(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), name, extends, TestContext.Current.CancellationToken));
 
         exception.Kind.ShouldBe(FailureKind.Input);
         exception.Message.ShouldContain(message);

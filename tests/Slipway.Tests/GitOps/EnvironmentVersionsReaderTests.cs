@@ -20,21 +20,33 @@ public sealed class EnvironmentVersionsReaderTests : IDisposable
         GitOpsDeployResult apps = await deployer.SyncAppsAsync([new AppRelease("web", "ghcr.io/acme/web", "staging-123", 3, "web")], GitFixture.Info(), Ct);
         await new ReleaseRecorder(repository, TimeProvider.System).RecordAsync(
             "staging",
-            new ReleaseInput("ada", "abc", apps.CommitSha, "run-1", true, new Dictionary<string, string> { ["web"] = "ghcr.io/acme/web:staging-123" }, new Dictionary<string, string>()),
+            new ReleaseInput
+            {
+                Who = "ada",
+                SourceCommit = "abc",
+                GitOpsCommit = apps.CommitSha,
+                RunId = "run-1",
+                Verified = true,
+                Apps = new Dictionary<string, string> { ["web"] = "ghcr.io/acme/web:staging-123" },
+                Charts = new Dictionary<string, string>(),
+            },
             GitFixture.Info(),
             Ct);
 
-        EnvironmentVersions versions = await EnvironmentVersionsReader.ReadAsync(_fixture.Open("reader"), "staging", Ct);
+        IGitOpsRepository reader = _fixture.Open("reader");
+        EnvironmentVersions versions = await EnvironmentVersionsReader.ReadAsync(reader, environment, Ct);
+        ReleaseHistory releases = await ReleaseRecorder.ReadAsync(reader, "staging", Ct);
 
         versions.CommitSha.ShouldBe(_fixture.RemoteHead());
         versions.Apps.ShouldBe([new RunningApp("web", "ghcr.io/acme/web", "staging-123", 3, "clusters/staging/apps/web/helm-release.yaml")]);
         versions.Charts.ShouldBe([new RunningChart("ingress-nginx", "ingress-nginx", "4.11.3", "clusters/staging/platform/ingress-nginx.yaml")]);
-        versions.Releases.Latest!.Id.ShouldBe("staging-1");
+        releases.Latest!.Id.ShouldBe("staging-1");
         IReadOnlyList<string> table = versions.FormatTable();
         table[1].ShouldBe("KIND   NAME           VERSION                       REPLICAS");
         table[2].ShouldBe("app    web            ghcr.io/acme/web:staging-123  3");
         table[3].ShouldBe("chart  ingress-nginx  ingress-nginx 4.11.3");
-        table[4].ShouldStartWith("Last release: staging-1 (verified)");
+        table.Count.ShouldBe(4);
+        releases.FormatLatest()[0].ShouldStartWith("Last release: staging-1 (verified)");
     }
 
     [Fact]
@@ -42,11 +54,13 @@ public sealed class EnvironmentVersionsReaderTests : IDisposable
     {
         await _fixture.CreateRemoteAsync();
 
-        EnvironmentVersions versions = await EnvironmentVersionsReader.ReadAsync(_fixture.Open("reader"), "dev", Ct);
+        IGitOpsRepository reader = _fixture.Open("reader");
+        EnvironmentVersions versions = await EnvironmentVersionsReader.ReadAsync(reader, new GitOpsEnvironment("dev", GitOpsEngine.Flux, _fixture.RemotePath, "main"), Ct);
+        ReleaseHistory releases = await ReleaseRecorder.ReadAsync(reader, "dev", Ct);
 
         versions.Apps.ShouldBeEmpty();
         versions.FormatTable().ShouldContain("(nothing deployed yet: run SyncApps or DeployPlatform)");
-        versions.FormatTable().ShouldContain("Last release: none recorded");
+        releases.FormatLatest().ShouldContain("Last release: none recorded");
     }
 
     public void Dispose() => _fixture.Dispose();

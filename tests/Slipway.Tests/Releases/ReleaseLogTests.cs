@@ -4,16 +4,18 @@ namespace Slipway.Tests.Releases;
 
 public sealed class ReleaseLogTests
 {
-    private static ReleaseRecord Record(int n, bool verified, int minute = 0) => new(
-        $"staging-{n}",
-        new DateTimeOffset(2026, 11, 23, 10, minute, 0, TimeSpan.Zero),
-        "ada",
-        "0123456789abcdef0123456789abcdef01234567",
-        "89abcdef0123456789abcdef0123456789abcdef",
-        "123",
-        verified,
-        new SortedDictionary<string, string> { ["web"] = "ghcr.io/acme/web:staging-12" + n },
-        new SortedDictionary<string, string> { ["ingress-nginx"] = "4.11.3" });
+    private static ReleaseRecord Record(int n, bool verified, int minute = 0) => new()
+    {
+        Id = $"staging-{n}",
+        Time = new DateTimeOffset(2026, 11, 23, 10, minute, 0, TimeSpan.Zero),
+        Who = "ada",
+        SourceCommit = "0123456789abcdef0123456789abcdef01234567",
+        GitOpsCommit = "89abcdef0123456789abcdef0123456789abcdef",
+        RunId = "123",
+        Verified = verified,
+        Apps = new SortedDictionary<string, string> { ["web"] = "ghcr.io/acme/web:staging-12" + n },
+        Charts = new SortedDictionary<string, string> { ["ingress-nginx"] = "4.11.3" },
+    };
 
     [Fact]
     public void SerializeThenParse_RoundTrips()

@@ -10,8 +10,16 @@ public sealed class ReleaseRecorderTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ReleaseInput Input(string tag, bool verified) => new(
-        "ada", "src-sha", "gitops-sha", "run-7", verified, new Dictionary<string, string> { ["web"] = $"ghcr.io/acme/web:{tag}" }, new Dictionary<string, string> { ["ingress-nginx"] = "4.11.3" });
+    private static ReleaseInput Input(string tag, bool verified) => new()
+    {
+        Who = "ada",
+        SourceCommit = "src-sha",
+        GitOpsCommit = "gitops-sha",
+        RunId = "run-7",
+        Verified = verified,
+        Apps = new Dictionary<string, string> { ["web"] = $"ghcr.io/acme/web:{tag}" },
+        Charts = new Dictionary<string, string> { ["ingress-nginx"] = "4.11.3" },
+    };
 
     [Fact]
     public async Task RecordAsync_AppendsNewestFirstInOneCommitEach()

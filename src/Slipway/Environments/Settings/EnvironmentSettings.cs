@@ -4,36 +4,47 @@ using Slipway.Environments.Yaml;
 namespace Slipway.Environments.Settings;
 
 /// <summary>
-/// The typed view of a merged, validated environment that later targets read. Build it with <see cref="LoadAsync"/>
+/// The typed view of a merged, validated environment that later targets read. Build it with <see cref="Load"/>
 /// (validates first; errors throw) or <see cref="From"/> (for a tree already validated).
 /// </summary>
-public sealed record EnvironmentSettings(
-    string Name,
-    bool Protected,
-    string? Description,
-    ClusterSettings Cluster,
-    GitOpsSettings GitOps,
-    InfrastructureSettings? Infrastructure,
-    PlatformSettings Platform,
-    IReadOnlyDictionary<string, AppSettings> Apps,
-    GatesSettings Gates,
-    VerifySettings Verify,
-    RollbackSettings Rollback,
-    ResolvedEnvironment Source)
+public sealed record EnvironmentSettings
 {
     public static readonly TimeSpan DefaultPlanMaxAge = TimeSpan.FromHours(1);
     public static readonly TimeSpan DefaultVerifyTimeout = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan DefaultVerifyInterval = TimeSpan.FromSeconds(5);
 
+    public required string Name { get; init; }
+
+    public bool Protected { get; init; }
+
+    public string? Description { get; init; }
+
+    public required ClusterSettings Cluster { get; init; }
+
+    public required GitOpsSettings GitOps { get; init; }
+
+    public InfrastructureSettings? Infrastructure { get; init; }
+
+    public required PlatformSettings Platform { get; init; }
+
+    public required IReadOnlyDictionary<string, AppSettings> Apps { get; init; }
+
+    public required GatesSettings Gates { get; init; }
+
+    public required VerifySettings Verify { get; init; }
+
+    public required RollbackSettings Rollback { get; init; }
+
+    public required ResolvedEnvironment Source { get; init; }
+
     /// <summary>
-    /// Loads the repository's environments, validates <paramref name="environment"/> and returns its settings.
+    /// Validates <paramref name="environment"/> of the loaded <paramref name="catalog"/> and returns its settings.
     /// Any error (or warning, with <paramref name="warningsAsErrors"/>) throws a <see cref="SlipwayException"/> (Input)
     /// listing every diagnostic.
     /// </summary>
-    public static async Task<EnvironmentSettings> LoadAsync(string repositoryRoot, string environment, CancellationToken cancellationToken, bool warningsAsErrors = false)
+    public static EnvironmentSettings Load(EnvironmentCatalog catalog, string environment, bool warningsAsErrors = false)
     {
         EnvironmentName.Require(environment, "--env");
-        EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
         EnvironmentValidator.Validate(catalog, environment).ThrowIfFailed(warningsAsErrors);
         return From(catalog.Resolve(environment));
     }
@@ -45,31 +56,33 @@ public sealed record EnvironmentSettings(
         ConfigMapping? gitops = ConfigReader.Mapping(root, "gitops");
         ConfigMapping? gates = ConfigReader.Mapping(root, "gates");
         ConfigMapping? verify = ConfigReader.Mapping(root, "verify");
-        return new EnvironmentSettings(
-            environment.Name,
-            ConfigReader.Bool(root, "protected"),
-            ConfigReader.String(root, "description"),
-            new ClusterSettings(ConfigReader.Bool(cluster, "local"), ConfigReader.String(cluster, "kubeconfig"), ConfigReader.String(cluster, "context")),
-            new GitOpsSettings(
+        return new EnvironmentSettings
+        {
+            Name = environment.Name,
+            Protected = ConfigReader.Bool(root, "protected"),
+            Description = ConfigReader.String(root, "description"),
+            Cluster = new ClusterSettings(ConfigReader.Bool(cluster, "local"), ConfigReader.String(cluster, "kubeconfig"), ConfigReader.String(cluster, "context")),
+            GitOps = new GitOpsSettings(
                 ConfigReader.String(gitops, "repository") ?? throw Missing(environment, "gitops.repository"),
                 ConfigReader.String(gitops, "branch", "main"),
                 ConfigReader.String(gitops, "path", $"clusters/{environment.Name}"),
-                ConfigReader.String(gitops, "engine") == "argocd" ? GitOpsEngine.ArgoCd : GitOpsEngine.Flux),
-            ReadInfrastructure(environment),
-            new PlatformSettings(ReadReleases(ConfigReader.Mapping(ConfigReader.Mapping(root, "platform"), "releases"))),
-            ReadApps(ConfigReader.Mapping(root, "apps")),
-            new GatesSettings(
+                ConfigReader.String(gitops, "engine", "flux")),
+            Infrastructure = ReadInfrastructure(environment),
+            Platform = new PlatformSettings(ReadReleases(ConfigReader.Mapping(ConfigReader.Mapping(root, "platform"), "releases"))),
+            Apps = ReadApps(ConfigReader.Mapping(root, "apps")),
+            Gates = new GatesSettings(
                 ConfigReader.Strings(gates, "branches"),
                 ConfigReader.Int(gates, "approvals", 0),
                 ConfigReader.Duration(gates, "cooling", TimeSpan.Zero),
                 ReadWindows(gates),
                 ConfigReader.String(gates, "promoteFrom")),
-            new VerifySettings(
+            Verify = new VerifySettings(
                 ConfigReader.Duration(verify, "timeout", DefaultVerifyTimeout),
                 ConfigReader.Duration(verify, "interval", DefaultVerifyInterval),
                 ConfigReader.Strings(verify, "endpoints")),
-            new RollbackSettings(ConfigReader.Bool(ConfigReader.Mapping(root, "rollback"), "auto")),
-            environment);
+            Rollback = new RollbackSettings(ConfigReader.Bool(ConfigReader.Mapping(root, "rollback"), "auto")),
+            Source = environment,
+        };
     }
 
     private static InfrastructureSettings? ReadInfrastructure(ResolvedEnvironment environment)

@@ -10,12 +10,6 @@ namespace Slipway.Environments.Validation;
 public static class EnvironmentValidator
 {
     /// <summary>Validates <paramref name="environment"/> (and the layers it extends), or every environment when null.</summary>
-    public static async Task<ValidationResult> ValidateAsync(string repositoryRoot, string? environment, CancellationToken cancellationToken)
-    {
-        EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
-        return Validate(catalog, environment);
-    }
-
     public static ValidationResult Validate(EnvironmentCatalog catalog, string? environment)
     {
         IReadOnlyList<string> names;
@@ -85,10 +79,9 @@ public static class EnvironmentValidator
     /// every diagnostic line and the summary (printed once, by the engine). On GitHub Actions every diagnostic is also
     /// written as a <c>::error</c>/<c>::warning</c> workflow command so the run annotates the lines.
     /// </summary>
-    public static async Task<ValidationResult> RunAsync(string repositoryRoot, string? environment, bool warningsAsErrors, bool gitHubActions,
-        ILog log, CancellationToken cancellationToken)
+    public static ValidationResult Run(EnvironmentCatalog catalog, string? environment, bool warningsAsErrors, bool gitHubActions, ILog log)
     {
-        ValidationResult result = await ValidateAsync(repositoryRoot, environment, cancellationToken).ConfigureAwait(false);
+        ValidationResult result = Validate(catalog, environment);
         bool failed = result.Failed(warningsAsErrors);
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {

@@ -16,6 +16,7 @@ internal static class MergedValidator
         ConfigMapping root = environment.Root;
         CheckRequired(root, EnvironmentSchema.Root, string.Empty, diagnostics);
         CheckCluster(root, diagnostics);
+        CheckGitOpsPath(root, diagnostics);
         CheckPromoteFrom(environment, knownEnvironments, diagnostics);
         bool isProtected = root.Get("protected") is ConfigScalar { Value: "true" };
         if (isProtected)
@@ -57,6 +58,24 @@ internal static class MergedValidator
                 }
 
                 break;
+        }
+    }
+
+    /// <summary><c>gitops.path</c> is a folder of the GitOps repository: relative, and not leaving it through <c>..</c>.</summary>
+    private static void CheckGitOpsPath(ConfigMapping root, ICollection<Diagnostic> diagnostics)
+    {
+        if (root.Get("gitops") is not ConfigMapping gitops || gitops.GetEntry("path") is not { Value: ConfigScalar { IsNull: false } path })
+        {
+            return;
+        }
+
+        string value = path.Value;
+        bool absolute = value.StartsWith('/') || value.StartsWith('\\') || Path.IsPathRooted(value) || (value.Length > 1 && value[1] == ':');
+        bool escapes = value.Split('/', '\\').Contains("..", StringComparer.Ordinal);
+        if (absolute || escapes || value.Trim('/', '.').Length == 0)
+        {
+            diagnostics.Add(Diagnostic.Error(path.Location, EnvironmentDiagnosticCodes.InvalidValue,
+                $"gitops.path '{value}' must be a folder inside the GitOps repository, relative to its root and without '..' (e.g. clusters/staging)"));
         }
     }
 

@@ -1,3 +1,4 @@
+using Slipway.Environments;
 using Slipway.Environments.Settings;
 
 namespace Slipway.Tests.Environments.Settings;
@@ -7,12 +8,12 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Staging_sample_reads_as_typed_settings_with_defaults()
     {
-        EnvironmentSettings staging = await EnvironmentSettings.LoadAsync(RepositoryRoot.Find(), "staging", TestContext.Current.CancellationToken);
+        EnvironmentSettings staging = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), "staging");
 
         staging.Name.ShouldBe("staging");
         staging.Protected.ShouldBeFalse();
         staging.Cluster.ShouldBe(new ClusterSettings(true, null, null));
-        staging.GitOps.ShouldBe(new GitOpsSettings("local", "main", "clusters/staging", GitOpsEngine.Flux));
+        staging.GitOps.ShouldBe(new GitOpsSettings("local", "main", "clusters/staging", "flux"));
         staging.GitOps.IsLocal.ShouldBeTrue();
         InfrastructureSettings infrastructure = staging.Infrastructure.ShouldNotBeNull();
         infrastructure.Stack.ShouldBe("infra/platform");
@@ -34,7 +35,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Production_sample_is_protected_on_a_kubeconfig_cluster_with_gates()
     {
-        EnvironmentSettings production = await EnvironmentSettings.LoadAsync(RepositoryRoot.Find(), "production", TestContext.Current.CancellationToken);
+        EnvironmentSettings production = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), "production");
 
         production.Protected.ShouldBeTrue();
         production.Cluster.ShouldBe(new ClusterSettings(false, "~/.kube/config", "aks-prod"));
@@ -52,7 +53,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Release_values_are_a_plain_nested_object()
     {
-        EnvironmentSettings production = await EnvironmentSettings.LoadAsync(RepositoryRoot.Find(), "production", TestContext.Current.CancellationToken);
+        EnvironmentSettings production = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), "production");
 
         ReleaseSettings ingress = production.Platform.Releases["ingress-nginx"];
         (ingress.Chart, ingress.Version, ingress.Namespace).ShouldBe(("ingress-nginx", "4.11.3", "ingress-nginx"));
@@ -67,7 +68,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Aio_drops_the_monitoring_stack_with_null()
     {
-        EnvironmentSettings aio = await EnvironmentSettings.LoadAsync(RepositoryRoot.Find(), "aio", TestContext.Current.CancellationToken);
+        EnvironmentSettings aio = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), "aio");
 
         aio.Platform.Releases.Keys.ShouldBe(["ingress-nginx"]);
         aio.GitOps.Path.ShouldBe("clusters/aio");
@@ -80,8 +81,8 @@ public sealed class EnvironmentSettingsTests
         using var repository = new TempRepository();
         repository.Write("x/env.yaml", "cluster:\n  local: maybe\ngitops:\n  repository: local\n  engine: fluxx\n");
 
-        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(() =>
-            EnvironmentSettings.LoadAsync(repository.Root, "x", TestContext.Current.CancellationToken));
+        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(async () =>
+            EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(repository.Root, TestContext.Current.CancellationToken), "x"));
 
         exception.Kind.ShouldBe(FailureKind.Input);
         exception.Message.ShouldContain("environments/x/env.yaml(2,10): error SLW0101");

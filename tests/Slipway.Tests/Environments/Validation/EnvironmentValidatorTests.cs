@@ -51,8 +51,8 @@ public sealed class EnvironmentValidatorTests : IDisposable
         IReadOnlyList<string> before = _repository.Files();
         var log = new RecordingLog();
 
-        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(() =>
-            EnvironmentValidator.RunAsync(_repository.Root, "x", warningsAsErrors: false, gitHubActions: false, log, TestContext.Current.CancellationToken));
+        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(async () =>
+            EnvironmentValidator.Run(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "x", warningsAsErrors: false, gitHubActions: false, log));
 
         exception.Kind.ShouldBe(FailureKind.Input);
         exception.Message.Split('\n').ShouldContain(line => line.StartsWith(expected, StringComparison.Ordinal), exception.Message);
@@ -66,7 +66,7 @@ public sealed class EnvironmentValidatorTests : IDisposable
     {
         _repository.Write("a/env.yaml", Valid + "extends: [b]\n").Write("b/env.yaml", "extends: [c]\n").Write("c/env.yaml", "extends: [a]\n");
 
-        ValidationResult result = await EnvironmentValidator.ValidateAsync(_repository.Root, "a", TestContext.Current.CancellationToken);
+        ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "a");
 
         Diagnostic cycle = result.Diagnostics.ShouldHaveSingleItem();
         DiagnosticFormatter.Format(cycle).ShouldStartWith("environments/c/env.yaml(1,11): error SLW0012: cyclic extends: a -> b -> c -> a");
@@ -77,7 +77,7 @@ public sealed class EnvironmentValidatorTests : IDisposable
     {
         _repository.Write("x/env.yaml", Valid).Write("Bad_Name/env.yaml", Valid).Write("empty/values/a.yaml", "description: a\n");
 
-        ValidationResult result = await EnvironmentValidator.ValidateAsync(_repository.Root, null, TestContext.Current.CancellationToken);
+        ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), null);
 
         result.Diagnostics.Select(DiagnosticFormatter.Format).ShouldBe(
         [
@@ -91,7 +91,7 @@ public sealed class EnvironmentValidatorTests : IDisposable
     {
         _repository.Write("x/env.yaml", "description: \"" + new string('x', 10 * 1024 * 1024) + "\"\n");
 
-        ValidationResult result = await EnvironmentValidator.ValidateAsync(_repository.Root, "x", TestContext.Current.CancellationToken);
+        ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "x");
 
         DiagnosticFormatter.Format(result.Diagnostics.ShouldHaveSingleItem()).ShouldStartWith($"{X}(1,1): error SLW0004: file is 10.0 MB");
     }
@@ -104,7 +104,7 @@ public sealed class EnvironmentValidatorTests : IDisposable
             .Write("a/env.yaml", "extends: [base]\ndescripton: a\n")
             .Write("b/env.yaml", "extends: [base]\nprotected: yes\n");
 
-        ValidationResult result = await EnvironmentValidator.ValidateAsync(_repository.Root, null, TestContext.Current.CancellationToken);
+        ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), null);
 
         result.Diagnostics.Select(d => $"{d.File}({d.Line},{d.Column}) {d.Code}").ShouldBe(
         [
@@ -121,9 +121,9 @@ public sealed class EnvironmentValidatorTests : IDisposable
         _repository.Write("x/env.yaml", Valid + "apps:\n  web:\n    image: r/web\n    tag: latest\ngates:\n  branches: !append [main]\n");
         var log = new RecordingLog();
 
-        ValidationResult result = await EnvironmentValidator.RunAsync(_repository.Root, "x", false, false, log, TestContext.Current.CancellationToken);
-        SlipwayException strict = await Should.ThrowAsync<SlipwayException>(() =>
-            EnvironmentValidator.RunAsync(_repository.Root, "x", true, false, new RecordingLog(), TestContext.Current.CancellationToken));
+        ValidationResult result = EnvironmentValidator.Run(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "x", false, false, log);
+        SlipwayException strict = await Should.ThrowAsync<SlipwayException>(async () =>
+            EnvironmentValidator.Run(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "x", true, false, new RecordingLog()));
 
         result.Diagnostics.Select(d => d.Code).ShouldBe([EnvironmentDiagnosticCodes.FloatingVersion, EnvironmentDiagnosticCodes.AppendWithoutInheritedList]);
         log.Lines.ShouldContain($"warning: {X}(9,10): warning SLW1001: apps.web.tag is 'latest': pin an image tag (e.g. the build number or a release tag)");
@@ -139,8 +139,8 @@ public sealed class EnvironmentValidatorTests : IDisposable
         _repository.Write("x/env.yaml", Valid + "descripton: a\n");
         var log = new RecordingLog();
 
-        await Should.ThrowAsync<SlipwayException>(() =>
-            EnvironmentValidator.RunAsync(_repository.Root, "x", false, gitHubActions: true, log, TestContext.Current.CancellationToken));
+        await Should.ThrowAsync<SlipwayException>(async () =>
+            EnvironmentValidator.Run(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "x", false, gitHubActions: true, log));
 
         log.Lines.ShouldContain($"info: ::error file={X},line=6,col=1,title=SLW0103::SLW0103: unknown key 'descripton' (did you mean 'description'?); allowed: extends, protected, description, cluster, gitops, infrastructure, platform, apps, gates, verify, rollback");
     }
@@ -150,8 +150,8 @@ public sealed class EnvironmentValidatorTests : IDisposable
     {
         _repository.Write("staging/env.yaml", Valid);
 
-        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(() =>
-            EnvironmentValidator.ValidateAsync(_repository.Root, "prod", TestContext.Current.CancellationToken));
+        SlipwayException exception = await Should.ThrowAsync<SlipwayException>(async () =>
+            EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "prod"));
 
         exception.Kind.ShouldBe(FailureKind.Input);
         exception.Message.ShouldContain("no environment 'prod'");

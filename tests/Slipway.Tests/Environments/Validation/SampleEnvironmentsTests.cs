@@ -8,7 +8,7 @@ public sealed class SampleEnvironmentsTests
     [Fact]
     public async Task Sample_environments_validate_clean()
     {
-        ValidationResult result = await EnvironmentValidator.ValidateAsync(RepositoryRoot.Find(), null, TestContext.Current.CancellationToken);
+        ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), null);
 
         result.Diagnostics.Select(DiagnosticFormatter.Format).ShouldBeEmpty();
         result.Environments.ShouldBe(["aio", "base", "dev", "ha", "production", "singlenode", "site", "site-ha", "staging"]);

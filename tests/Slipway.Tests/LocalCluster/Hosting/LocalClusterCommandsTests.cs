@@ -14,7 +14,7 @@ public sealed class LocalClusterCommandsTests : IDisposable
     public async Task Publish_image_adds_to_the_catalogue_and_says_what_it_published()
     {
         var log = new ListLog();
-        string catalog = Path.Combine(LocalClusterCommands.StateDirectoryFor(_directory.Path), "images.yaml");
+        string catalog = new LocalClusterOptions { StateDirectory = new SlipwayPaths(_directory.Path).LocalCluster }.ResolvedImageCatalogPath;
 
         ImageEntry entry = await LocalClusterCommands.PublishImageAsync(catalog, "web", "staging-123", crash: false, log, TestContext.Current.CancellationToken);
 

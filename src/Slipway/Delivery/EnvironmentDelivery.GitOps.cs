@@ -1,0 +1,55 @@
+using Slipway.Cluster;
+using Slipway.GitOps;
+
+namespace Slipway.Delivery;
+
+/// <summary>DeployPlatform and SyncApps: write the GitOps repository under the deploy lease, push, and have the cluster apply the commit.</summary>
+public sealed partial class EnvironmentDelivery
+{
+    /// <summary>Renders <c>platform.releases</c> into HelmReleases, commits, pushes, and has the cluster apply the commit.</summary>
+    public async Task<GitOpsDeployResult> DeployPlatformAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
+        (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
+            .DeployPlatformAsync(PlatformReleases, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
+        _lastPushedCommit = result.CommitSha;
+        await ApplyCommitAsync(environment, result.CommitSha, $"{Name}-platform", cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Writes each app's image tag (all apps, or <paramref name="app"/> at <paramref name="tag"/>), pushes, reconciles, waits.</summary>
+    public async Task<GitOpsDeployResult> SyncAppsAsync(string? app, string? tag, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AppRelease> apps = AppSelection.Select(Name, Apps, app, tag);
+        await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
+        (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
+            .SyncAppsAsync(apps, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
+        _lastPushedCommit = result.CommitSha;
+        await ApplyCommitAsync(environment, result.CommitSha, $"{Name}-apps", cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit. With Argo CD
+    /// only the root application of what the step wrote (<paramref name="argoRoot"/>) is synced: the other root's path may not
+    /// exist yet (DeployPlatform runs before the first SyncApps writes the environment's <c>apps</c> folder).
+    /// </summary>
+    private async Task ApplyCommitAsync(GitOpsEnvironment environment, string commit, string argoRoot, CancellationToken cancellationToken)
+    {
+        KubernetesCluster cluster = await ClusterAsync(cancellationToken).ConfigureAwait(false);
+        var flux = new FluxSync(cluster, _context.Time);
+        await flux.ApplyAsync(ManifestDocuments.Bootstrap(environment), cancellationToken).ConfigureAwait(false);
+        if (environment.Engine == GitOpsEngine.ArgoCd)
+        {
+            var argo = new ArgoSync(cluster, _context.Time);
+            await argo.SyncAndWaitAsync(argoRoot, commit, _context.SyncTimeout, _context.Log, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var reconcile = new FluxReconcileRequest(Name, GitOpsPaths.SourceName, environment.Branch, commit) { Timeout = _context.SyncTimeout, Log = _context.Log };
+        string applied = await flux.ReconcileAndWaitAsync(reconcile, cancellationToken).ConfigureAwait(false);
+        _context.Log.Info($"The cluster applied {applied}.");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Slipway.Cluster.Connection;
+using Slipway.Environments;
+using Slipway.Environments.Settings;
+using Slipway.GitOps;
+
+namespace Slipway.Delivery;
+
+/// <summary>The environment's settings as each domain takes them: the one place settings become domain options.</summary>
+public sealed partial class EnvironmentDelivery
+{
+    private GitOpsEngine Engine => _settings.GitOps.IsArgoCd ? GitOpsEngine.ArgoCd : GitOpsEngine.Flux;
+
+    /// <summary><c>gitops.path</c> (Validate refuses one that is absolute or leaves the repository), without <c>./</c> or a trailing slash.</summary>
+    private string ClusterPath
+    {
+        get
+        {
+            string path = _settings.GitOps.Path.Replace('\\', '/').TrimEnd('/');
+            return path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+        }
+    }
+
+    private IReadOnlyList<AppRelease> Apps
+        => _settings.Apps.Values.OrderBy(static a => a.Name, StringComparer.Ordinal)
+            .Select(static a => new AppRelease(a.Name, a.Image, a.Tag, a.Replicas, a.Namespace))
+            .ToList();
+
+    private IReadOnlyList<PlatformRelease> PlatformReleases
+        => _settings.Platform.Releases.Values.OrderBy(static r => r.Name, StringComparer.Ordinal)
+            .Select(static r => new PlatformRelease(r.Name, r.Chart, r.Repository, r.Version, r.Namespace, r.Values.Count == 0 ? null : ToJson(r.Values)))
+            .ToList();
+
+    /// <summary>Every namespace the environment deploys into: where Verify and Status look.</summary>
+    private IReadOnlyList<string> Namespaces
+        => _settings.Apps.Values.Select(static a => a.Namespace)
+            .Concat(_settings.Platform.Releases.Values.Select(static r => r.Namespace))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// The images the local cluster's catalogue starts with: every app image and tag that an environment on the local
+    /// cluster names, as if CI had published them. Later tags are added with <c>./build.sh PublishImage</c>.
+    /// </summary>
+    public static IReadOnlyList<string> LocalClusterImages(EnvironmentCatalog catalog)
+    {
+        var images = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string name in catalog.Names)
+        {
+            try
+            {
+                EnvironmentSettings settings = EnvironmentSettings.From(catalog.Resolve(name));
+                if (settings.Cluster.Local)
+                {
+                    images.UnionWith(settings.Apps.Values.Select(static a => a.ImageReference));
+                }
+            }
+            catch (SlipwayException)
+            {
+                // an environment that does not resolve contributes nothing; Validate reports it
+            }
+        }
+
+        return [.. images];
+    }
+
+    private ClusterOptions ClusterOptions() => new()
+    {
+        Environment = Name,
+        Local = _settings.Cluster.Local,
+        Kubeconfig = _settings.Cluster.Kubeconfig,
+        Context = _settings.Cluster.Context,
+        SeedImages = _settings.Cluster.Local ? LocalClusterImages(_catalog) : [],
+    };
+
+    private static JsonObject ToJson(IReadOnlyDictionary<string, object?> values)
+        => JsonSerializer.SerializeToNode(values) as JsonObject ?? new JsonObject();
+}

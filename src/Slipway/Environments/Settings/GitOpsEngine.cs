@@ -1,7 +1,0 @@
-namespace Slipway.Environments.Settings;
-
-public enum GitOpsEngine
-{
-    Flux,
-    ArgoCd,
-}
