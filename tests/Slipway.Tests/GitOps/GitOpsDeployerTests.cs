@@ -33,6 +33,21 @@ public sealed class GitOpsDeployerTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncApps_RendersIntoTheEnvironmentsGitOpsPath()
+    {
+        await _fixture.CreateRemoteAsync();
+        var environment = new GitOpsEnvironment("staging", GitOpsEngine.Flux, _fixture.RemotePath, "main") { Path = "fleet/eu/staging" };
+
+        await new GitOpsDeployer(_fixture.Open(), environment).SyncAppsAsync([Web("staging-122")], GitFixture.Info(), Ct);
+        EnvironmentVersions versions = await EnvironmentVersionsReader.ReadAsync(_fixture.Open("reader"), environment, Ct);
+
+        _fixture.RemoteFile("fleet/eu/staging/apps/web/helm-release.yaml").ShouldContain("tag: staging-122");
+        _fixture.RemoteFile("fleet/eu/staging/flux-system/gotk-sync.yaml").ShouldContain("path: ./fleet/eu/staging");
+        GitFixture.Git(_fixture.RemotePath, "ls-tree", "-r", "--name-only", "main").ShouldNotContain("clusters/staging");
+        versions.Apps.Single().Path.ShouldBe("fleet/eu/staging/apps/web/helm-release.yaml");
+    }
+
+    [Fact]
     public async Task SyncApps_WritesAGenericChartOnceAndNeverOverwritesAnEditedOne()
     {
         await _fixture.CreateRemoteAsync();

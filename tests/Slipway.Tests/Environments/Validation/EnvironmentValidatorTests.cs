@@ -41,6 +41,8 @@ public sealed class EnvironmentValidatorTests : IDisposable
         { Valid + "protected: true\ngates:\n  branches: [main]\n  approvals: 2\nplatform:\n  releases:\n    g:\n      chart: g\n      repository: https://c\n      version: ^1.2.0\n", $"{X}(15,16): error SLW0204: protected environment: platform.releases.g.version '^1.2.0' is a range" },
         { Valid + "protected: true\ngates:\n  branches: [main]\n  approvals: 2\napps:\n  web:\n    image: r/web\n    tag: latest\n", $"{X}(13,10): error SLW0204: protected environment: apps.web.tag is 'latest'" },
         { Valid + "gates:\n  promoteFrom: stagin\n", $"{X}(7,16): error SLW0104: gates.promoteFrom names unknown environment 'stagin'" },
+        { Valid.Replace("engine: flux", "engine: flux\n  path: /srv/gitops"), $"{X}(6,9): error SLW0104: gitops.path '/srv/gitops' must be a folder inside the GitOps repository" },
+        { Valid.Replace("engine: flux", "engine: flux\n  path: clusters/../../elsewhere"), $"{X}(6,9): error SLW0104: gitops.path 'clusters/../../elsewhere' must be a folder inside the GitOps repository" },
     };
 
     [Theory]
