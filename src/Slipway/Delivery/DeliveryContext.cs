@@ -1,5 +1,6 @@
 using Slipway.Cluster.Connection;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 using Slipway.Hosting;
 using Slipway.Processes;
 

@@ -1,6 +1,7 @@
 using Slipway.Cluster;
 using Slipway.Cluster.Connection;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 
 namespace Slipway.Delivery;
 

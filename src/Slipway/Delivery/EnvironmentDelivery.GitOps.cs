@@ -1,5 +1,7 @@
 using Slipway.Cluster;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
+using Slipway.GitOps.Manifests;
 
 namespace Slipway.Delivery;
 

@@ -1,5 +1,6 @@
 using Slipway.Cluster;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 using Slipway.Releases;
 using Slipway.Verification;
 

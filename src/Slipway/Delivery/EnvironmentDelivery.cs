@@ -3,6 +3,7 @@ using Slipway.Cluster.Connection;
 using Slipway.Environments;
 using Slipway.Environments.Settings;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 
 namespace Slipway.Delivery;
 

@@ -1,3 +1,4 @@
+using Slipway.GitOps.Manifests;
 namespace Slipway.GitOps;
 
 /// <summary>One app of an environment as it should run: the input of SyncApps.</summary>

@@ -1,3 +1,4 @@
+using Slipway.GitOps.Git;
 namespace Slipway.GitOps;
 
 /// <summary>The commit subjects of GitOps changes.</summary>

@@ -1,3 +1,5 @@
+using Slipway.GitOps.Git;
+using Slipway.GitOps.Manifests;
 namespace Slipway.GitOps;
 
 /// <summary>Reads what an environment runs from the files at the head of the remote GitOps branch.</summary>

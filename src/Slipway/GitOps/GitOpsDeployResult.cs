@@ -1,3 +1,4 @@
+using Slipway.GitOps.Git;
 namespace Slipway.GitOps;
 
 /// <summary>What a DeployPlatform or SyncApps change did to the GitOps repository.</summary>

@@ -1,3 +1,5 @@
+using Slipway.GitOps.Git;
+using Slipway.GitOps.Manifests;
 namespace Slipway.GitOps;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
+using Slipway.GitOps.Manifests;
 using Slipway.GitOps.Yaml;
 using Slipway.Hosting;
 using YamlDotNet.Core;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Slipway.Cluster;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
+using Slipway.GitOps.Manifests;
 using Slipway.Tests.GitOps;
 
 namespace Slipway.Tests.Cluster;

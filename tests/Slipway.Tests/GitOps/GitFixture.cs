@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 using Slipway.Hosting;
 
 namespace Slipway.Tests.GitOps;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 
 namespace Slipway.Tests.GitOps;
 

@@ -1,4 +1,5 @@
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 using Slipway.Hosting;
 
 namespace Slipway.Tests.GitOps;

@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>Where the GitOps repository lives and how Slipway talks to it.</summary>
 /// <param name="RemoteUrl">The remote: an https/ssh/git URL, a <c>file://</c> URL or a path to a bare repository.</param>

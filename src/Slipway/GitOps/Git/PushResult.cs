@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>The outcome of a change-and-push.</summary>
 /// <param name="CommitSha">The commit the branch points at now: the pushed one, or the unchanged head when there was nothing to commit.</param>

@@ -1,7 +1,8 @@
 using System.Text;
+using Slipway.GitOps;
 using Slipway.GitOps.Yaml;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Manifests;
 
 public static partial class ManifestRenderer
 {

@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>Who makes a GitOps commit and what it belongs to; the last three become commit trailers.</summary>
 /// <param name="AuthorName">The commit author (e.g. the CI actor or the local git user).</param>

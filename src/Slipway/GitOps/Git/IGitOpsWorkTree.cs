@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>
 /// The checked-out GitOps repository during an edit. Paths are relative to the repository root with

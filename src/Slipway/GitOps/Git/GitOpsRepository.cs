@@ -2,7 +2,7 @@ using Slipway.GitOps.Git;
 using Slipway.Hosting;
 using Slipway.Processes;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>Opens the GitOps repository (the LibGit2Sharp adapter behind <see cref="IGitOpsRepository"/>).</summary>
 public static class GitOpsRepository

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Slipway.GitOps;
 using Slipway.GitOps.Yaml;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Manifests;
 
 /// <summary>Reads image, tag and replicas back from an app's HelmRelease or Argo CD Application.</summary>
 public static class AppManifestReader

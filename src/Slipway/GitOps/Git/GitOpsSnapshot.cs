@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>The text files of the GitOps branch at one commit, as fetched from the remote.</summary>
 /// <param name="CommitSha">The commit read.</param>

@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Manifests;
 
 /// <summary>A Helm chart from a chart repository (https or oci) for an app.</summary>
 /// <param name="Name">The chart's name.</param>

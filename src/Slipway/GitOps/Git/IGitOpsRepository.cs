@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>Changes the GitOps remote: every change is one commit pushed to the branch, never forced.</summary>
 public interface IGitOpsRepository : IGitOpsRepositoryReader

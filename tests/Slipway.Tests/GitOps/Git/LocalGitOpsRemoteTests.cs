@@ -1,6 +1,6 @@
 using Slipway.GitOps;
 
-namespace Slipway.Tests.GitOps;
+namespace Slipway.Tests.GitOps.Git;
 
 public sealed class LocalGitOpsRemoteTests : IDisposable
 {

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Slipway.GitOps;
 using Slipway.GitOps.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Manifests;
 
 /// <summary>
 /// Turns a manifest file (one or more YAML documents) into JSON objects for the Kubernetes API, resolving

@@ -1,6 +1,6 @@
 using Slipway.IO;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>A work tree rooted at a folder; refuses paths that leave it.</summary>
 public sealed class GitOpsWorkTree : IGitOpsWorkTree

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Slipway.Hosting;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>Builds the author and trailers of GitOps commits from the CI variables, or the local git setup.</summary>
 public static class CommitInfoFactory

@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>
 /// <c>repository: local</c>: a bare repository on this machine (by default

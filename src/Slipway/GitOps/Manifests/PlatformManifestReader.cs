@@ -1,6 +1,6 @@
 using Slipway.GitOps.Yaml;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Manifests;
 
 /// <summary>Reads the chart and version back from a platform release's HelmRelease or Argo CD Application.</summary>
 public static class PlatformManifestReader

@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Manifests;
 
 /// <summary>What an app manifest in the GitOps repository says runs.</summary>
 public sealed record AppManifestVersion(string? Image, string? Tag, int? Replicas)

@@ -1,4 +1,4 @@
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Git;
 
 /// <summary>Read-only access to the GitOps remote.</summary>
 public interface IGitOpsRepositoryReader

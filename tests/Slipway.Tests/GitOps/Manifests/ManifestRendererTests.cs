@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Slipway.GitOps;
+using Slipway.GitOps.Manifests;
 using Slipway.GitOps.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Slipway.Tests.GitOps;
+namespace Slipway.Tests.GitOps.Manifests;
 
 public sealed class ManifestRendererTests
 {

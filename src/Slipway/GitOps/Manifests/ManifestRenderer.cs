@@ -1,7 +1,8 @@
 using System.Globalization;
+using Slipway.GitOps;
 using Slipway.GitOps.Yaml;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Manifests;
 
 /// <summary>
 /// Renders the files of the GitOps repository. A file that does not exist yet is written fresh, with

@@ -1,4 +1,5 @@
-namespace Slipway.GitOps;
+using Slipway.GitOps.Git;
+namespace Slipway.GitOps.Manifests;
 
 /// <summary>
 /// The chart an app without a chart of its own is deployed with: a small, generic Helm chart (a Deployment and a

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Slipway.GitOps;
+using Slipway.GitOps.Manifests;
 
-namespace Slipway.Tests.GitOps;
+namespace Slipway.Tests.GitOps.Manifests;
 
 public sealed class ManifestDocumentsTests
 {

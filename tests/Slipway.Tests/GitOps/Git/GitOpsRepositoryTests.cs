@@ -1,7 +1,7 @@
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
 
-namespace Slipway.Tests.GitOps;
+namespace Slipway.Tests.GitOps.Git;
 
 public sealed class GitOpsRepositoryTests : IDisposable
 {
@@ -310,7 +310,7 @@ public sealed class GitOpsRepositoryTests : IDisposable
     public async Task ReadSnapshot_MissingBranch_SaysWhatToDo()
     {
         await _fixture.CreateRemoteAsync();
-        IGitOpsRepository repository = Slipway.GitOps.GitOpsRepository.Open(
+        IGitOpsRepository repository = Slipway.GitOps.Git.GitOpsRepository.Open(
             new GitOpsRepositoryOptions(_fixture.RemotePath, "production", Path.Combine(_fixture.Root, "clone")),
             new Slipway.Hosting.DictionaryEnvironmentVariables(),
             NullLog.Instance,

@@ -1,6 +1,6 @@
 using Slipway.GitOps.Yaml;
 
-namespace Slipway.GitOps;
+namespace Slipway.GitOps.Manifests;
 
 /// <summary>One scalar Slipway owns in a manifest: spliced into an existing file, leaving the rest alone.</summary>
 /// <param name="DocumentKind">The <c>kind</c> of the YAML document (a file may hold several).</param>

@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 using Slipway.Hosting;
 
-namespace Slipway.Tests.GitOps;
+namespace Slipway.Tests.GitOps.Git;
 
 public sealed class GitOpsCredentialsTests : IAsyncDisposable
 {

@@ -1,7 +1,8 @@
 using Slipway.GitOps;
+using Slipway.GitOps.Git;
 using Slipway.Hosting;
 
-namespace Slipway.Tests.GitOps;
+namespace Slipway.Tests.GitOps.Git;
 
 public sealed class CommitInfoFactoryTests : IDisposable
 {
