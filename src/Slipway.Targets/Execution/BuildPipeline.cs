@@ -59,7 +59,7 @@ internal sealed class BuildPipeline
         var stopwatch = Stopwatch.StartNew();
         ParsedArguments parsed = ArgumentParser.Parse(args);
         _build.RootDirectory = RootDirectoryLocator.Locate(parsed.Single(BuiltInOptions.Root), _context.CurrentDirectory, _context.EnvironmentVariables);
-        var model = BuildModel.Discover(_build);
+        BuildModel model = BuildModel.Discover(_build);
         if (parsed.Has(BuiltInOptions.Help))
         {
             output.Info(HelpPrinter.Render(model, defaultTargets, _build));
@@ -73,7 +73,7 @@ internal sealed class BuildPipeline
         SchemaGenerator.WriteIfChanged(_build.RootDirectory / ".nuke" / "build.schema.json", SchemaGenerator.Generate(model));
 
         IReadOnlyList<PlannedTarget> plan = RunPlanner.Plan(model, inputs.Targets);
-        var previousRun = PreviousRun.Load(args, parsed.Has(BuiltInOptions.Continue), _build.TemporaryDirectory, output);
+        PreviousRun previousRun = PreviousRun.Load(args, parsed.Has(BuiltInOptions.Continue), _build.TemporaryDirectory, output);
         plan = previousRun.SkipSucceeded(plan);
         InputProblems.ThrowIfAny(RequirementChecker.Check(plan.Where(static p => p.SkipReason is null).Select(p => model.ByName[p.Name]), model));
         if (parsed.Has(BuiltInOptions.Plan))

@@ -19,10 +19,11 @@ internal static class HelpPrinter
         foreach (ExecutableTarget target in targets)
         {
             string name = defaultTargets.Contains(target.Name, StringComparer.Ordinal) ? $"{target.Name} (default)" : target.Name;
-            text.Append("  ").Append(name.PadRight(width)).Append(target.Description ?? string.Empty);
+            string about = string.Join(" ", target.Definition.ImpliedValues.Select(i => $"(sets {Option(model, i)} {model.Types.Format(i.Value)})").Prepend(target.Description ?? string.Empty).Where(static t => t.Length > 0));
+            text.Append("  ").Append(name.PadRight(width)).Append(about);
             if (target.DependsOn.Count > 0)
             {
-                text.Append(target.Description is null ? string.Empty : "  ").Append("-> ").Append(string.Join(", ", target.DependsOn));
+                text.Append(about.Length == 0 ? string.Empty : "  ").Append("-> ").Append(string.Join(", ", target.DependsOn));
             }
 
             text.AppendLine();
@@ -59,6 +60,9 @@ internal static class HelpPrinter
 
         return text.ToString();
     }
+
+    private static string Option(BuildModel model, ImpliedValue implied)
+        => model.FindParameter(implied.Parameter) is { } parameter ? $"--{parameter.Name}" : TargetExecutor.Describe(implied.Parameter.Body);
 
     private static string FormatDefault(ParameterDescriptor parameter, object build, ParameterTypeRegistry types)
     {

@@ -28,7 +28,7 @@ public sealed class ImpliedValueTests : IDisposable
         plan.Output.ShouldContain(" 1. Ship     dependency of ShipDev");
         plan.Build.Ran.ShouldBeEmpty();
         help.ExitCode.ShouldBe(ExitCodes.Success);
-        help.Output.ShouldContain("ShipStaging");
+        help.Output.Split('\n').Single(static l => l.StartsWith("  ShipStaging ", StringComparison.Ordinal)).ShouldEndWith("(sets --env staging)  -> Ship");
     }
 
     [Theory]
