@@ -14,14 +14,14 @@ internal sealed partial class Build
 
     private Target PlanInfra => _ => _
         .Description("Plan the environment's Terraform stack into .nuke/temp/<env>/infra.tfplan, classify its risk, write infra-plan.md")
-        .Requires(() => EnvironmentName)
+        .Requires(() => _env)
         .After(Validate)
         .OnlyWhenStatic(() => _planFile == null)
         .Executes(async ct => await (await DeliveryAsync(ct)).PlanInfraAsync(_refreshOnly, ct));
 
     private Target ApplyInfra => _ => _
         .Description("Apply exactly the reviewed saved plan; refuses a changed, stale or destructive plan (exit 3)")
-        .Requires(() => EnvironmentName)
+        .Requires(() => _env)
         .DependsOn(PlanInfra)
         .Executes(async ct => await (await DeliveryAsync(ct)).ApplyInfraAsync(_planFile, _allowDestroy, ct));
 }

@@ -1,7 +1,9 @@
 using Slipway;
 using Slipway.BuildTools;
+using Slipway.Environments;
 using Slipway.Processes;
 using Slipway.Targets;
+using Slipway.Targets.Parameters;
 
 /// <summary>
 /// The repository's build. This file holds Main, paths and the repository's own Restore/Compile/Test chain;
@@ -15,7 +17,7 @@ internal sealed partial class Build : BuildBase
     [Parameter("Environment to act on (a folder under environments/), e.g. staging")]
     private readonly string? _env;
 
-    public static int Main() => Execute<Build>(x => x.Default);
+    public static Task<int> Main() => ExecuteAsync<Build>(x => x.Default);
 
     private AbsolutePath SolutionFile => RootDirectory / "Slipway.sln";
 
@@ -106,6 +108,9 @@ internal sealed partial class Build : BuildBase
     private Target Default => _ => _
         .Description("Run the tests")
         .DependsOn(Test);
+
+    protected override void RegisterParameterTypes(ParameterTypeRegistry types)
+        => types.Add<TimeSpan>("duration", Duration.TryParse, Duration.Format, examples: "90s, 5m, 1h30m", pattern: Duration.Pattern);
 
     protected override FailureInfo? ClassifyFailure(Exception exception) => exception switch
     {

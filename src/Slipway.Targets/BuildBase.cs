@@ -1,12 +1,13 @@
 using System.Linq.Expressions;
 using Slipway.Targets.Execution;
 using Slipway.Targets.Output;
+using Slipway.Targets.Parameters;
 
 namespace Slipway.Targets;
 
 /// <summary>
 /// The base of a build class. Targets are properties of type <see cref="Target"/>, parameters are members
-/// marked <see cref="ParameterAttribute"/>; <c>Main</c> is <c>public static int Main() => Execute&lt;Build&gt;(x => x.Default);</c>
+/// marked <see cref="ParameterAttribute"/>; <c>Main</c> is <c>public static Task&lt;int&gt; Main() => ExecuteAsync&lt;Build&gt;(x => x.Default);</c>
 /// </summary>
 public abstract class BuildBase
 {
@@ -35,12 +36,13 @@ public abstract class BuildBase
     /// <summary>True when the target named by the property is among the requested targets.</summary>
     public bool IsRequested(string targetName) => RequestedTargets.Contains(targetName, StringComparer.Ordinal);
 
-    public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
+    /// <summary>Runs the build with the process's arguments and returns the exit code: <c>public static Task&lt;int&gt; Main() =&gt; ExecuteAsync&lt;Build&gt;(x =&gt; x.Default);</c></summary>
+    public static Task<int> ExecuteAsync<T>(params Expression<Func<T, Target>>[] defaultTargets)
         where T : BuildBase, new()
     {
         var build = new T();
         string[] names = defaultTargets.Select(static e => ((MemberExpression)e.Body).Member.Name).ToArray();
-        return BuildRunner.RunProcessAsync(build, Environment.GetCommandLineArgs()[1..], names).GetAwaiter().GetResult();
+        return BuildRunner.RunProcessAsync(build, Environment.GetCommandLineArgs()[1..], names);
     }
 
     /// <summary>
@@ -49,7 +51,15 @@ public abstract class BuildBase
     /// </summary>
     protected internal virtual FailureInfo? ClassifyFailure(Exception exception) => null;
 
-    /// <summary>Called after parameters are bound and before the plan is made.</summary>
+    /// <summary>
+    /// Registers how parameter types the engine does not know are parsed and shown, e.g.
+    /// <c>types.Add&lt;TimeSpan&gt;("duration", Duration.TryParse, Duration.Format, "90s, 5m, 1h30m")</c>.
+    /// </summary>
+    protected internal virtual void RegisterParameterTypes(ParameterTypeRegistry types)
+    {
+    }
+
+    /// <summary>Called after parameters are bound (and the values requested targets imply are set), before the plan is made.</summary>
     protected internal virtual void OnParametersBound()
     {
     }

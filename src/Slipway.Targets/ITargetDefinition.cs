@@ -35,6 +35,13 @@ public interface ITargetDefinition
     /// <summary>A condition that must hold before anything runs, e.g. <c>() => IsLocalBuild</c>.</summary>
     ITargetDefinition Requires(params Expression<Func<bool>>[] conditions);
 
+    /// <summary>
+    /// Requesting this target sets the parameter to this value (<c>DeployStaging</c> sets <c>--env staging</c>), after binding and
+    /// before requirements are checked. A different value given for the parameter, or another requested target setting
+    /// another value, is bad input (exit 2).
+    /// </summary>
+    ITargetDefinition Sets<T>(Expression<Func<T>> parameter, T value);
+
     /// <summary>When this target fails, targets that do not depend on it still run.</summary>
     ITargetDefinition ProceedAfterFailure();
 

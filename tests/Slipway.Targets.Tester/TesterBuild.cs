@@ -15,7 +15,7 @@ internal sealed class TesterBuild : BuildBase
     [Parameter("A secret that must never be printed", Name = "token")]
     private readonly string? _token;
 
-    public static int Main() => Execute<TesterBuild>(x => x.Hello);
+    public static Task<int> Main() => ExecuteAsync<TesterBuild>(x => x.Hello);
 
     private Target Hello => _ => _
         .Description("Greets")

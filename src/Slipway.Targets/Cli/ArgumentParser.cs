@@ -4,7 +4,8 @@ namespace Slipway.Targets.Cli;
 
 /// <summary>
 /// Nuke-style command lines: <c>Target1 Target2 --name value1 value2 --flag --other=value</c>.
-/// Words before the first option are targets; the words after an option, up to the next option, are its values.
+/// Words before the first option, or right after a flag of the engine (<c>--plan</c>, <c>--help</c>, <c>--continue</c>,
+/// <c>--verbose</c>), are targets; the words after any other option, up to the next option, are its values.
 /// </summary>
 internal static class ArgumentParser
 {
@@ -12,11 +13,13 @@ internal static class ArgumentParser
     {
         var result = new ParsedArguments();
         ParsedOption? current = null;
+        bool afterFlag = false;
         foreach (string arg in args)
         {
             if (arg is "-h" or "-?")
             {
-                current = Add(result, "--help", "help");
+                Add(result, "--help", "help");
+                (current, afterFlag) = (null, true);
                 continue;
             }
 
@@ -25,11 +28,17 @@ internal static class ArgumentParser
                 string body = arg[2..];
                 int equals = body.IndexOf('=', StringComparison.Ordinal);
                 string name = equals >= 0 ? body[..equals] : body;
-                current = Add(result, "--" + name, NameConvention.Normalize(name));
+                string normalized = NameConvention.Normalize(name);
+                current = Add(result, "--" + name, normalized);
+                afterFlag = equals < 0 && BuiltInOptions.Flags.Contains(normalized, StringComparer.Ordinal);
                 if (equals >= 0)
                 {
                     current.Values.Add(body[(equals + 1)..]);
                     current = null;
+                }
+                else if (afterFlag)
+                {
+                    current = null; // the engine's flags take no value: ./build.sh --plan DeployStaging plans DeployStaging
                 }
 
                 continue;
@@ -37,7 +46,7 @@ internal static class ArgumentParser
 
             if (current is null)
             {
-                if (result.Options.Count > 0)
+                if (result.Options.Count > 0 && !afterFlag)
                 {
                     throw new BuildException($"Unexpected argument '{arg}': targets come before the options (e.g. ./build.sh {arg} --env staging).", ExitCodes.BadInput);
                 }

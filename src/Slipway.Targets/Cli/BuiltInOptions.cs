@@ -25,5 +25,8 @@ internal static class BuiltInOptions
         ("--verbose", "Show stack traces and debug output."),
     ];
 
+    /// <summary>The options that take no value, so a word after them is a target.</summary>
+    public static IReadOnlyList<string> Flags { get; } = [Help, Plan, Continue, Verbose];
+
     public static IEnumerable<string> Names => [Help, Plan, Format, Skip, Target, Profile, Root, Continue, Verbose];
 }

@@ -6,7 +6,7 @@ namespace Slipway.Targets.Execution;
 /// <summary>Checks, before the first target runs, that every target to run has the parameters and conditions it requires.</summary>
 internal static class RequirementChecker
 {
-    public static List<string> Check(IEnumerable<ExecutableTarget> toRun, IReadOnlyList<ParameterDescriptor> parameters, object build)
+    public static List<string> Check(IEnumerable<ExecutableTarget> toRun, BuildModel model)
     {
         var problems = new List<string>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -21,7 +21,7 @@ internal static class RequirementChecker
                 }
 
                 string member = requirement.Body is MemberExpression m ? m.Member.Name : TargetExecutor.Describe(requirement.Body);
-                ParameterDescriptor? parameter = parameters.FirstOrDefault(p => p.Member.Name == member);
+                ParameterDescriptor? parameter = model.FindParameter(requirement);
                 if (!reported.Add(member))
                 {
                     continue;

@@ -25,6 +25,8 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public List<Expression<Func<bool>>> RequiredConditions { get; } = [];
 
+    public List<ImpliedValue> ImpliedValues { get; } = [];
+
     public bool IsProceedAfterFailure { get; private set; }
 
     public bool IsAssuredAfterFailure { get; private set; }
@@ -69,6 +71,12 @@ internal sealed class TargetDefinition : ITargetDefinition
     }
 
     public ITargetDefinition Requires(params Expression<Func<bool>>[] conditions) => AddAll(RequiredConditions, conditions);
+
+    public ITargetDefinition Sets<T>(Expression<Func<T>> parameter, T value)
+    {
+        ImpliedValues.Add(new ImpliedValue(parameter, value));
+        return this;
+    }
 
     public ITargetDefinition ProceedAfterFailure()
     {

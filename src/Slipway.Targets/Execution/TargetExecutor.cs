@@ -19,6 +19,16 @@ internal sealed class TargetExecutor
         _classify = classify;
     }
 
+    /// <summary>The targets of the plan, in order, scheduled or skipped as the plan says.</summary>
+    public static List<ExecutableTarget> Prepare(IReadOnlyList<PlannedTarget> plan, IReadOnlyDictionary<string, ExecutableTarget> targets)
+        => plan.Select(p =>
+        {
+            ExecutableTarget target = targets[p.Name];
+            target.Status = p.SkipReason is null ? TargetStatus.Scheduled : TargetStatus.Skipped;
+            target.Reason = p.SkipReason;
+            return target;
+        }).ToList();
+
     /// <summary>Runs the targets; returns the exit code.</summary>
     public async Task<int> ExecuteAsync(IReadOnlyList<ExecutableTarget> plan, CancellationToken cancellationToken)
     {

@@ -43,7 +43,14 @@ internal static class TargetFactory
     }
 
     public static PlanNode ToPlanNode(ExecutableTarget target)
-        => new(target.Name, target.Index, target.DependsOn, target.After, target.Before, target.Triggers, target.TriggeredBy);
+        => new(target.Name, target.Index)
+        {
+            DependsOn = target.DependsOn,
+            After = target.After,
+            Before = target.Before,
+            Triggers = target.Triggers,
+            TriggeredBy = target.TriggeredBy,
+        };
 
     private static IEnumerable<string> Resolve(List<Target> targets, Dictionary<Target, string> names, string owner)
     {

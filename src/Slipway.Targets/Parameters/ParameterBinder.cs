@@ -9,9 +9,9 @@ internal static class ParameterBinder
 {
     public const string EnvironmentPrefix = "slipway";
 
-    public static IReadOnlyList<string> Bind(object build, IReadOnlyList<ParameterDescriptor> parameters, ParameterSources sources, string rootDirectory, ISet<string> secretValues)
+    public static ParameterBinding Bind(object build, IReadOnlyList<ParameterDescriptor> parameters, ParameterSources sources, ParameterValueConverter converter)
     {
-        var problems = new List<string>();
+        var binding = new ParameterBinding();
         Dictionary<string, string> environment = NormalizeEnvironment(sources.EnvironmentVariables);
         foreach (ParameterDescriptor parameter in parameters)
         {
@@ -21,12 +21,13 @@ internal static class ParameterBinder
                 (IReadOnlyList<string> Values, string Source)? found = Find(parameter, key, sources, environment);
                 if (found is { } value)
                 {
-                    parameter.SetValue(build, ParameterValueConverter.Convert(parameter, value.Values, value.Source, rootDirectory));
+                    parameter.SetValue(build, converter.Convert(parameter, value.Values, value.Source));
+                    binding.Bound.Add(parameter.Name);
                 }
             }
             catch (BuildException ex)
             {
-                problems.Add(ex.Message);
+                binding.Problems.Add(ex.Message);
             }
 
             if (parameter.IsSecret && parameter.GetValue(build) is { } secret)
@@ -35,13 +36,13 @@ internal static class ParameterBinder
                 {
                     if (!string.IsNullOrEmpty(text))
                     {
-                        secretValues.Add(text);
+                        binding.Secrets.Add(text);
                     }
                 }
             }
         }
 
-        return problems;
+        return binding;
     }
 
     private static (IReadOnlyList<string>, string)? Find(ParameterDescriptor parameter, string key, ParameterSources sources, Dictionary<string, string> environment)

@@ -3,9 +3,18 @@ using System.Globalization;
 namespace Slipway.Targets.Parameters;
 
 /// <summary>Turns the text values of one source into the parameter's type; a bad value is an input error naming the source.</summary>
-internal static class ParameterValueConverter
+internal sealed class ParameterValueConverter
 {
-    public static object? Convert(ParameterDescriptor parameter, IReadOnlyList<string> values, string source, string rootDirectory)
+    private readonly string _rootDirectory;
+    private readonly ParameterTypeRegistry _types;
+
+    public ParameterValueConverter(string rootDirectory, ParameterTypeRegistry types)
+    {
+        _rootDirectory = rootDirectory;
+        _types = types;
+    }
+
+    public object? Convert(ParameterDescriptor parameter, IReadOnlyList<string> values, string source)
     {
         Type type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
         if (type == typeof(bool) && values.Count == 0)
@@ -22,7 +31,7 @@ internal static class ParameterValueConverter
             var array = Array.CreateInstance(elementType, items.Length);
             for (int i = 0; i < items.Length; i++)
             {
-                array.SetValue(ConvertScalar(parameter, elementType, items[i], source, rootDirectory), i);
+                array.SetValue(ConvertScalar(parameter, elementType, items[i], source), i);
             }
 
             return array;
@@ -33,11 +42,16 @@ internal static class ParameterValueConverter
             throw Error(parameter, source, values.Count == 0 ? "needs a value" : $"takes one value but got {values.Count}: {string.Join(" ", values)}");
         }
 
-        return ConvertScalar(parameter, type, values[0], source, rootDirectory);
+        return ConvertScalar(parameter, type, values[0], source);
     }
 
-    private static object ConvertScalar(ParameterDescriptor parameter, Type type, string text, string source, string rootDirectory)
+    private object ConvertScalar(ParameterDescriptor parameter, Type type, string text, string source)
     {
+        if (_types.Find(type) is { } registered)
+        {
+            return registered.Parse(text) ?? throw Error(parameter, source, $"'{Show(parameter, text)}' is not a {registered.Expected}");
+        }
+
         if (type == typeof(string))
         {
             return text;
@@ -60,13 +74,6 @@ internal static class ParameterValueConverter
                 : throw Error(parameter, source, $"'{Show(parameter, text)}' is not a whole number");
         }
 
-        if (type == typeof(TimeSpan))
-        {
-            return DurationParser.TryParse(text, out TimeSpan duration)
-                ? duration
-                : throw Error(parameter, source, $"'{Show(parameter, text)}' is not a duration (write e.g. 90s, 5m, 1h30m)");
-        }
-
         if (type.IsEnum)
         {
             return Enum.TryParse(type, text, ignoreCase: true, out object? member) && Enum.IsDefined(type, member!)
@@ -79,7 +86,7 @@ internal static class ParameterValueConverter
             string expanded = text.StartsWith("~/", StringComparison.Ordinal)
                 ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), text[2..])
                 : text;
-            return AbsolutePath.Create(expanded, rootDirectory);
+            return AbsolutePath.Create(expanded, _rootDirectory);
         }
 
         throw new BuildException($"Parameter '{parameter.MemberName}' has unsupported type {type.Name}.", ExitCodes.BadInput);
@@ -91,18 +98,18 @@ internal static class ParameterValueConverter
         => new($"Parameter '{parameter.Name}' ({source}): {problem}.", ExitCodes.BadInput);
 
     /// <summary>A short name of the parameter's type for help and the schema.</summary>
-    public static string DescribeType(Type type)
+    public static string DescribeType(Type type, ParameterTypeRegistry types)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         return type switch
         {
+            _ when types.Find(type) is { } registered => registered.Name,
             _ when type == typeof(string) => "string",
             _ when type == typeof(bool) => "flag",
             _ when type == typeof(int) => "int",
-            _ when type == typeof(TimeSpan) => "duration",
             _ when type == typeof(AbsolutePath) => "path",
             _ when type.IsEnum => string.Join("|", Enum.GetNames(type).Select(static n => n.ToLowerInvariant())),
-            _ when type.IsArray => DescribeType(type.GetElementType()!) + "[]",
+            _ when type.IsArray => DescribeType(type.GetElementType()!, types) + "[]",
             _ => type.Name,
         };
     }

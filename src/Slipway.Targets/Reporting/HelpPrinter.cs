@@ -8,8 +8,9 @@ namespace Slipway.Targets.Reporting;
 /// <summary>The text of <c>--help</c>: targets with descriptions and direct dependencies; parameters with type, default and sources.</summary>
 internal static class HelpPrinter
 {
-    public static string Render(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<string> defaultTargets, IReadOnlyList<ParameterDescriptor> parameters, object build)
+    public static string Render(BuildModel model, IReadOnlyList<string> defaultTargets, object build)
     {
+        IReadOnlyList<ExecutableTarget> targets = model.Targets;
         var text = new StringBuilder();
         text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...] [--plan] [--skip A,B] [--help]");
         text.AppendLine();
@@ -18,10 +19,11 @@ internal static class HelpPrinter
         foreach (ExecutableTarget target in targets)
         {
             string name = defaultTargets.Contains(target.Name, StringComparer.Ordinal) ? $"{target.Name} (default)" : target.Name;
-            text.Append("  ").Append(name.PadRight(width)).Append(target.Description ?? string.Empty);
+            string about = string.Join(" ", target.Definition.ImpliedValues.Select(i => $"(sets {Option(model, i)} {model.Types.Format(i.Value)})").Prepend(target.Description ?? string.Empty).Where(static t => t.Length > 0));
+            text.Append("  ").Append(name.PadRight(width)).Append(about);
             if (target.DependsOn.Count > 0)
             {
-                text.Append(target.Description is null ? string.Empty : "  ").Append("-> ").Append(string.Join(", ", target.DependsOn));
+                text.Append(about.Length == 0 ? string.Empty : "  ").Append("-> ").Append(string.Join(", ", target.DependsOn));
             }
 
             text.AppendLine();
@@ -29,16 +31,16 @@ internal static class HelpPrinter
 
         text.AppendLine();
         text.AppendLine("Parameters (command line > environment variable > .nuke/parameters.<profile>.json > .nuke/parameters.json > default):");
-        foreach (ParameterDescriptor parameter in parameters)
+        foreach (ParameterDescriptor parameter in model.Parameters)
         {
-            string type = ParameterValueConverter.DescribeType(parameter.Type);
+            string type = ParameterValueConverter.DescribeType(parameter.Type, model.Types);
             text.Append("  --").Append(parameter.Name).Append(" <").Append(type).AppendLine(">");
             if (parameter.Description is not null)
             {
                 text.Append("      ").AppendLine(parameter.Description);
             }
 
-            text.Append("      default: ").Append(FormatDefault(parameter, build))
+            text.Append("      default: ").Append(FormatDefault(parameter, build, model.Types))
                 .Append("; env: ").Append(parameter.EnvironmentVariableName).Append(" or SLIPWAY_").Append(parameter.EnvironmentVariableName)
                 .Append("; json: \"").Append(parameter.MemberName).Append('"');
             if (parameter.IsSecret)
@@ -59,17 +61,12 @@ internal static class HelpPrinter
         return text.ToString();
     }
 
-    private static string FormatDefault(ParameterDescriptor parameter, object build)
+    private static string Option(BuildModel model, ImpliedValue implied)
+        => model.FindParameter(implied.Parameter) is { } parameter ? $"--{parameter.Name}" : TargetExecutor.Describe(implied.Parameter.Body);
+
+    private static string FormatDefault(ParameterDescriptor parameter, object build, ParameterTypeRegistry types)
     {
         object? value = parameter.GetValue(build);
-        return value switch
-        {
-            null => "none",
-            _ when parameter.IsSecret => "***",
-            TimeSpan duration => DurationParser.Format(duration),
-            string[] array => array.Length == 0 ? "none" : string.Join(",", array),
-            bool flag => flag ? "true" : "false",
-            _ => value.ToString() ?? "none",
-        };
+        return value is not null && parameter.IsSecret ? "***" : types.Format(value);
     }
 }

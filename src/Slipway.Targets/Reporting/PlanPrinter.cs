@@ -6,6 +6,15 @@ namespace Slipway.Targets.Reporting;
 /// <summary>The execution plan as text (in order, with why each target runs or is skipped) or as a Mermaid graph.</summary>
 internal static class PlanPrinter
 {
+    /// <summary>The plan in the format <c>--format</c> names (text when none); an unknown format is bad input.</summary>
+    public static string Render(string? format, IReadOnlyList<PlannedTarget> plan, IReadOnlyDictionary<string, ExecutableTarget> targets)
+        => (format ?? "text").ToLowerInvariant() switch
+        {
+            "text" => RenderText(plan, targets),
+            "mermaid" => RenderMermaid(plan, targets),
+            _ => throw new BuildException($"--format {format}: unknown plan format; use text or mermaid.", ExitCodes.BadInput),
+        };
+
     public static string RenderText(IReadOnlyList<PlannedTarget> plan, IReadOnlyDictionary<string, ExecutableTarget> targets)
     {
         var text = new StringBuilder();

@@ -11,8 +11,9 @@ namespace Slipway.Targets.Reporting;
 /// </summary>
 internal static class SchemaGenerator
 {
-    public static string Generate(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterDescriptor> parameters)
+    public static string Generate(BuildModel model)
     {
+        IReadOnlyList<ExecutableTarget> targets = model.Targets;
         JsonArray TargetNames() => new(targets.Select(static t => (JsonNode)JsonValue.Create(t.Name)!).ToArray());
         var properties = new JsonObject
         {
@@ -21,9 +22,9 @@ internal static class SchemaGenerator
             ["Skip"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to skip", ["items"] = new JsonObject { ["type"] = "string", ["enum"] = TargetNames() } },
             ["Verbose"] = new JsonObject { ["type"] = "boolean", ["description"] = "Show stack traces and debug output" },
         };
-        foreach (ParameterDescriptor parameter in parameters)
+        foreach (ParameterDescriptor parameter in model.Parameters)
         {
-            JsonObject schema = TypeSchema(parameter.Type);
+            JsonObject schema = TypeSchema(parameter.Type, model.Types);
             if (parameter.Description is not null)
             {
                 schema["description"] = parameter.Description;
@@ -63,12 +64,17 @@ internal static class SchemaGenerator
         return true;
     }
 
-    private static JsonObject TypeSchema(Type type)
+    private static JsonObject TypeSchema(Type type, ParameterTypeRegistry types)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
+        if (types.Find(type) is { } registered)
+        {
+            return registered.Pattern is null ? new JsonObject { ["type"] = "string" } : new JsonObject { ["type"] = "string", ["pattern"] = registered.Pattern };
+        }
+
         if (type.IsArray)
         {
-            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(type.GetElementType()!) };
+            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(type.GetElementType()!, types) };
         }
 
         if (type.IsEnum)
@@ -80,7 +86,6 @@ internal static class SchemaGenerator
         {
             _ when type == typeof(bool) => new JsonObject { ["type"] = "boolean" },
             _ when type == typeof(int) => new JsonObject { ["type"] = "integer" },
-            _ when type == typeof(TimeSpan) => new JsonObject { ["type"] = "string", ["pattern"] = "^(\\d+(\\.\\d+)?(ms|s|m|h|d))+$|^\\d+:\\d{2}:\\d{2}$" },
             _ => new JsonObject { ["type"] = "string" },
         };
     }

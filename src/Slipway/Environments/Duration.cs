@@ -3,34 +3,48 @@ using System.Text.RegularExpressions;
 
 namespace Slipway.Environments;
 
-/// <summary>Durations as written in environment files: <c>500ms</c>, <c>90s</c>, <c>5m</c>, <c>1h30m</c>, <c>2d</c>.</summary>
+/// <summary>
+/// Slipway's one duration grammar, for environment files and build parameters alike: what Go's
+/// <c>time.ParseDuration</c> accepts as Flux users write it (<c>30s</c>, <c>5m</c>, <c>1h30m</c>, <c>1.5m</c>,
+/// <c>500ms</c>, <c>0</c>), plus days (<c>2d</c>) and the clock form (<c>00:02:00</c>). Never negative.
+/// </summary>
 public static partial class Duration
 {
-    public static bool TryParse(string text, out TimeSpan value)
+    /// <summary>The grammar as a JSON-schema (ECMAScript) pattern.</summary>
+    public const string Pattern = @"^(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h|d))+|([0-9]+\.)?[0-9]+:[0-9]+(:[0-9]+(\.[0-9]+)?)?)$";
+
+    public static bool TryParse(string? text, out TimeSpan value)
     {
         value = TimeSpan.Zero;
-        if (!Format().IsMatch(text))
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text) || !Grammar().IsMatch(text))
         {
             return false;
         }
 
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+        }
+
+        decimal ticks = 0;
         foreach (Match part in Part().Matches(text))
         {
-            if (!long.TryParse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number > 1_000_000)
+            decimal unit = TicksPer(part.Groups["unit"].Value);
+            if (!decimal.TryParse(part.Groups["number"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal number)
+                || number > TimeSpan.MaxValue.Ticks / unit)
             {
                 return false;
             }
 
-            value += part.Groups[2].Value switch
+            ticks += number * unit;
+            if (ticks > TimeSpan.MaxValue.Ticks)
             {
-                "ms" => TimeSpan.FromMilliseconds(number),
-                "s" => TimeSpan.FromSeconds(number),
-                "m" => TimeSpan.FromMinutes(number),
-                "h" => TimeSpan.FromHours(number),
-                _ => TimeSpan.FromDays(number),
-            };
+                return false;
+            }
         }
 
+        value = TimeSpan.FromTicks((long)decimal.Round(ticks));
         return true;
     }
 
@@ -73,9 +87,20 @@ public static partial class Duration
         return text.ToString();
     }
 
-    [GeneratedRegex(@"^(\d+(ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
-    private static partial Regex Format();
+    private static decimal TicksPer(string unit) => unit switch
+    {
+        "ns" => 0.01m, // a tick is 100 ns: nanoseconds are rounded
+        "us" or "µs" or "μs" => TimeSpan.TicksPerMicrosecond,
+        "ms" => TimeSpan.TicksPerMillisecond,
+        "s" => TimeSpan.TicksPerSecond,
+        "m" => TimeSpan.TicksPerMinute,
+        "h" => TimeSpan.TicksPerHour,
+        _ => TimeSpan.TicksPerDay,
+    };
 
-    [GeneratedRegex(@"(\d+)(ms|s|m|h|d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Grammar();
+
+    [GeneratedRegex(@"(?<number>[0-9]+(\.[0-9]*)?|\.[0-9]+)(?<unit>ns|us|µs|μs|ms|s|m|h|d)", RegexOptions.CultureInvariant)]
     private static partial Regex Part();
 }

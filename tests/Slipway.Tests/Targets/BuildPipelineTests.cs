@@ -145,6 +145,19 @@ public sealed class BuildPipelineTests : IDisposable
             """.ReplaceLineEndings());
     }
 
+    [Theory]
+    [InlineData("--plan Deploy --env dev")]
+    [InlineData("--env dev --plan Deploy")]
+    [InlineData("--verbose --plan Deploy --env dev")]
+    public async Task Targets_may_follow_the_engine_flags(string commandLine)
+    {
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>(commandLine.Split(' '));
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.All);
+        run.Build.Env.ShouldBe("dev");
+        run.Output.ShouldContain(" 4. Deploy   requested");
+    }
+
     [Fact]
     public async Task Plan_as_mermaid_draws_the_edges()
     {

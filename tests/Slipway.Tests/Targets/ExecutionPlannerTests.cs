@@ -6,7 +6,7 @@ namespace Slipway.Tests.Targets;
 public sealed class ExecutionPlannerTests
 {
     private static PlanNode Node(string name, int index, string[]? dependsOn = null, string[]? after = null, string[]? before = null, string[]? triggers = null, string[]? triggeredBy = null)
-        => new(name, index, dependsOn ?? [], after ?? [], before ?? [], triggers ?? [], triggeredBy ?? []);
+        => new(name, index) { DependsOn = dependsOn ?? [], After = after ?? [], Before = before ?? [], Triggers = triggers ?? [], TriggeredBy = triggeredBy ?? [] };
 
     private static List<string> Names(IReadOnlyList<PlannedTarget> plan) => plan.Select(static p => p.Name).ToList();
 

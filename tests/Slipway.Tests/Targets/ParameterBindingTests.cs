@@ -100,10 +100,22 @@ public sealed class ParameterBindingTests : IDisposable
     [InlineData("1h30m", 5400)]
     [InlineData("250ms", 0.25)]
     [InlineData("00:02:00", 120)]
-    public void Durations_parse_as_users_write_them(string text, double seconds)
+    [InlineData("1.5m", 90)]
+    public async Task Durations_parse_as_users_write_them_through_the_registered_type(string text, double seconds)
     {
-        Slipway.Targets.Parameters.DurationParser.TryParse(text, out TimeSpan value).ShouldBeTrue();
-        value.TotalSeconds.ShouldBe(seconds);
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore", "--timeout", text);
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.All);
+        run.Build.Timeout.TotalSeconds.ShouldBe(seconds);
+    }
+
+    [Fact]
+    public async Task A_type_the_build_registers_no_parser_for_is_an_input_error()
+    {
+        BuildRun<UnregisteredTypeBuild> run = await _harness.RunAsync<UnregisteredTypeBuild>("Noop", "--wait", "5m");
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldContain("Parameter 'Wait' has unsupported type TimeSpan.");
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using Slipway.Environments;
 using Slipway.Targets;
+using Slipway.Targets.Parameters;
 
 namespace Slipway.Tests.Targets;
 
@@ -95,6 +97,9 @@ public sealed class SampleBuild : BuildBase
     public Target Show => _ => _.Executes(() => Console.WriteLine($"token={Token} env={Env}"));
 
     public Target Default => _ => _.DependsOn(Test);
+
+    protected internal override void RegisterParameterTypes(ParameterTypeRegistry types)
+        => types.Add<TimeSpan>("duration", Duration.TryParse, Duration.Format, examples: "90s, 5m, 1h30m", pattern: Duration.Pattern);
 
     protected internal override Task OnBuildFinishedAsync(CancellationToken cancellationToken)
     {

@@ -102,7 +102,7 @@ public static class JsonSchemaWriter
                 break;
             case ScalarKind.Duration:
                 WriteTypes(writer, "string");
-                writer.WriteString("pattern", @"^(\d+(ms|s|m|h|d))+$");
+                writer.WriteString("pattern", Duration.Pattern);
                 break;
             case ScalarKind.Url:
                 WriteTypes(writer, "string");
