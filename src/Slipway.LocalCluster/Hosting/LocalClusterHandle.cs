@@ -120,14 +120,24 @@ public sealed class LocalClusterHandle : IAsyncDisposable
     }
 
     /// <summary>What only the serving process has.</summary>
-    internal sealed record Owned(
-        InMemoryResourceStore Store,
-        WebApplication App,
-        StateLock Lock,
-        StateFile StateFile,
-        string StateDirectory,
-        CancellationTokenSource Stop,
-        IReadOnlyList<Task> Background,
-        string? StartupWarning,
-        TimeSpan ClientsWait);
+    internal sealed record Owned
+    {
+        public required InMemoryResourceStore Store { get; init; }
+
+        public required WebApplication App { get; init; }
+
+        public required StateLock Lock { get; init; }
+
+        public required StateFile StateFile { get; init; }
+
+        public required string StateDirectory { get; init; }
+
+        public required CancellationTokenSource Stop { get; init; }
+
+        public required IReadOnlyList<Task> Background { get; init; }
+
+        public string? StartupWarning { get; init; }
+
+        public required TimeSpan ClientsWait { get; init; }
+    }
 }

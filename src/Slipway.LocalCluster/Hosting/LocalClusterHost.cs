@@ -134,7 +134,18 @@ public static class LocalClusterHost
                 background.Add(Task.Run(() => RunControllerAsync(controller, stop.Token), CancellationToken.None));
             }
 
-            var owned = new LocalClusterHandle.Owned(store, app, stateLock, stateFile, stateDirectory, stop, background, warning, options.ClientsWait);
+            var owned = new LocalClusterHandle.Owned
+            {
+                Store = store,
+                App = app,
+                Lock = stateLock,
+                StateFile = stateFile,
+                StateDirectory = stateDirectory,
+                Stop = stop,
+                Background = background,
+                StartupWarning = warning,
+                ClientsWait = options.ClientsWait,
+            };
             return new LocalClusterHandle(baseAddress, kubeconfigPath, images, Environment.ProcessId, owned, clientHold: null);
         }
         catch
