@@ -23,11 +23,18 @@ internal static class RolloutFields
         return reader.TokenType == JsonTokenType.PropertyName;
     }
 
-    /// <summary>Skips the value of the property the reader is on.</summary>
+    /// <summary>
+    /// Skips the value of the property the reader is on. A converter reading from a stream gets a reader that is not on
+    /// the final block, on which <see cref="Utf8JsonReader.Skip"/> throws; the serializer has buffered the converter's
+    /// whole value, so <see cref="Utf8JsonReader.TrySkip"/> always succeeds here.
+    /// </summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {
         reader.Read();
-        reader.Skip();
+        if (!reader.TrySkip())
+        {
+            throw new JsonException("The object being read is incomplete.");
+        }
     }
 
     /// <summary>Checks that the reader is on the start of an object (a converter's value: null never reaches one).</summary>

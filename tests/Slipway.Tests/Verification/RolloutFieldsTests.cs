@@ -72,6 +72,25 @@ public sealed class RolloutFieldsTests
     }
 
     [Fact]
+    public void A_list_larger_than_the_serializers_buffer_reads_from_a_stream()
+    {
+        const string pod = """
+            {"metadata":{"name":"web-NUMBER","namespace":"apps","labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"web:1","env":[{"name":"A","value":"PADDING"}]}]},
+             "status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}],"containerStatuses":[{"name":"web","restartCount":NUMBER,"state":{"running":{"startedAt":"2026-01-01T00:00:00Z"}},"lastState":{}}]}}
+            """;
+        string padding = new('x', 2000);
+        string body = $$"""{"kind":"PodList","items":[{{string.Join(",", Enumerable.Range(0, 500).Select(i => pod.Replace("NUMBER", $"{i}", StringComparison.Ordinal).Replace("PADDING", padding, StringComparison.Ordinal)))}}]}""";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
+
+        IReadOnlyList<PodStatus> pods = JsonSerializer.Deserialize<RolloutList<PodStatus>>(stream, RolloutFields.Options)!.Items!;
+
+        stream.Length.ShouldBeGreaterThan(1024 * 1024);
+        pods.Count.ShouldBe(500);
+        pods[499].ShouldBe(pods[499] with { Namespace = "apps", Name = "web-499" });
+        pods[499].Containers.Single().ShouldBe(new ContainerStatus("web", 499, null, null));
+    }
+
+    [Fact]
     public void A_body_that_is_not_a_list_of_objects_is_a_json_error()
         => Should.Throw<JsonException>(() => JsonSerializer.Deserialize<RolloutList<PodStatus>>("""{"items":[["not","a","pod"]]}""", RolloutFields.Options));
 
