@@ -1,20 +1,27 @@
 using System.Text.Json;
 using k8s;
 using k8s.Autorest;
-using k8s.Models;
+using Slipway.Verification;
 
 namespace Slipway.Cluster;
 
-public sealed partial class KubernetesCluster
+// The list calls: Verify's (IRolloutReader: only the fields the rollout rules use) and the raw GET under them.
+public sealed partial class KubernetesCluster : IRolloutReader
 {
-    public async Task<IReadOnlyList<V1Node>> ListNodesForRolloutAsync(CancellationToken cancellationToken)
-        => (await ReadAsync("list nodes", ct => GetListAsync<V1NodeList>("api/v1/nodes", RolloutFields.Options, ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
+    public async Task<IReadOnlyList<NodeStatus>> ListNodesForRolloutAsync(CancellationToken cancellationToken)
+        => (await ReadAsync("list nodes", ct => GetListAsync<RolloutList<NodeStatus>>("api/v1/nodes", RolloutFields.Options, ct), cancellationToken).ConfigureAwait(false)).Items ?? [];
 
-    public async Task<IReadOnlyList<V1Deployment>> ListDeploymentsForRolloutAsync(string @namespace, CancellationToken cancellationToken)
-        => (await ReadAsync($"list deployments in {@namespace}", ct => GetListAsync<V1DeploymentList>(DeploymentsPath(@namespace), RolloutFields.Options, ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
+    public async Task<IReadOnlyList<DeploymentStatus>> ListDeploymentsForRolloutAsync(string @namespace, CancellationToken cancellationToken)
+        => (await ReadAsync($"list deployments in {@namespace}", ct => GetListAsync<RolloutList<DeploymentStatus>>(DeploymentsPath(@namespace), RolloutFields.Options, ct), cancellationToken).ConfigureAwait(false)).Items ?? [];
 
-    public async Task<IReadOnlyList<V1Pod>> ListPodsForRolloutAsync(string @namespace, CancellationToken cancellationToken)
-        => (await ReadAsync($"list pods in {@namespace}", ct => GetListAsync<V1PodList>(PodsPath(@namespace), RolloutFields.Options, ct), cancellationToken).ConfigureAwait(false)).Items.ToList();
+    public async Task<IReadOnlyList<PodStatus>> ListPodsForRolloutAsync(string @namespace, CancellationToken cancellationToken)
+        => (await ReadAsync($"list pods in {@namespace}", ct => GetListAsync<RolloutList<PodStatus>>(PodsPath(@namespace), RolloutFields.Options, ct), cancellationToken).ConfigureAwait(false)).Items ?? [];
+
+    public async Task<IReadOnlyList<HelmReleaseStatus>> ListHelmReleasesForRolloutAsync(string @namespace, CancellationToken cancellationToken)
+        => [.. (await ListCustomObjectsAsync(CustomResource.HelmRelease, @namespace, cancellationToken).ConfigureAwait(false)).Select(RolloutCustomObjects.HelmRelease)];
+
+    public async Task<IReadOnlyList<ApplicationStatus>> ListApplicationsForRolloutAsync(string @namespace, CancellationToken cancellationToken)
+        => [.. (await ListCustomObjectsAsync(CustomResource.Application, @namespace, cancellationToken).ConfigureAwait(false)).Select(RolloutCustomObjects.Application)];
 
     private static string DeploymentsPath(string @namespace) => $"apis/apps/v1/namespaces/{Uri.EscapeDataString(@namespace)}/deployments";
 

@@ -69,7 +69,7 @@ internal sealed class PlanClassifierState
 
     public PlanClassification ToClassification()
         => new(
-            new PlanCounts(_create, _update, _replace, _delete, _read, _noOp, _forget),
+            new PlanCounts { Create = _create, Update = _update, Replace = _replace, Delete = _delete, Read = _read, NoOp = _noOp, Forget = _forget },
             _destructive,
             _drift,
             _outputChanges,

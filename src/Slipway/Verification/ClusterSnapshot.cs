@@ -1,15 +1,12 @@
-using System.Text.Json;
-using k8s.Models;
-
 namespace Slipway.Verification;
 
 /// <summary>
-/// What Verify read from the cluster in one pass: one list call per kind per namespace. Nodes, Deployments and Pods carry
-/// only the fields the rollout rules read (<see cref="Cluster.IClusterReader.ListPodsForRolloutAsync"/>).
+/// What Verify read from the cluster in one pass: one list call per kind per namespace, each object reduced to the
+/// fields the rollout rules read (<see cref="IRolloutReader"/>).
 /// </summary>
 public sealed record ClusterSnapshot(
-    IReadOnlyList<V1Node> Nodes,
-    IReadOnlyList<V1Deployment> Deployments,
-    IReadOnlyList<V1Pod> Pods,
-    IReadOnlyList<JsonElement> HelmReleases,
-    IReadOnlyList<JsonElement> Applications);
+    IReadOnlyList<NodeStatus> Nodes,
+    IReadOnlyList<DeploymentStatus> Deployments,
+    IReadOnlyList<PodStatus> Pods,
+    IReadOnlyList<HelmReleaseStatus> HelmReleases,
+    IReadOnlyList<ApplicationStatus> Applications);

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using k8s.Models;
-using Slipway.Cluster;
 
 namespace Slipway.Verification;
 
@@ -12,11 +9,11 @@ namespace Slipway.Verification;
 /// </summary>
 public sealed class RolloutVerifier
 {
-    private readonly IClusterReader _cluster;
+    private readonly IRolloutReader _cluster;
     private readonly EndpointProber _prober;
     private readonly TimeProvider _time;
 
-    public RolloutVerifier(IClusterReader cluster, EndpointProber prober, TimeProvider time)
+    public RolloutVerifier(IRolloutReader cluster, EndpointProber prober, TimeProvider time)
     {
         _cluster = cluster;
         _prober = prober;
@@ -75,14 +72,14 @@ public sealed class RolloutVerifier
         => ReadSnapshotAsync(_cluster, options, cancellationToken);
 
     /// <summary>One pass over the cluster: one list call per kind per namespace, in parallel.</summary>
-    public static async Task<ClusterSnapshot> ReadSnapshotAsync(IClusterReader cluster, VerifyOptions options, CancellationToken cancellationToken)
+    public static async Task<ClusterSnapshot> ReadSnapshotAsync(IRolloutReader cluster, VerifyOptions options, CancellationToken cancellationToken)
     {
-        Task<IReadOnlyList<V1Node>> nodes = cluster.ListNodesForRolloutAsync(cancellationToken);
+        Task<IReadOnlyList<NodeStatus>> nodes = cluster.ListNodesForRolloutAsync(cancellationToken);
         var deployments = options.Namespaces.Select(ns => cluster.ListDeploymentsForRolloutAsync(ns, cancellationToken)).ToList();
         var pods = options.Namespaces.Select(ns => cluster.ListPodsForRolloutAsync(ns, cancellationToken)).ToList();
-        var releases = options.Namespaces.Select(ns => cluster.ListCustomObjectsAsync(CustomResource.HelmRelease, ns, cancellationToken)).ToList();
-        List<Task<IReadOnlyList<JsonElement>>> applications = options.IncludeApplications
-            ? [cluster.ListCustomObjectsAsync(CustomResource.Application, "argocd", cancellationToken)]
+        var releases = options.Namespaces.Select(ns => cluster.ListHelmReleasesForRolloutAsync(ns, cancellationToken)).ToList();
+        List<Task<IReadOnlyList<ApplicationStatus>>> applications = options.IncludeApplications
+            ? [cluster.ListApplicationsForRolloutAsync("argocd", cancellationToken)]
             : [];
         await Task.WhenAll([nodes, .. deployments, .. pods, .. releases, .. applications]).ConfigureAwait(false);
         return new ClusterSnapshot(

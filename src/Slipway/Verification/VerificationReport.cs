@@ -31,7 +31,7 @@ public sealed record VerificationReport(IReadOnlyList<CheckResult> Checks)
         checks.AddRange(snapshot.HelmReleases.Select(RolloutRules.HelmRelease));
         checks.AddRange(snapshot.Applications.Select(RolloutRules.Application));
         checks.AddRange(snapshot.Deployments.Select(RolloutRules.Deployment));
-        foreach (k8s.Models.V1Pod pod in snapshot.Pods)
+        foreach (PodStatus pod in snapshot.Pods)
         {
             if (RolloutRules.PodProblem(pod) is { } problem)
             {

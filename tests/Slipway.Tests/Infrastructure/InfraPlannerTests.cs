@@ -28,7 +28,7 @@ public sealed class InfraPlannerTests
         {
             InfraPlanResult result = await _stack.PlanAsync("fresh");
 
-            result.Classification.Counts.ShouldBe(new PlanCounts(Create: 5, Update: 0, Replace: 0, Delete: 0, Read: 0, NoOp: 0, Forget: 0));
+            result.Classification.Counts.ShouldBe(new PlanCounts { Create = 5, Update = 0, Replace = 0, Delete = 0, Read = 0, NoOp = 0, Forget = 0 });
             result.Risk.ShouldBe(RiskLevel.Low);
             result.PlanExitCode.ShouldBe(2);
             result.HasChanges.ShouldBeTrue();

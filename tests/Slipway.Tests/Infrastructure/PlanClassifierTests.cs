@@ -44,7 +44,7 @@ public sealed class PlanClassifierTests
 
         PlanClassification result = await PlanClassifier.ClassifyAsync(stream, TestContext.Current.CancellationToken);
 
-        result.Counts.ShouldBe(new PlanCounts(Create: 1, Update: 1, Replace: 2, Delete: 1, Read: 1, NoOp: 1, Forget: 1));
+        result.Counts.ShouldBe(new PlanCounts { Create = 1, Update = 1, Replace = 2, Delete = 1, Read = 1, NoOp = 1, Forget = 1 });
         result.Destructive.ShouldBe(
         [
             new ResourceChange("a.replace1", PlanAction.Replace, "replace_because_cannot_update"),

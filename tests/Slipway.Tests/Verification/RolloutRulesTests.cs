@@ -1,23 +1,22 @@
 using System.Text.Json;
-using k8s.Models;
+using Slipway.Cluster;
 using Slipway.Verification;
 
 namespace Slipway.Tests.Verification;
 
 public sealed class RolloutRulesTests
 {
-    private static V1Deployment Deployment(int desired, long generation, long observed, int updated, int replicas, int available, string? progressingReason = null) => new()
+    private static DeploymentStatus Deployment(int desired, long generation, long observed, int updated, int replicas, int available, string? progressingReason = null) => new()
     {
-        Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "web", Generation = generation },
-        Spec = new V1DeploymentSpec { Replicas = desired },
-        Status = new V1DeploymentStatus
-        {
-            ObservedGeneration = observed,
-            UpdatedReplicas = updated,
-            Replicas = replicas,
-            AvailableReplicas = available,
-            Conditions = progressingReason is null ? null : [new V1DeploymentCondition { Type = "Progressing", Status = "False", Reason = progressingReason, Message = "deadline" }],
-        },
+        Namespace = "web",
+        Name = "web",
+        Generation = generation,
+        DesiredReplicas = desired,
+        ObservedGeneration = observed,
+        UpdatedReplicas = updated,
+        Replicas = replicas,
+        AvailableReplicas = available,
+        Conditions = progressingReason is null ? [] : [new StatusCondition("Progressing", "False", progressingReason, "deadline")],
     };
 
     [Theory]
@@ -45,14 +44,7 @@ public sealed class RolloutRulesTests
     [InlineData("CreateContainerConfigError")]
     public void A_pod_waiting_for_a_bad_reason_is_reported_with_pod_container_reason_and_message(string reason)
     {
-        var pod = new V1Pod
-        {
-            Metadata = new V1ObjectMeta { Name = "web-abc", NamespaceProperty = "web" },
-            Status = new V1PodStatus
-            {
-                ContainerStatuses = [new V1ContainerStatus { Name = "web", RestartCount = 3, State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = reason, Message = "details" } } }],
-            },
-        };
+        var pod = new PodStatus("web", "web-abc", [], [new ContainerStatus("web", RestartCount: 3, WaitingReason: reason, WaitingMessage: "details")]);
 
         CheckResult? problem = RolloutRules.PodProblem(pod);
 
@@ -63,11 +55,7 @@ public sealed class RolloutRulesTests
     [Fact]
     public void A_pod_that_is_just_creating_is_not_a_problem()
     {
-        var pod = new V1Pod
-        {
-            Metadata = new V1ObjectMeta { Name = "web-abc", NamespaceProperty = "web" },
-            Status = new V1PodStatus { ContainerStatuses = [new V1ContainerStatus { Name = "web", State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "ContainerCreating" } } }] },
-        };
+        var pod = new PodStatus("web", "web-abc", [], [new ContainerStatus("web", RestartCount: 0, WaitingReason: "ContainerCreating", WaitingMessage: null)]);
 
         RolloutRules.PodProblem(pod).ShouldBeNull();
     }
@@ -86,7 +74,7 @@ public sealed class RolloutRulesTests
             status = new { observedGeneration = observed, conditions = new[] { new { type = "Ready", status, reason, message = "m" } } },
         });
 
-        RolloutRules.HelmRelease(release).State.ShouldBe(state);
+        RolloutRules.HelmRelease(RolloutCustomObjects.HelmRelease(release)).State.ShouldBe(state);
     }
 
     [Theory]
@@ -102,7 +90,7 @@ public sealed class RolloutRulesTests
             status = new { sync = new { status = sync }, health = new { status = health }, operationState = new { phase, message = "m" } },
         });
 
-        RolloutRules.Application(application).State.ShouldBe(state);
+        RolloutRules.Application(RolloutCustomObjects.Application(application)).State.ShouldBe(state);
     }
 
     [Fact]
@@ -119,7 +107,7 @@ public sealed class RolloutRulesTests
             },
         });
 
-        CheckResult result = RolloutRules.Application(stale);
+        CheckResult result = RolloutRules.Application(RolloutCustomObjects.Application(stale));
 
         result.State.ShouldBe(CheckState.Progressing);
         result.Reason.ShouldBe("Comparing");
@@ -128,7 +116,7 @@ public sealed class RolloutRulesTests
     [Fact]
     public void A_report_is_ready_only_when_every_check_is_and_summarises_what_waits()
     {
-        var node = new V1Node { Metadata = new V1ObjectMeta { Name = "n1" }, Status = new V1NodeStatus { Conditions = [new V1NodeCondition { Type = "Ready", Status = "True" }] } };
+        var node = new NodeStatus("n1", [new StatusCondition("Ready", "True", Reason: null, Message: null)]);
         var report = VerificationReport.Evaluate(new ClusterSnapshot([node], [Deployment(2, 1, 1, 1, 2, 1)], [], [], []));
 
         report.IsReady.ShouldBeFalse();

@@ -37,7 +37,11 @@ public sealed class RolloutVerifierTests
 
         ClusterSnapshot snapshot = await verifier.ReadSnapshotAsync(new VerifyOptions { Namespaces = ["web"] }, ct);
         var whole = new ClusterSnapshot(
-            await cluster.ListNodesAsync(ct), await cluster.ListDeploymentsAsync("web", ct), await cluster.ListPodsAsync("web", ct), [], []);
+            [.. (await cluster.ListNodesAsync(ct)).Select(WholeObjects.Node)],
+            [.. (await cluster.ListDeploymentsAsync("web", ct)).Select(WholeObjects.Deployment)],
+            [.. (await cluster.ListPodsAsync("web", ct)).Select(WholeObjects.Pod)],
+            [],
+            []);
 
         string[] checks = [.. VerificationReport.Evaluate(snapshot).Checks.Select(static c => c.ToString())];
         checks.ShouldBe([.. VerificationReport.Evaluate(whole).Checks.Select(static c => c.ToString())]);

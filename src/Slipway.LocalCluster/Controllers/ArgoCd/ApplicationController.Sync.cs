@@ -60,14 +60,14 @@ internal sealed partial class ApplicationController
         }
 
         string phase = failure is null ? "Succeeded" : "Failed";
-        Finish(status, application, operation, desired, phase, failure ?? "successfully synced (all tasks run)", now, Context.Now, results);
+        Finish(status, application, operation, desired, new OperationOutcome(phase, failure ?? "successfully synced (all tasks run)", now, Context.Now, results));
         if (failure is null)
         {
             AddHistory(status, application, desired, now);
         }
     }
 
-    private static void Finish(JsonObject status, JsonObject application, JsonObject operation, DesiredState desired, string phase, string message, DateTimeOffset started, DateTimeOffset finished, JsonArray results)
+    private static void Finish(JsonObject status, JsonObject application, JsonObject operation, DesiredState desired, OperationOutcome outcome)
     {
         bool automated = application.Obj("operation") is null;
         status["operationState"] = new JsonObject
@@ -77,15 +77,15 @@ internal sealed partial class ApplicationController
                 ["sync"] = new JsonObject { ["revision"] = desired.Revision.Length > 0 ? desired.Revision : operation.Str("revision") },
                 ["initiatedBy"] = automated ? new JsonObject { ["automated"] = true } : new JsonObject { ["username"] = "slipway" },
             },
-            ["phase"] = phase,
-            ["message"] = message,
-            ["startedAt"] = Time.Format(started),
-            ["finishedAt"] = Time.Format(finished),
+            ["phase"] = outcome.Phase,
+            ["message"] = outcome.Message,
+            ["startedAt"] = Time.Format(outcome.StartedAt),
+            ["finishedAt"] = Time.Format(outcome.FinishedAt),
             ["syncResult"] = new JsonObject
             {
                 ["revision"] = desired.Revision,
                 ["source"] = application.At("spec", "source")?.DeepClone(),
-                ["resources"] = results,
+                ["resources"] = outcome.Resources,
             },
         };
     }

@@ -55,7 +55,7 @@ internal sealed partial class ApplicationController : ReconcilingController
             SetComparisonError(status, desired.Error, now);
             if (operation is not null)
             {
-                Finish(status, application, operation, desired, "Error", $"ComparisonError: {desired.Error}", now, now, []);
+                Finish(status, application, operation, desired, new OperationOutcome("Error", $"ComparisonError: {desired.Error}", now, now, []));
             }
         }
         else

@@ -59,13 +59,13 @@ internal sealed class GitRepositoryController : ReconcilingController
             }
 
             Conditions.Remove(status, "FetchFailed");
-            Conditions.Set(status, "Ready", "True", "Succeeded", $"stored artifact for revision '{revision}'", now);
+            Conditions.Set(status, new Condition("Ready", "True", "Succeeded", $"stored artifact for revision '{revision}'"), now);
         }
         catch (Exception failure) when (failure is ManifestException or TimeoutException or IOException)
         {
             string message = failure is TimeoutException ? $"failed to checkout and determine revision: fetch timed out after {Context.Options.GitTimeout}" : failure.Message;
-            Conditions.Set(status, "FetchFailed", "True", "GitOperationFailed", message, now);
-            Conditions.Set(status, "Ready", "False", "GitOperationFailed", message, now);
+            Conditions.Set(status, new Condition("FetchFailed", "True", "GitOperationFailed", message), now);
+            Conditions.Set(status, new Condition("Ready", "False", "GitOperationFailed", message), now);
         }
 
         _lastFetch[key] = now;

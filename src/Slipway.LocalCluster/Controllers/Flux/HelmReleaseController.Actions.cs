@@ -38,8 +38,8 @@ internal sealed partial class HelmReleaseController
         status["lastAttemptedConfigDigest"] = desired.ConfigDigest;
         status["lastAttemptedReleaseAction"] = action;
         string message = install ? "Fresh install in progress" : $"Running 'upgrade' action with timeout of {GoDuration.Format(Timeout(helmRelease))}";
-        Conditions.Set(status, "Reconciling", "True", "Progressing", message, now);
-        Conditions.Set(status, "Ready", "Unknown", "Progressing", message, now);
+        Conditions.Set(status, new Condition("Reconciling", "True", "Progressing", message), now);
+        Conditions.Set(status, new Condition("Ready", "Unknown", "Progressing", message), now);
         _started[key] = now;
         return Timeout(helmRelease);
     }
@@ -86,8 +86,8 @@ internal sealed partial class HelmReleaseController
         if (pending == "pending-rollback")
         {
             string message = $"Helm rollback to previous release {HelmHistory.Describe(restored ?? latest)} succeeded";
-            Conditions.Set(status, "Remediated", "True", "RollbackSucceeded", message, now);
-            Conditions.Set(status, "Ready", "False", "RollbackSucceeded", message, now);
+            Conditions.Set(status, new Condition("Remediated", "True", "RollbackSucceeded", message), now);
+            Conditions.Set(status, new Condition("Ready", "False", "RollbackSucceeded", message), now);
         }
         else
         {
@@ -95,8 +95,8 @@ internal sealed partial class HelmReleaseController
             string reason = install ? "InstallSucceeded" : "UpgradeSucceeded";
             string message = $"Helm {(install ? "install" : "upgrade")} succeeded for release {release}";
             Conditions.Remove(status, "Remediated");
-            Conditions.Set(status, "Released", "True", reason, message, now);
-            Conditions.Set(status, "Ready", "True", reason, message, now);
+            Conditions.Set(status, new Condition("Released", "True", reason, message), now);
+            Conditions.Set(status, new Condition("Ready", "True", reason, message), now);
             status.Remove("installFailures");
             status.Remove("upgradeFailures");
             status.Remove("failures");
@@ -118,8 +118,8 @@ internal sealed partial class HelmReleaseController
         if (pending == "pending-rollback")
         {
             string message = $"Helm rollback to previous release {release} with chart {chart} failed: {reason}";
-            Conditions.Set(status, "Remediated", "False", "RollbackFailed", message, now);
-            Conditions.Set(status, "Ready", "False", "RollbackFailed", message, now);
+            Conditions.Set(status, new Condition("Remediated", "False", "RollbackFailed", message), now);
+            Conditions.Set(status, new Condition("Ready", "False", "RollbackFailed", message), now);
             TrimHistory(helmRelease, status);
             Settle(helmRelease, status);
             return null;
@@ -129,8 +129,8 @@ internal sealed partial class HelmReleaseController
         string failedReason = install ? "InstallFailed" : "UpgradeFailed";
         string failed = $"Helm {(install ? "install" : "upgrade")} failed for release {release} with chart {chart}: {reason}";
         status[install ? "installFailures" : "upgradeFailures"] = (status.Long(install ? "installFailures" : "upgradeFailures") ?? 0) + 1;
-        Conditions.Set(status, "Released", "False", failedReason, failed, now);
-        Conditions.Set(status, "Ready", "False", failedReason, failed, now);
+        Conditions.Set(status, new Condition("Released", "False", failedReason, failed), now);
+        Conditions.Set(status, new Condition("Ready", "False", failedReason, failed), now);
         JsonObject? previous = HelmHistory.Entries(status).Skip(1).FirstOrDefault(e => e.Str("status") is "deployed" or "superseded");
         bool rollback = !install
             && (helmRelease.Str("spec", "upgrade", "remediation", "strategy") ?? "rollback") == "rollback"

@@ -73,7 +73,7 @@ internal sealed class KustomizationController : ReconcilingController
             }
 
             status["lastAttemptedRevision"] = revision;
-            await ApplyAsync(kustomization, status, sourceNamespace, sourceName, revision, now, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(kustomization, status, (sourceNamespace, sourceName), revision, now, cancellationToken).ConfigureAwait(false);
             _lastRun[key] = now;
         }
 
@@ -88,12 +88,12 @@ internal sealed class KustomizationController : ReconcilingController
         return interval;
     }
 
-    private async Task ApplyAsync(JsonObject kustomization, JsonObject status, string sourceNamespace, string sourceName, string revision, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ApplyAsync(JsonObject kustomization, JsonObject status, (string Namespace, string Name) source, string revision, DateTimeOffset now, CancellationToken cancellationToken)
     {
         string ns = kustomization.Str("metadata", "namespace") ?? "default";
         string name = kustomization.Str("metadata", "name") ?? string.Empty;
         string sha = revision[(revision.LastIndexOf(':') + 1)..];
-        string cache = SourceCache.GitRepositoryPath(Context.Options.SourceCacheDirectory, sourceNamespace, sourceName);
+        string cache = SourceCache.GitRepositoryPath(Context.Options.SourceCacheDirectory, source.Namespace, source.Name);
         try
         {
             IReadOnlyList<Manifest> manifests = await Task.Run(
@@ -125,7 +125,7 @@ internal sealed class KustomizationController : ReconcilingController
 
             status["inventory"] = new JsonObject { ["entries"] = entries };
             status["lastAppliedRevision"] = revision;
-            Conditions.Set(status, "Ready", "True", "ReconciliationSucceeded", $"Applied revision: {revision}", now);
+            Conditions.Set(status, new Condition("Ready", "True", "ReconciliationSucceeded", $"Applied revision: {revision}"), now);
         }
         catch (Exception failure) when (failure is ManifestException or RepositoryNotFoundException or TimeoutException || failure is StoreException { Code: not 409 })
         {
@@ -163,7 +163,7 @@ internal sealed class KustomizationController : ReconcilingController
     }
 
     private static void Fail(JsonObject status, string reason, string message, DateTimeOffset now)
-        => Conditions.Set(status, "Ready", "False", reason, message, now);
+        => Conditions.Set(status, new Condition("Ready", "False", reason, message), now);
 
     private static (string Namespace, string Name) SourceOf(JsonObject kustomization)
         => (kustomization.Str("spec", "sourceRef", "namespace") ?? kustomization.Str("metadata", "namespace") ?? "default",

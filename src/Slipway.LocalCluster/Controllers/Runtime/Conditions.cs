@@ -18,9 +18,9 @@ internal static class Conditions
         => status is not null && Find(status, type)?.Str("status") == "True";
 
     /// <summary>Sets the condition; keeps lastTransitionTime when the status did not change.</summary>
-    /// <param name="extra">Further fields (for example <c>lastUpdateTime</c>, <c>observedGeneration</c>).</param>
-    public static void Set(JsonObject status, string type, string value, string reason, string message, DateTimeOffset now, JsonObject? extra = null)
+    public static void Set(JsonObject status, Condition condition, DateTimeOffset now)
     {
+        (string type, string value) = (condition.Type, condition.Status);
         if (status["conditions"] is not JsonArray list)
         {
             list = [];
@@ -31,29 +31,29 @@ internal static class Conditions
         string transition = existing is not null && existing.Str("status") == value
             ? existing.Str("lastTransitionTime") ?? Time.Format(now)
             : Time.Format(now);
-        var condition = new JsonObject
+        var entry = new JsonObject
         {
             ["type"] = type,
             ["status"] = value,
         };
-        if (extra is not null)
+        if (condition.Extra is not null)
         {
-            foreach ((string key, JsonNode? node) in extra)
+            foreach ((string key, JsonNode? node) in condition.Extra)
             {
-                condition[key] = node?.DeepClone();
+                entry[key] = node?.DeepClone();
             }
         }
 
-        condition["lastTransitionTime"] = transition;
-        condition["reason"] = reason;
-        condition["message"] = message;
+        entry["lastTransitionTime"] = transition;
+        entry["reason"] = condition.Reason;
+        entry["message"] = condition.Message;
         if (existing is null)
         {
-            list.Add(condition);
+            list.Add(entry);
         }
-        else if (!JsonNode.DeepEquals(existing, condition))
+        else if (!JsonNode.DeepEquals(existing, entry))
         {
-            list[list.IndexOf(existing)] = condition;
+            list[list.IndexOf(existing)] = entry;
         }
     }
 

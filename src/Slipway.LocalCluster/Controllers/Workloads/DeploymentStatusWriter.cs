@@ -42,12 +42,15 @@ internal static class DeploymentStatusWriter
         bool available = counts.Ready >= minimum;
         Conditions.Set(
             status,
-            "Available",
-            available ? "True" : "False",
-            available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-            available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.",
-            now,
-            new JsonObject { ["lastUpdateTime"] = KeepOrNow(status, "Available", available ? "True" : "False", now) });
+            new Condition(
+                "Available",
+                available ? "True" : "False",
+                available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.")
+            {
+                Extra = new JsonObject { ["lastUpdateTime"] = KeepOrNow(status, "Available", available ? "True" : "False", now) },
+            },
+            now);
 
         bool complete = counts.Updated == replicas && counts.Total == counts.Updated && counts.Ready >= counts.Updated;
         JsonObject? progressing = Conditions.Find(status, "Progressing");
@@ -82,7 +85,7 @@ internal static class DeploymentStatusWriter
         JsonObject? existing = Conditions.Find(status, "Progressing");
         bool same = existing is not null && existing.Str("reason") == reason && existing.Str("message") == message && existing.Str("status") == value;
         string updated = same ? existing!.Str("lastUpdateTime") ?? Time.Format(now) : Time.Format(now);
-        Conditions.Set(status, "Progressing", value, reason, message, now, new JsonObject { ["lastUpdateTime"] = updated });
+        Conditions.Set(status, new Condition("Progressing", value, reason, message) { Extra = new JsonObject { ["lastUpdateTime"] = updated } }, now);
     }
 
     private static string KeepOrNow(JsonObject status, string type, string value, DateTimeOffset now)

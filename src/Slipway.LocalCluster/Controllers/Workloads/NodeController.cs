@@ -77,7 +77,7 @@ internal sealed class NodeController : ReconcilingController
     private void FillStatus(JsonObject status)
     {
         DateTimeOffset now = Context.Now;
-        Conditions.Set(status, "Ready", "True", "KubeletReady", "kubelet is posting ready status", now, new JsonObject { ["lastHeartbeatTime"] = Conditions.Find(status, "Ready")?.Str("lastHeartbeatTime") ?? Time.Format(now) });
+        Conditions.Set(status, new Condition("Ready", "True", "KubeletReady", "kubelet is posting ready status") { Extra = new JsonObject { ["lastHeartbeatTime"] = Conditions.Find(status, "Ready")?.Str("lastHeartbeatTime") ?? Time.Format(now) } }, now);
         status["capacity"] ??= new JsonObject { ["cpu"] = "4", ["memory"] = "8Gi", ["pods"] = "110" };
         status["allocatable"] ??= new JsonObject { ["cpu"] = "4", ["memory"] = "8Gi", ["pods"] = "110" };
         status["addresses"] ??= new JsonArray(new JsonObject { ["type"] = "InternalIP", ["address"] = "127.0.0.1" });

@@ -87,11 +87,11 @@ internal static class PodStatusWriter
         status["podIP"] = status.Str("podIP") ?? PodIp(uid);
         status["startTime"] = status.Str("startTime") ?? Time.Format(firstSeen);
         status["qosClass"] = "BestEffort";
-        Conditions.Set(status, "PodScheduled", "True", "Scheduled", string.Empty, now);
-        Conditions.Set(status, "Initialized", "True", "Initialized", string.Empty, now);
+        Conditions.Set(status, new Condition("PodScheduled", "True", "Scheduled", string.Empty), now);
+        Conditions.Set(status, new Condition("Initialized", "True", "Initialized", string.Empty), now);
         string message = ready ? string.Empty : $"containers with unready status: [{string.Join(' ', unready)}]";
-        Conditions.Set(status, "ContainersReady", ready ? "True" : "False", ready ? "ContainersReady" : "ContainersNotReady", message, now);
-        Conditions.Set(status, "Ready", ready ? "True" : "False", ready ? "PodReady" : "ContainersNotReady", message, now);
+        Conditions.Set(status, new Condition("ContainersReady", ready ? "True" : "False", ready ? "ContainersReady" : "ContainersNotReady", message), now);
+        Conditions.Set(status, new Condition("Ready", ready ? "True" : "False", ready ? "PodReady" : "ContainersNotReady", message), now);
         status["containerStatuses"] = statuses;
         return again;
     }

@@ -7,12 +7,13 @@ namespace Slipway.GitOps.Yaml;
 public static partial class YamlScalarEditor
 {
     /// <summary>
-    /// Inserts the keys of <paramref name="path"/> from segment <paramref name="from"/> on, under
-    /// <paramref name="parent"/>: new lines after the parent's last entry, indented like its keys, nested
-    /// two spaces per level. Only block mappings take insertions; a selector cannot be created.
+    /// Inserts the keys of the <paramref name="change"/>'s path from segment <paramref name="from"/> on, under
+    /// <paramref name="parent"/>, the last with the change's value: new lines after the parent's last entry, indented like
+    /// its keys, nested two spaces per level. Only block mappings take insertions; a selector cannot be created.
     /// </summary>
-    private static string Insert(string yaml, YamlMappingNode parent, YamlPath path, int from, string value, YamlValueKind kind, string sourceName)
+    private static string Insert(string yaml, YamlMappingNode parent, int from, YamlScalarChange change, string sourceName)
     {
+        YamlPath path = change.Path;
         string missing = YamlPath.Of(path.Segments.Take(from + 1)).ToString();
         if (parent.Style == MappingStyle.Flow || parent.Children.Count == 0)
         {
@@ -37,7 +38,7 @@ public static partial class YamlScalarEditor
             text.Append(' ', indent + (2 * (i - from))).Append(YamlScalarText.String(path.Segments[i].Key)).Append(':');
             if (i == path.Segments.Count - 1)
             {
-                text.Append(' ').Append(YamlScalarText.Format(value, YamlDotNet.Core.ScalarStyle.Plain, kind));
+                text.Append(' ').Append(YamlScalarText.Format(change.Value, YamlDotNet.Core.ScalarStyle.Plain, change.Kind));
             }
 
             text.Append('\n');

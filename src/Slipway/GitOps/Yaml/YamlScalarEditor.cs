@@ -101,7 +101,7 @@ public static partial class YamlScalarEditor
         Located located = Locate(Load(yaml, sourceName), change, sourceName);
         if (located.Scalar is null)
         {
-            return Insert(yaml, located.MissingParent!, change.Path, located.MissingDepth, change.Value, change.Kind, sourceName);
+            return Insert(yaml, located.MissingParent!, located.MissingDepth, change, sourceName);
         }
 
         return SpliceFor(yaml, located.Key!, located.Scalar, change, sourceName) is (int start, int end, string text)

@@ -1,0 +1,20 @@
+namespace Slipway.Verification;
+
+/// <summary>
+/// Reads what Verify looks at, one list call per kind and namespace; the cluster adapter reads only these fields and skips
+/// the rest of each object unread, which makes a large list many times cheaper. Reads are safe to retry.
+/// </summary>
+public interface IRolloutReader
+{
+    Task<IReadOnlyList<NodeStatus>> ListNodesForRolloutAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeploymentStatus>> ListDeploymentsForRolloutAsync(string @namespace, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PodStatus>> ListPodsForRolloutAsync(string @namespace, CancellationToken cancellationToken);
+
+    /// <summary>Flux HelmReleases; none when Flux is not installed.</summary>
+    Task<IReadOnlyList<HelmReleaseStatus>> ListHelmReleasesForRolloutAsync(string @namespace, CancellationToken cancellationToken);
+
+    /// <summary>Argo CD Applications; none when Argo CD is not installed.</summary>
+    Task<IReadOnlyList<ApplicationStatus>> ListApplicationsForRolloutAsync(string @namespace, CancellationToken cancellationToken);
+}
