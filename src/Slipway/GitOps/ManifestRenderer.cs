@@ -1,5 +1,6 @@
 using System.Globalization;
 using Slipway.GitOps.Yaml;
+using Slipway.Yaml;
 
 namespace Slipway.GitOps;
 
