@@ -3,6 +3,7 @@ using Slipway.Cluster;
 using Slipway.GitOps;
 using Slipway.Hosting;
 using Slipway.Tests.GitOps;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Cluster;
 

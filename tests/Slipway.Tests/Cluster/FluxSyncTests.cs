@@ -2,8 +2,8 @@ using System.Text.Json;
 using Slipway.Cluster;
 using Slipway.GitOps;
 using Slipway.Hosting;
-using Slipway.Tests.Environments;
 using Slipway.Tests.GitOps;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Cluster;
 

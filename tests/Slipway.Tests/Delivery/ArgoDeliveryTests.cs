@@ -6,7 +6,6 @@ using Slipway.GitOps;
 using Slipway.Hosting;
 using Slipway.LocalCluster.Hosting;
 using Slipway.Tests.Cluster;
-using Slipway.Tests.Environments;
 using Slipway.Tests.Support;
 using Slipway.Verification;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Slipway.GitOps;
 using Slipway.Hosting;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.GitOps;
 
@@ -78,20 +79,5 @@ public sealed class GitOpsCredentialsTests : IAsyncDisposable
         });
         await _server.StartAsync(Ct);
         return _server.Urls.First() + "/acme/gitops.git";
-    }
-
-    private sealed class RecordingLog : ILog
-    {
-        public List<string> Secrets { get; } = [];
-
-        public void Debug(string message) { }
-
-        public void Info(string message) { }
-
-        public void Warning(string message) { }
-
-        public void Error(string message) { }
-
-        public void AddSecret(string value) => Secrets.Add(value);
     }
 }

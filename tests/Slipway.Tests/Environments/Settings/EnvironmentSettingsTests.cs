@@ -1,4 +1,5 @@
 using Slipway.Environments.Settings;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Environments.Settings;
 
@@ -7,7 +8,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Staging_sample_reads_as_typed_settings_with_defaults()
     {
-        EnvironmentSettings staging = await EnvironmentSettings.LoadAsync(RepositoryRoot.Find(), "staging", TestContext.Current.CancellationToken);
+        EnvironmentSettings staging = await EnvironmentSettings.LoadAsync(RepositoryPaths.Root, "staging", TestContext.Current.CancellationToken);
 
         staging.Name.ShouldBe("staging");
         staging.Protected.ShouldBeFalse();
@@ -34,7 +35,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Production_sample_is_protected_on_a_kubeconfig_cluster_with_gates()
     {
-        EnvironmentSettings production = await EnvironmentSettings.LoadAsync(RepositoryRoot.Find(), "production", TestContext.Current.CancellationToken);
+        EnvironmentSettings production = await EnvironmentSettings.LoadAsync(RepositoryPaths.Root, "production", TestContext.Current.CancellationToken);
 
         production.Protected.ShouldBeTrue();
         production.Cluster.ShouldBe(new ClusterSettings(false, "~/.kube/config", "aks-prod"));
@@ -52,7 +53,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Release_values_are_a_plain_nested_object()
     {
-        EnvironmentSettings production = await EnvironmentSettings.LoadAsync(RepositoryRoot.Find(), "production", TestContext.Current.CancellationToken);
+        EnvironmentSettings production = await EnvironmentSettings.LoadAsync(RepositoryPaths.Root, "production", TestContext.Current.CancellationToken);
 
         ReleaseSettings ingress = production.Platform.Releases["ingress-nginx"];
         (ingress.Chart, ingress.Version, ingress.Namespace).ShouldBe(("ingress-nginx", "4.11.3", "ingress-nginx"));
@@ -67,7 +68,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Aio_drops_the_monitoring_stack_with_null()
     {
-        EnvironmentSettings aio = await EnvironmentSettings.LoadAsync(RepositoryRoot.Find(), "aio", TestContext.Current.CancellationToken);
+        EnvironmentSettings aio = await EnvironmentSettings.LoadAsync(RepositoryPaths.Root, "aio", TestContext.Current.CancellationToken);
 
         aio.Platform.Releases.Keys.ShouldBe(["ingress-nginx"]);
         aio.GitOps.Path.ShouldBe("clusters/aio");

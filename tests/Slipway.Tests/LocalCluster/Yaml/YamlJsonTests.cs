@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Slipway.LocalCluster.Controllers.Manifests;
 using Slipway.LocalCluster.Yaml;
 using Slipway.Tests.LocalCluster.Api;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Yaml;
 
