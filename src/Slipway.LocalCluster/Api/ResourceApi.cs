@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Slipway.LocalCluster.Store;
+using Slipway.LocalCluster.Yaml;
+using YamlDotNet.Core;
 
 namespace Slipway.LocalCluster.Api;
 
@@ -231,7 +233,15 @@ internal sealed partial class ResourceApi
         if (contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase))
         {
             using var reader = new StreamReader(context.Request.Body);
-            return Patching.YamlJson.Parse(await reader.ReadToEndAsync(context.RequestAborted));
+            string yaml = await reader.ReadToEndAsync(context.RequestAborted);
+            try
+            {
+                return YamlJson.ParseAll(yaml).FirstOrDefault().Node;
+            }
+            catch (YamlException ex)
+            {
+                throw new StoreException(400, "BadRequest", $"error decoding YAML: {ex.Message}");
+            }
         }
 
         try

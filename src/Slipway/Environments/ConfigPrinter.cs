@@ -1,5 +1,6 @@
 using System.Text;
 using Slipway.Environments.Yaml;
+using Slipway.Yaml;
 
 namespace Slipway.Environments;
 
@@ -10,6 +11,8 @@ namespace Slipway.Environments;
 /// </summary>
 public static class ConfigPrinter
 {
+    private const string Mask = "***";
+
     /// <summary>Prints <paramref name="environment"/> of the loaded <paramref name="catalog"/> (or one <paramref name="key"/> of it).</summary>
     public static string Show(EnvironmentCatalog catalog, string environment, string? key)
     {
@@ -74,7 +77,7 @@ public static class ConfigPrinter
         foreach (ConfigEntry entry in mapping.Entries)
         {
             bool entrySecret = secret || SecretKeys.LooksSecret(entry.Key);
-            text.Append(' ', indent * 2).Append(YamlText.Plain(entry.Key)).Append(':');
+            text.Append(' ', indent * 2).Append(YamlScalarText.String(entry.Key)).Append(':');
             switch (entry.Value)
             {
                 case ConfigMapping { Count: > 0 } or ConfigSequence { Items.Count: > 0 }:
@@ -113,11 +116,11 @@ public static class ConfigPrinter
 
     private static string Inline(ConfigNode value, bool secret) => value switch
     {
-        ConfigScalar scalar when secret && !scalar.IsNull && !SecretReference.ContainsReference(scalar.Value) => YamlText.Mask,
-        ConfigScalar scalar => YamlText.Scalar(scalar),
+        ConfigScalar scalar when secret && !scalar.IsNull && !SecretReference.ContainsReference(scalar.Value) => Mask,
+        ConfigScalar scalar => YamlScalarText.AsRead(scalar.Value, scalar.Quoted, inFlow: false),
         ConfigMapping { Count: 0 } => "{}",
         ConfigSequence sequence when sequence.Items.All(item => item is ConfigScalar)
-            => "[" + string.Join(", ", sequence.Items.Select(item => secret ? YamlText.Mask : YamlText.Flow((ConfigScalar)item))) + "]",
+            => "[" + string.Join(", ", sequence.Items.Select(item => secret ? Mask : YamlScalarText.AsRead(((ConfigScalar)item).Value, ((ConfigScalar)item).Quoted, inFlow: true))) + "]",
         ConfigMapping => "{…}",
         _ => "[…]",
     };

@@ -1,6 +1,7 @@
 using System.Text;
 using Slipway.Environments.Yaml;
 using Slipway.IO;
+using Slipway.Yaml;
 
 namespace Slipway.Environments;
 
@@ -51,8 +52,8 @@ public static class EnvironmentScaffolder
         text.Append("# yaml-language-server: $schema=../schema.json\n");
         text.Append("# Created by ./build.sh NewEnvironment. Keys below override the parents; see docs/environments.md.\n");
         text.Append("extends: [").AppendJoin(", ", extends).Append("]\n");
-        text.Append("description: ").Append(YamlText.Plain($"{name} environment (from {string.Join(", ", extends)})")).Append('\n');
-        text.Append("gitops:\n  path: ").Append(YamlText.Plain($"clusters/{name}")).Append('\n');
+        text.Append("description: ").Append(YamlScalarText.String($"{name} environment (from {string.Join(", ", extends)})")).Append('\n');
+        text.Append("gitops:\n  path: ").Append(YamlScalarText.String($"clusters/{name}")).Append('\n');
         if (parent.Get("infrastructure") is ConfigMapping)
         {
             text.Append("infrastructure:\n  workspace: ").Append(name).Append('\n');
@@ -63,7 +64,7 @@ public static class EnvironmentScaffolder
             text.Append("apps:\n");
             foreach (ConfigEntry app in apps.Entries)
             {
-                text.Append("  ").Append(YamlText.Plain(app.Key)).Append(":\n");
+                text.Append("  ").Append(YamlScalarText.String(app.Key)).Append(":\n");
                 if (app.Value is not ConfigMapping settings)
                 {
                     continue;
@@ -81,7 +82,7 @@ public static class EnvironmentScaffolder
     {
         if (entry?.Value is ConfigScalar scalar)
         {
-            text.Append("    ").Append(key).Append(": ").Append(YamlText.Scalar(scalar))
+            text.Append("    ").Append(key).Append(": ").Append(YamlScalarText.AsRead(scalar.Value, scalar.Quoted, inFlow: false))
                 .Append("  # was ").Append(entry.KeyLocation.File).Append(':').Append(entry.KeyLocation.Line).Append('\n');
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Slipway.GitOps.Yaml;
+using Slipway.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

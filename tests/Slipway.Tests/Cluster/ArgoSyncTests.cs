@@ -4,6 +4,7 @@ using Slipway.GitOps;
 using Slipway.GitOps.Git;
 using Slipway.GitOps.Manifests;
 using Slipway.Tests.GitOps;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Cluster;
 

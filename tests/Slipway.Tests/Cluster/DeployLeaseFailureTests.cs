@@ -1,5 +1,5 @@
 using Slipway.Cluster;
-using Slipway.Tests.Environments;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Cluster;
 

@@ -1,6 +1,6 @@
 using k8s.Models;
 using Slipway.Cluster;
-using Slipway.Tests.Environments;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Cluster;
 
@@ -52,7 +52,7 @@ public sealed class DeployLeaseTests : IClassFixture<LocalClusterFixture>
     public async Task An_expired_lease_is_taken_over()
     {
         var log = new RecordingLog();
-        await using DeployLease dead = await DeployLease.AcquireAsync(_cluster, new LeaseRequest("lease-expired", "crashed-run", s_short, string.Empty) { Time = new StalledClock(), Log = log }, Ct);
+        await using DeployLease dead = await DeployLease.AcquireAsync(_cluster, new LeaseRequest("lease-expired", "crashed-run", s_short, string.Empty) { Time = TestClock.Stalled(), Log = log }, Ct);
 
         await using DeployLease taken = await AcquireWhenFreeAsync("lease-expired", "bob", s_long, log);
 
@@ -96,7 +96,7 @@ public sealed class DeployLeaseTests : IClassFixture<LocalClusterFixture>
     public async Task Release_after_a_takeover_leaves_the_other_runs_lease()
     {
         var log = new RecordingLog();
-        DeployLease stalled = await DeployLease.AcquireAsync(_cluster, new LeaseRequest("lease-takeover", "alice", s_short, string.Empty) { Time = new StalledClock(), Log = log }, Ct);
+        DeployLease stalled = await DeployLease.AcquireAsync(_cluster, new LeaseRequest("lease-takeover", "alice", s_short, string.Empty) { Time = TestClock.Stalled(), Log = log }, Ct);
         await using DeployLease bob = await AcquireWhenFreeAsync("lease-takeover", "bob", s_long, log);
 
         await stalled.ReleaseAsync(Ct);

@@ -3,8 +3,9 @@ using Slipway.Cluster;
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
 using Slipway.GitOps.Manifests;
-using Slipway.Tests.Environments;
+using Slipway.Hosting;
 using Slipway.Tests.GitOps;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Cluster;
 

@@ -5,7 +5,6 @@ using Slipway.Environments;
 using Slipway.GitOps;
 using Slipway.Hosting;
 using Slipway.Tests.Cluster;
-using Slipway.Tests.Environments;
 using Slipway.Tests.Support;
 using Slipway.Verification;
 

@@ -1,5 +1,6 @@
 using Slipway.Environments;
 using Slipway.Environments.Yaml;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Environments;
 
@@ -38,7 +39,7 @@ public sealed class ConfigPrinterTests : IDisposable
     [Fact]
     public async Task Printed_yaml_reads_back_to_the_same_values()
     {
-        string root = RepositoryRoot.Find();
+        string root = RepositoryPaths.Root;
         EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(root, TestContext.Current.CancellationToken);
         ResolvedEnvironment production = catalog.Resolve("production");
 

@@ -1,5 +1,6 @@
 using Slipway.Environments;
 using Slipway.Environments.Validation;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Environments;
 
@@ -45,9 +46,9 @@ public sealed class EnvironmentScaffolderTests : IDisposable
     public async Task Sample_environments_scaffold_children_that_validate_clean()
     {
         using var copy = new TempRepository();
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Find(), "environments"), "*", SearchOption.AllDirectories))
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "environments"), "*", SearchOption.AllDirectories))
         {
-            copy.Write(Path.GetRelativePath(Path.Combine(RepositoryRoot.Find(), "environments"), file), File.ReadAllText(file));
+            copy.Write(Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "environments"), file), File.ReadAllText(file));
         }
 
         await EnvironmentScaffolder.CreateAsync(await EnvironmentCatalog.LoadAsync(copy.Root, TestContext.Current.CancellationToken), "feature-42", ["aio"], TestContext.Current.CancellationToken);

@@ -1,5 +1,6 @@
 using Slipway.Environments;
 using Slipway.Hosting;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Environments;
 

@@ -1,4 +1,5 @@
 using Slipway.Infrastructure;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Infrastructure;
 
@@ -35,7 +36,7 @@ public sealed class ApplyChecksTests
             RepositoryRoot = "/repo",
             StackDirectory = "/repo/infra/platform",
             Environment = environment,
-            TimeProvider = new ManualTimeProvider(s_planned.AddMinutes(minutesLater)),
+            TimeProvider = TestClock.At(s_planned.AddMinutes(minutesLater)),
         });
 
         Exception? error = Record.Exception(() => PlanVerifier.Verify(s_metadata, sha, commit, request, "infra.tfplan"));

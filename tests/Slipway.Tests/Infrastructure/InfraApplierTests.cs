@@ -1,4 +1,5 @@
 using Slipway.Infrastructure;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Infrastructure;
 
@@ -92,7 +93,7 @@ public sealed class InfraApplierTests
     public async Task Apply_refuses_a_plan_that_is_not_the_reviewed_one(Tamper tamper, string expected)
     {
         string environment = "tamper-" + tamper.ToString().ToLowerInvariant();
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = TestClock.At(DateTimeOffset.UtcNow);
         _stack.Time = clock;
         try
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Slipway.Hosting;
 using Slipway.Infrastructure;
 using Slipway.Processes;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Slipway.GitOps;
 using Slipway.Releases;
 using Slipway.Tests.GitOps;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Releases;
 
@@ -25,7 +26,7 @@ public sealed class ReleaseRecorderTests : IDisposable
     public async Task RecordAsync_AppendsNewestFirstInOneCommitEach()
     {
         await _fixture.CreateRemoteAsync();
-        var time = new FixedTime(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero));
+        var time = TestClock.At(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero));
         var recorder = new ReleaseRecorder(_fixture.Open(), time);
 
         ReleaseRecord first = await recorder.RecordAsync("staging", Input("staging-122", true), GitFixture.Info(), Ct);
@@ -61,9 +62,4 @@ public sealed class ReleaseRecorderTests : IDisposable
     }
 
     public void Dispose() => _fixture.Dispose();
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Slipway.Cluster;
 using Slipway.LocalCluster.Store;
-using Slipway.Tests.LocalCluster;
 using Slipway.Tests.Support;
 using Slipway.Verification;
 

@@ -71,11 +71,7 @@ internal sealed class GitRepositoryController : ReconcilingController
         _lastFetch[key] = now;
         status["observedGeneration"] = source.Long("metadata", "generation") ?? 1;
         FluxAnnotations.MarkHandled(source, status);
-        if (!JsonNode.DeepEquals(before, status))
-        {
-            source["status"] = status;
-            Store.Update(Kinds.GitRepository, key.Namespace, source, statusOnly: true);
-        }
+        UpdateStatusIfChanged(Kinds.GitRepository, key.Namespace, source, before, status);
 
         return interval;
     }

@@ -62,11 +62,7 @@ internal sealed partial class HelmReleaseController : ReconcilingController
             again = Start(key, helmRelease, status, latest);
         }
 
-        if (!JsonNode.DeepEquals(before, status))
-        {
-            helmRelease["status"] = status;
-            Store.Update(Kinds.HelmRelease, key.Namespace, helmRelease, statusOnly: true);
-        }
+        UpdateStatusIfChanged(Kinds.HelmRelease, key.Namespace, helmRelease, before, status);
 
         return Task.FromResult(again);
     }

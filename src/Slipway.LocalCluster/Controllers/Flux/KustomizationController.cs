@@ -79,11 +79,7 @@ internal sealed class KustomizationController : ReconcilingController
 
         status["observedGeneration"] = kustomization.Long("metadata", "generation") ?? 1;
         FluxAnnotations.MarkHandled(kustomization, status);
-        if (!JsonNode.DeepEquals(before, status))
-        {
-            kustomization["status"] = status;
-            Store.Update(Kinds.Kustomization, key.Namespace, kustomization, statusOnly: true);
-        }
+        UpdateStatusIfChanged(Kinds.Kustomization, key.Namespace, kustomization, before, status);
 
         return interval;
     }

@@ -67,6 +67,19 @@ internal abstract class ReconcilingController : IClusterController
     protected abstract Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Writes <paramref name="status"/> as the status of <paramref name="obj"/> when it differs from <paramref name="before"/>,
+    /// and does nothing when nothing changed (no new resourceVersion, no watch event).
+    /// </summary>
+    protected void UpdateStatusIfChanged(ResourceType type, string? ns, JsonObject obj, JsonObject before, JsonObject status)
+    {
+        if (!JsonNode.DeepEquals(before, status))
+        {
+            obj["status"] = status;
+            Store.Update(type, ns, obj, statusOnly: true);
+        }
+    }
+
+    /// <summary>
     /// The object as it was when deleted, if the watch reported its deletion since the last call (the store has no
     /// finalizers, so this is how a controller cleans up after a deleted object).
     /// </summary>

@@ -88,11 +88,7 @@ internal sealed class DeploymentController : ReconcilingController
         JsonObject status = deployment.Obj("status")?.DeepClone().AsObject() ?? [];
         JsonObject before = status.DeepClone().AsObject();
         TimeSpan? again = DeploymentStatusWriter.Fill(status, deployment, hash, counts, mark, now);
-        if (!JsonNode.DeepEquals(before, status))
-        {
-            deployment["status"] = status;
-            Store.Update(Kinds.Deployment, key.Namespace, deployment, statusOnly: true);
-        }
+        UpdateStatusIfChanged(Kinds.Deployment, key.Namespace, deployment, before, status);
 
         return Task.FromResult(again);
     }

@@ -49,11 +49,7 @@ internal sealed class KubeletController : ReconcilingController
 
         JsonObject before = status.DeepClone().AsObject();
         TimeSpan? again = PodStatusWriter.Fill(status, pod, seen, now, Context);
-        if (!JsonNode.DeepEquals(before, status))
-        {
-            pod["status"] = status;
-            Store.Update(Kinds.Pod, key.Namespace, pod, statusOnly: true);
-        }
+        UpdateStatusIfChanged(Kinds.Pod, key.Namespace, pod, before, status);
 
         return Task.FromResult(again);
     }

@@ -37,11 +37,7 @@ internal sealed class NodeController : ReconcilingController
             JsonObject status = node.Obj("status")?.DeepClone().AsObject() ?? [];
             JsonObject before = status.DeepClone().AsObject();
             FillStatus(status);
-            if (!JsonNode.DeepEquals(before, status))
-            {
-                node["status"] = status;
-                Store.Update(Kinds.Node, null, node, statusOnly: true);
-            }
+            UpdateStatusIfChanged(Kinds.Node, null, node, before, status);
         }
     }
 

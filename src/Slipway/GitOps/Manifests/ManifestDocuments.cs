@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Slipway.GitOps;
-using Slipway.GitOps.Yaml;
+using Slipway.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

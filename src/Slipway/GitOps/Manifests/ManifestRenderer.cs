@@ -1,6 +1,7 @@
 using System.Globalization;
 using Slipway.GitOps;
 using Slipway.GitOps.Yaml;
+using Slipway.Yaml;
 
 namespace Slipway.GitOps.Manifests;
 

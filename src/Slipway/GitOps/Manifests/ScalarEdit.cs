@@ -1,4 +1,5 @@
 using Slipway.GitOps.Yaml;
+using Slipway.Yaml;
 
 namespace Slipway.GitOps.Manifests;
 

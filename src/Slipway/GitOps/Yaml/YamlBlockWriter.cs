@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slipway.GitOps.Yaml;
+using Slipway.Yaml;
 
 namespace Slipway.GitOps.Yaml;
 

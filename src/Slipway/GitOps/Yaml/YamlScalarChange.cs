@@ -1,3 +1,5 @@
+using Slipway.Yaml;
+
 namespace Slipway.GitOps.Yaml;
 
 /// <summary>One scalar to set with <see cref="YamlScalarEditor.SetScalars"/>.</summary>

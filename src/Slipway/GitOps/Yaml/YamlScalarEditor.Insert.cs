@@ -1,4 +1,5 @@
 using System.Text;
+using Slipway.Yaml;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,4 @@
+using Slipway.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Slipway.Environments.Schema;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Environments.Schema;
 
@@ -8,10 +9,10 @@ public sealed class JsonSchemaWriterTests
     [Fact]
     public async Task Committed_schema_json_matches_the_schema_the_validator_uses()
     {
-        string path = Path.Combine(RepositoryRoot.Find(), "environments", JsonSchemaWriter.FileName);
+        string path = Path.Combine(RepositoryPaths.Root, "environments", JsonSchemaWriter.FileName);
         if (Environment.GetEnvironmentVariable("SLIPWAY_UPDATE_SCHEMA") == "1")
         {
-            await JsonSchemaWriter.WriteAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken);
+            await JsonSchemaWriter.WriteAsync(RepositoryPaths.Root, TestContext.Current.CancellationToken);
         }
 
         string committed = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
@@ -35,7 +36,7 @@ public sealed class JsonSchemaWriterTests
     [Fact]
     public void Every_sample_environment_references_the_schema()
     {
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Find(), "environments"), "env.yaml", SearchOption.AllDirectories))
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "environments"), "env.yaml", SearchOption.AllDirectories))
         {
             File.ReadLines(file).First().ShouldBe("# yaml-language-server: $schema=../schema.json", file);
         }

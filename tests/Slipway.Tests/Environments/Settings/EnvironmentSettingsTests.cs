@@ -1,5 +1,6 @@
 using Slipway.Environments;
 using Slipway.Environments.Settings;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Environments.Settings;
 
@@ -8,7 +9,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Staging_sample_reads_as_typed_settings_with_defaults()
     {
-        EnvironmentSettings staging = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), "staging");
+        EnvironmentSettings staging = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryPaths.Root, TestContext.Current.CancellationToken), "staging");
 
         staging.Name.ShouldBe("staging");
         staging.Protected.ShouldBeFalse();
@@ -35,7 +36,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Production_sample_is_protected_on_a_kubeconfig_cluster_with_gates()
     {
-        EnvironmentSettings production = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), "production");
+        EnvironmentSettings production = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryPaths.Root, TestContext.Current.CancellationToken), "production");
 
         production.Protected.ShouldBeTrue();
         production.Cluster.ShouldBe(new ClusterSettings(false, "~/.kube/config", "aks-prod"));
@@ -53,7 +54,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Release_values_are_a_plain_nested_object()
     {
-        EnvironmentSettings production = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), "production");
+        EnvironmentSettings production = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryPaths.Root, TestContext.Current.CancellationToken), "production");
 
         ReleaseSettings ingress = production.Platform.Releases["ingress-nginx"];
         (ingress.Chart, ingress.Version, ingress.Namespace).ShouldBe(("ingress-nginx", "4.11.3", "ingress-nginx"));
@@ -68,7 +69,7 @@ public sealed class EnvironmentSettingsTests
     [Fact]
     public async Task Aio_drops_the_monitoring_stack_with_null()
     {
-        EnvironmentSettings aio = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryRoot.Find(), TestContext.Current.CancellationToken), "aio");
+        EnvironmentSettings aio = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryPaths.Root, TestContext.Current.CancellationToken), "aio");
 
         aio.Platform.Releases.Keys.ShouldBe(["ingress-nginx"]);
         aio.GitOps.Path.ShouldBe("clusters/aio");

@@ -1,5 +1,6 @@
 using Slipway.Environments;
 using Slipway.Environments.Validation;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Environments.Validation;
 

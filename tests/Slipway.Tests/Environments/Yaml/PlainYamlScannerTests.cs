@@ -1,6 +1,7 @@
 using System.Text;
 using Slipway.Environments;
 using Slipway.Environments.Yaml;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Environments.Yaml;
 
@@ -95,7 +96,7 @@ public sealed class PlainYamlScannerTests
     [Fact]
     public void Reads_the_sample_environments_as_YamlDotNet_does()
     {
-        string[] files = Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "environments"), "*.yaml", SearchOption.AllDirectories);
+        string[] files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "environments"), "*.yaml", SearchOption.AllDirectories);
 
         files.ShouldNotBeEmpty();
         foreach (string file in files)

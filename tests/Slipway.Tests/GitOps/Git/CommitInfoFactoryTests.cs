@@ -1,12 +1,13 @@
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
 using Slipway.Hosting;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.GitOps.Git;
 
 public sealed class CommitInfoFactoryTests : IDisposable
 {
-    private static readonly TimeProvider s_time = new FixedTime(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider s_time = TestClock.At(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly GitFixture _fixture = new();
 
     [Theory]
@@ -38,9 +39,4 @@ public sealed class CommitInfoFactoryTests : IDisposable
     }
 
     public void Dispose() => _fixture.Dispose();
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
 using Slipway.Hosting;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.GitOps.Git;
 
@@ -79,20 +80,5 @@ public sealed class GitOpsCredentialsTests : IAsyncDisposable
         });
         await _server.StartAsync(Ct);
         return _server.Urls.First() + "/acme/gitops.git";
-    }
-
-    private sealed class RecordingLog : ILog
-    {
-        public List<string> Secrets { get; } = [];
-
-        public void Debug(string message) { }
-
-        public void Info(string message) { }
-
-        public void Warning(string message) { }
-
-        public void Error(string message) { }
-
-        public void AddSecret(string value) => Secrets.Add(value);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Slipway.Processes;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Api;
 

@@ -13,14 +13,14 @@ public sealed class LocalClusterCommandsTests : IDisposable
     [Fact]
     public async Task Publish_image_adds_to_the_catalogue_and_says_what_it_published()
     {
-        var log = new ListLog();
+        var log = new RecordingLog();
         string catalog = new LocalClusterOptions { StateDirectory = new SlipwayPaths(_directory.Path).LocalCluster }.ResolvedImageCatalogPath;
 
         ImageEntry entry = await LocalClusterCommands.PublishImageAsync(catalog, "web", "staging-123", crash: false, log, TestContext.Current.CancellationToken);
 
         entry.Reference.ShouldBe("registry.local/web:staging-123");
         new ImageCatalog(catalog).Lookup("web:staging-123").ShouldBe(ImageStatus.Present);
-        log.Lines.ShouldBe([$"Published registry.local/web:staging-123 ({entry.Digest}) to {catalog}."]);
+        log.Lines.ShouldBe([$"info: Published registry.local/web:staging-123 ({entry.Digest}) to {catalog}."]);
     }
 
     [Theory]
@@ -29,26 +29,9 @@ public sealed class LocalClusterCommandsTests : IDisposable
     public async Task Publish_image_names_the_missing_parameter(string image, string tag, string parameter)
     {
         SlipwayException error = await Should.ThrowAsync<SlipwayException>(
-            () => LocalClusterCommands.PublishImageAsync(Path.Combine(_directory.Path, "images.yaml"), image, tag, crash: false, new ListLog(), TestContext.Current.CancellationToken));
+            () => LocalClusterCommands.PublishImageAsync(Path.Combine(_directory.Path, "images.yaml"), image, tag, crash: false, new RecordingLog(), TestContext.Current.CancellationToken));
 
         error.Kind.ShouldBe(FailureKind.Input);
         error.Message.ShouldContain(parameter);
-    }
-
-    private sealed class ListLog : ILog
-    {
-        public List<string> Lines { get; } = [];
-
-        public void Debug(string message) => Lines.Add(message);
-
-        public void Info(string message) => Lines.Add(message);
-
-        public void Warning(string message) => Lines.Add(message);
-
-        public void Error(string message) => Lines.Add(message);
-
-        public void AddSecret(string value)
-        {
-        }
     }
 }

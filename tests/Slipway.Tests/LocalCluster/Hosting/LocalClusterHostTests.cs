@@ -234,8 +234,8 @@ public sealed class LocalClusterHostTests : IDisposable
 
         await LocalClusterHost.ServeAsync(new LocalClusterOptions { StateDirectory = _directory.Path }, log, stop.Token);
 
-        log.Lines.ShouldContain(l => l.StartsWith("Local cluster serving at http://127.0.0.1:", StringComparison.Ordinal));
-        log.Lines.ShouldContain($"kubectl --kubeconfig {Path.Combine(_directory.Path, "kubeconfig")} get pods -A");
+        log.Lines.ShouldContain(l => l.StartsWith("info: Local cluster serving at http://127.0.0.1:", StringComparison.Ordinal));
+        log.Lines.ShouldContain($"info: kubectl --kubeconfig {Path.Combine(_directory.Path, "kubeconfig")} get pods -A");
         File.Exists(Path.Combine(_directory.Path, "state.json")).ShouldBeTrue();
     }
 
@@ -269,23 +269,6 @@ public sealed class LocalClusterHostTests : IDisposable
             {
                 Stopped = true;
             }
-        }
-    }
-
-    private sealed class RecordingLog : ILog
-    {
-        public List<string> Lines { get; } = [];
-
-        public void Debug(string message) => Lines.Add(message);
-
-        public void Info(string message) => Lines.Add(message);
-
-        public void Warning(string message) => Lines.Add(message);
-
-        public void Error(string message) => Lines.Add(message);
-
-        public void AddSecret(string value)
-        {
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Store;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Controllers.ArgoCd;
 
@@ -12,7 +13,7 @@ public sealed class ApplicationControllerTests
     [Fact]
     public async Task Automated_application_syncs_each_new_revision_into_history()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         await cluster.PublishAsync("registry.local/web:2.0");
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
@@ -37,7 +38,7 @@ public sealed class ApplicationControllerTests
     [Fact]
     public async Task Manual_application_is_out_of_sync_until_an_operation_syncs_it()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
         string sha = git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = TestManifests.Deployment("web", "registry.local/web:1.0") });
@@ -59,7 +60,7 @@ public sealed class ApplicationControllerTests
     [Fact]
     public async Task History_keeps_the_newest_entries_up_to_revisionHistoryLimit()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
         git.Commit(new Dictionary<string, string?> { ["apps/web/config.yaml"] = TestManifests.ConfigMap("web-config") });
         cluster.Create(s_application, Application("web", git.Path, automated: false, historyLimit: 2));
@@ -77,7 +78,7 @@ public sealed class ApplicationControllerTests
     [Fact]
     public async Task Chart_source_with_parameters_runs_a_deployment_and_reports_its_health()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/api:3.1");
         string json = """
             {
@@ -111,7 +112,7 @@ public sealed class ApplicationControllerTests
     [Fact]
     public async Task Missing_image_makes_the_application_progressing_not_healthy()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
         git.Commit(new Dictionary<string, string?> { ["apps/web/deployment.yaml"] = TestManifests.Deployment("web", "registry.local/web:absent") });
 
@@ -126,7 +127,7 @@ public sealed class ApplicationControllerTests
     [Fact]
     public async Task App_of_apps_creates_child_applications_that_sync_themselves()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
         string child = Application("web", git.Path, automated: true);
@@ -146,7 +147,7 @@ public sealed class ApplicationControllerTests
     [Fact]
     public async Task Missing_path_fails_the_sync_with_a_comparison_error()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
         git.Commit(new Dictionary<string, string?> { ["apps/web/config.yaml"] = TestManifests.ConfigMap("web-config") });
         cluster.Create(s_application, Application("web", git.Path, automated: false, path: "apps/nowhere"));
@@ -162,7 +163,7 @@ public sealed class ApplicationControllerTests
     [Fact]
     public async Task Deleting_an_application_with_the_resources_finalizer_deletes_its_objects()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = new(Path.Combine(cluster.Directory, "apps.git"));
         git.Commit(new Dictionary<string, string?> { ["apps/web/config.yaml"] = TestManifests.ConfigMap("web-config") });
         JsonObject app = JsonNode.Parse(Application("web", git.Path, automated: true))!.AsObject();
@@ -202,9 +203,9 @@ public sealed class ApplicationControllerTests
         }.ToJsonString();
     }
 
-    private static void Refresh(ClusterFixture cluster, string name)
+    private static void Refresh(ControllersFixture cluster, string name)
         => cluster.Edit(s_application, "argocd", name, a => a["metadata"]!.AsObject().Ensure("annotations")["argocd.argoproj.io/refresh"] = "normal");
 
-    private static Task<JsonObject> WaitFor(ClusterFixture cluster, string name, Func<JsonObject, bool> done)
+    private static Task<JsonObject> WaitFor(ControllersFixture cluster, string name, Func<JsonObject, bool> done)
         => Eventually.Until(() => cluster.Get(s_application, "argocd", name) ?? [], done, $"application {name}");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Store;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Controllers.Flux;
 
@@ -12,7 +13,7 @@ public sealed class HelmReleaseControllerTests
     [Fact]
     public async Task Install_creates_the_release_deployment_and_history()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
 
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0", replicas: 2));
@@ -37,7 +38,7 @@ public sealed class HelmReleaseControllerTests
     [Fact]
     public async Task Chart_without_image_values_runs_its_default_image()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
 
         cluster.Create(s_helmRelease, HelmRelease(tag: null));
 
@@ -48,7 +49,7 @@ public sealed class HelmReleaseControllerTests
     [Fact]
     public async Task Upgrade_supersedes_the_previous_release()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         await cluster.PublishAsync("registry.local/web:2.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
@@ -65,7 +66,7 @@ public sealed class HelmReleaseControllerTests
     [Fact]
     public async Task Failed_upgrade_with_rollback_remediation_returns_to_the_previous_release()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0", retries: 1));
         await WaitForReady(cluster, "True", "InstallSucceeded");
@@ -85,7 +86,7 @@ public sealed class HelmReleaseControllerTests
     [Fact]
     public async Task Failed_upgrade_without_remediation_stays_failed()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
         await WaitForReady(cluster, "True", "InstallSucceeded");
@@ -100,7 +101,7 @@ public sealed class HelmReleaseControllerTests
     [Fact]
     public async Task History_is_trimmed_to_maxHistory_with_helm_storage()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         foreach (string tag in new[] { "1", "2", "3", "4" })
         {
             await cluster.PublishAsync($"registry.local/web:{tag}");
@@ -123,7 +124,7 @@ public sealed class HelmReleaseControllerTests
     [Fact]
     public async Task Suspended_release_is_left_alone_until_resumed()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         await cluster.PublishAsync("registry.local/web:2.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
@@ -142,7 +143,7 @@ public sealed class HelmReleaseControllerTests
     [Fact]
     public async Task RequestedAt_is_handled_without_a_new_release_when_nothing_changed()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
         await WaitForReady(cluster, "True", "InstallSucceeded");
@@ -182,7 +183,7 @@ public sealed class HelmReleaseControllerTests
         }.ToJsonString();
     }
 
-    private static void SetTag(ClusterFixture cluster, string tag, string? timeout = null)
+    private static void SetTag(ControllersFixture cluster, string tag, string? timeout = null)
         => cluster.Edit(s_helmRelease, "flux-system", "web", r =>
         {
             r["spec"]!["values"]!["image"]!["tag"] = tag;
@@ -194,7 +195,7 @@ public sealed class HelmReleaseControllerTests
 
     private static List<JsonObject> History(JsonObject release) => (release.Arr("status", "history") ?? []).OfType<JsonObject>().ToList();
 
-    private static Task<JsonObject> WaitForReady(ClusterFixture cluster, string status, string reason, string name = "web")
+    private static Task<JsonObject> WaitForReady(ControllersFixture cluster, string status, string reason, string name = "web")
         => Eventually.Until(
             () => cluster.Get(s_helmRelease, "flux-system", name)!,
             r => Conditions.Find(r.Obj("status") ?? [], "Ready") is JsonObject ready && ready.Str("status") == status && ready.Str("reason") == reason,

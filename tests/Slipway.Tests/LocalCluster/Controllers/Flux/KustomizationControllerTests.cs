@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Store;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Controllers.Flux;
 
@@ -12,7 +13,7 @@ public sealed class KustomizationControllerTests
     [Fact]
     public async Task GitRepository_reports_the_fetched_revision()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = NewRepository(cluster);
         string sha = git.Commit(new Dictionary<string, string?> { ["clusters/staging/ns.yaml"] = TestManifests.Namespace("apps") });
 
@@ -28,7 +29,7 @@ public sealed class KustomizationControllerTests
     [InlineData("https://github.com/example/gitops", "only local repositories")]
     public async Task GitRepository_that_cannot_be_fetched_is_not_ready(string url, string message)
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
 
         cluster.Create(s_gitRepository, GitRepository(url));
 
@@ -44,7 +45,7 @@ public sealed class KustomizationControllerTests
     [Fact]
     public async Task Kustomization_applies_every_manifest_under_its_path_with_flux_labels()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = NewRepository(cluster);
         string sha = git.Commit(new Dictionary<string, string?>
         {
@@ -73,7 +74,7 @@ public sealed class KustomizationControllerTests
     [Fact]
     public async Task New_revision_on_requestedAt_updates_and_prunes()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = NewRepository(cluster);
         git.Commit(new Dictionary<string, string?>
         {
@@ -101,7 +102,7 @@ public sealed class KustomizationControllerTests
     [Fact]
     public async Task Kustomization_yaml_limits_what_is_applied_to_its_resources()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = NewRepository(cluster);
         string sha = git.Commit(new Dictionary<string, string?>
         {
@@ -127,7 +128,7 @@ public sealed class KustomizationControllerTests
     [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata: [\n", "clusters/staging/monitor.yaml:4: invalid YAML")]
     public async Task Bad_manifest_fails_the_reconcile_and_applies_nothing(string manifest, string message)
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = NewRepository(cluster);
         string sha = git.Commit(new Dictionary<string, string?>
         {
@@ -153,7 +154,7 @@ public sealed class KustomizationControllerTests
     [Fact]
     public async Task Suspended_kustomization_stays_on_its_revision_and_requestedAt_is_handled()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = NewRepository(cluster);
         string first = git.Commit(new Dictionary<string, string?>
         {
@@ -182,7 +183,7 @@ public sealed class KustomizationControllerTests
     [Fact]
     public async Task Deleting_a_pruning_kustomization_deletes_what_it_applied()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         BareRepository git = NewRepository(cluster);
         string sha = git.Commit(new Dictionary<string, string?> { ["clusters/staging/config.yaml"] = TestManifests.ConfigMap("web-config") });
         cluster.Create(s_gitRepository, GitRepository(git.Path));
@@ -194,7 +195,7 @@ public sealed class KustomizationControllerTests
         await Eventually.Until(() => cluster.Get(KnownResourceTypes.ConfigMap, "apps", "web-config"), c => c is null, "the config map to be garbage collected");
     }
 
-    internal static BareRepository NewRepository(ClusterFixture cluster)
+    internal static BareRepository NewRepository(ControllersFixture cluster)
         => new(Path.Combine(cluster.Directory, "gitops.git"));
 
     internal static string GitRepository(string url) => $$"""
@@ -213,12 +214,12 @@ public sealed class KustomizationControllerTests
         }
         """;
 
-    internal static void RequestReconcile(ClusterFixture cluster, ResourceType type, string name, string token)
+    internal static void RequestReconcile(ControllersFixture cluster, ResourceType type, string name, string token)
         => cluster.Edit(type, "flux-system", name, o => o["metadata"]!.AsObject().Ensure("annotations")["reconcile.fluxcd.io/requestedAt"] = token);
 
-    internal static Task<JsonObject> WaitForSource(ClusterFixture cluster, string revision)
+    internal static Task<JsonObject> WaitForSource(ControllersFixture cluster, string revision)
         => Eventually.Until(() => cluster.Get(s_gitRepository, "flux-system", "gitops")!, s => s.Str("status", "artifact", "revision") == revision, $"GitRepository at {revision}");
 
-    internal static Task<JsonObject> WaitForApplied(ClusterFixture cluster, string name, string revision)
+    internal static Task<JsonObject> WaitForApplied(ControllersFixture cluster, string name, string revision)
         => Eventually.Until(() => cluster.Get(s_kustomization, "flux-system", name)!, k => k.Str("status", "lastAppliedRevision") == revision, $"Kustomization {name} at {revision}");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Store;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Controllers.Workloads;
 
@@ -12,7 +13,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Deployment_with_a_present_image_becomes_available_with_owned_pods()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
 
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:1.0", replicas: 2));
@@ -36,7 +37,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Missing_image_shows_ImagePullBackOff_like_the_kubelet()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
 
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:nope"));
 
@@ -51,7 +52,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Published_image_heals_a_pod_in_ImagePullBackOff()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:2.0"));
         await WaitForPod(cluster, p => Waiting(p) == "ImagePullBackOff");
 
@@ -63,7 +64,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Crashing_image_shows_CrashLoopBackOff_with_a_growing_restartCount()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:crash", crash: true);
 
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:crash"));
@@ -79,7 +80,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Stuck_rollout_ends_in_ProgressDeadlineExceeded()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
 
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:nope", progressDeadlineSeconds: 1));
 
@@ -92,7 +93,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Template_change_keeps_the_old_pod_until_the_new_one_is_ready()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:1.0"));
         await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
@@ -118,7 +119,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Recreate_strategy_removes_the_old_pods_first()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:1.0", replicas: 2));
         await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
@@ -141,7 +142,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Scaling_down_and_deleting_remove_pods()
     {
-        await using var cluster = new ClusterFixture();
+        await using var cluster = new ControllersFixture();
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_deployment, Deployment("web", "registry.local/web:1.0", replicas: 3));
         await WaitForReason(cluster, "web", "NewReplicaSetAvailable");
@@ -156,7 +157,7 @@ public sealed class DeploymentControllerTests
     [Fact]
     public async Task Nodes_are_created_ready()
     {
-        await using var cluster = new ClusterFixture(o => o with { NodeCount = 2 });
+        await using var cluster = new ControllersFixture(o => o with { NodeCount = 2 });
 
         IReadOnlyList<JsonObject> nodes = await Eventually.Until(
             () => cluster.Store.List(KnownResourceTypes.Node, null),
@@ -185,10 +186,10 @@ public sealed class DeploymentControllerTests
 
     private static string? Waiting(JsonObject pod) => pod.Arr("status", "containerStatuses")?.FirstOrDefault()?.Str("state", "waiting", "reason");
 
-    private static Task<JsonObject> WaitForPod(ClusterFixture cluster, Func<JsonObject, bool> done)
+    private static Task<JsonObject> WaitForPod(ControllersFixture cluster, Func<JsonObject, bool> done)
         => Eventually.Until(() => cluster.Store.List(s_pod, "default").FirstOrDefault() ?? [], done, "the pod");
 
-    private static Task<JsonObject> WaitForReason(ClusterFixture cluster, string name, string reason)
+    private static Task<JsonObject> WaitForReason(ControllersFixture cluster, string name, string reason)
         => Eventually.Until(
             () => cluster.Get(s_deployment, "default", name) ?? [],
             d => d.Obj("status") is JsonObject s && Conditions.Find(s, "Progressing")?.Str("reason") == reason && d.Long("status", "observedGeneration") == d.Long("metadata", "generation"),

@@ -1,8 +1,7 @@
 using Slipway.Cluster;
 using Slipway.LocalCluster.Hosting;
-using Slipway.Tests.Support;
 
-namespace Slipway.Tests.Cluster;
+namespace Slipway.Tests.Support;
 
 /// <summary>
 /// The repository's local cluster (every controller) on a temporary root, as <c>./build.sh</c> starts it, and Slipway's

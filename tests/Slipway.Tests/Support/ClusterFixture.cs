@@ -1,8 +1,7 @@
 using k8s;
 using Slipway.LocalCluster.Hosting;
-using Slipway.Tests.Support;
 
-namespace Slipway.Tests.LocalCluster;
+namespace Slipway.Tests.Support;
 
 /// <summary>A local cluster on a random port in a temporary state directory, with a KubernetesClient pointed at it.</summary>
 public sealed class ClusterFixture : IAsyncDisposable

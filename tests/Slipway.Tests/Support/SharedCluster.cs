@@ -1,7 +1,7 @@
 using k8s;
 using Slipway.LocalCluster.Hosting;
 
-namespace Slipway.Tests.LocalCluster;
+namespace Slipway.Tests.Support;
 
 /// <summary>One local cluster shared by the tests of a class (each test uses its own names).</summary>
 public sealed class SharedCluster : IAsyncLifetime

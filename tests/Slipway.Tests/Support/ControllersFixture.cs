@@ -4,15 +4,15 @@ using Slipway.LocalCluster.Controllers;
 using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
 
-namespace Slipway.Tests.LocalCluster.Controllers;
+namespace Slipway.Tests.Support;
 
 /// <summary>The real in-memory store with every controller running on it, short delays, and a temp directory.</summary>
-internal sealed class ClusterFixture : IAsyncDisposable
+internal sealed class ControllersFixture : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
 
-    public ClusterFixture(Func<ControllerOptions, ControllerOptions>? configure = null)
+    public ControllersFixture(Func<ControllerOptions, ControllerOptions>? configure = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "slipway-controllers-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(Directory);

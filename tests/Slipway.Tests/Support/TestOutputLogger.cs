@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Slipway.Tests.LocalCluster.Controllers;
+namespace Slipway.Tests.Support;
 
 /// <summary>Writes controller warnings to the test output, so a failing test shows why a reconcile failed.</summary>
 internal sealed class TestOutputLogger : ILogger
