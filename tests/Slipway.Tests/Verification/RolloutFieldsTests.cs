@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
@@ -23,7 +24,7 @@ public sealed class RolloutFieldsTests
              {"metadata":{"name":"n5"},"status":{"conditions":[{"type":"Ready","status":"False","reason":null,"message":"not yet"}]}}]}
             """;
 
-        string fast = Fast<NodeStatus>(body);
+        string fast = Fast(body, NodeStatusReader.Read);
 
         fast.ShouldBe(Whole<V1NodeList, V1Node, NodeStatus>(body, static l => l.Items, WholeObjects.Node));
         fast.ShouldContain("""{"Type":"Ready","Status":"True","Reason":"KubeletReady","Message":"ok"}""");
@@ -43,7 +44,7 @@ public sealed class RolloutFieldsTests
              {"metadata":{"name":"null-status","namespace":"apps"},"spec":null,"status":null}]}
             """;
 
-        string fast = Fast<DeploymentStatus>(body);
+        string fast = Fast(body, DeploymentStatusReader.Read);
 
         fast.ShouldBe(Whole<V1DeploymentList, V1Deployment, DeploymentStatus>(body, static l => l.Items, WholeObjects.Deployment));
         fast.ShouldStartWith("""[{"Namespace":"apps","Name":"web","Generation":4,"DesiredReplicas":3,"ObservedGeneration":3,"Replicas":4,"UpdatedReplicas":2,"AvailableReplicas":3,""");
@@ -65,38 +66,42 @@ public sealed class RolloutFieldsTests
              {"metadata":{"name":"bare","namespace":"apps"}}]}
             """;
 
-        string fast = Fast<PodStatus>(body);
+        string fast = Fast(body, PodStatusReader.Read);
 
         fast.ShouldBe(Whole<V1PodList, V1Pod, PodStatus>(body, static l => l.Items, WholeObjects.Pod));
         fast.ShouldContain("""{"Name":"migrate","RestartCount":4,"WaitingReason":"CrashLoopBackOff","WaitingMessage":"back-off 40s"}""");
     }
 
     [Fact]
-    public void A_list_larger_than_the_serializers_buffer_reads_from_a_stream()
+    public void A_large_list_reads_every_item_and_skips_everything_else()
     {
         const string pod = """
             {"metadata":{"name":"web-NUMBER","namespace":"apps","labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"web:1","env":[{"name":"A","value":"PADDING"}]}]},
              "status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}],"containerStatuses":[{"name":"web","restartCount":NUMBER,"state":{"running":{"startedAt":"2026-01-01T00:00:00Z"}},"lastState":{}}]}}
             """;
         string padding = new('x', 2000);
-        string body = $$"""{"kind":"PodList","items":[{{string.Join(",", Enumerable.Range(0, 500).Select(i => pod.Replace("NUMBER", $"{i}", StringComparison.Ordinal).Replace("PADDING", padding, StringComparison.Ordinal)))}}]}""";
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
+        byte[] body = Encoding.UTF8.GetBytes($$$"""{"kind":"PodList","items":[{{{string.Join(",", Enumerable.Range(0, 500).Select(i => pod.Replace("NUMBER", $"{i}", StringComparison.Ordinal).Replace("PADDING", padding, StringComparison.Ordinal)))}}}],"metadata":{"resourceVersion":"9"}}""");
 
-        IReadOnlyList<PodStatus> pods = JsonSerializer.Deserialize<RolloutList<PodStatus>>(stream, RolloutFields.Options)!.Items!;
+        IReadOnlyList<PodStatus> pods = RolloutFields.ReadList(body, PodStatusReader.Read);
 
-        stream.Length.ShouldBeGreaterThan(1024 * 1024);
+        body.Length.ShouldBeGreaterThan(1024 * 1024);
         pods.Count.ShouldBe(500);
         pods[499].ShouldBe(pods[499] with { Namespace = "apps", Name = "web-499" });
+        pods[499].InitContainers.ShouldBeEmpty();
         pods[499].Containers.Single().ShouldBe(new ContainerStatus("web", 499, null, null));
     }
 
-    [Fact]
-    public void A_body_that_is_not_a_list_of_objects_is_a_json_error()
-        => Should.Throw<JsonException>(() => JsonSerializer.Deserialize<RolloutList<PodStatus>>("""{"items":[["not","a","pod"]]}""", RolloutFields.Options));
+    [Theory]
+    [InlineData("""{"items":[["not","a","pod"]]}""")]
+    [InlineData("""{"items":[{"metadata":{"name":7}}]}""")]
+    [InlineData("""{"items":[{"status":{"containerStatuses":{"name":"web"}}}]}""")]
+    [InlineData("""{"items":[{"metadata":{"name":"web"}}""")]
+    public void A_body_that_is_not_a_list_of_pods_is_a_json_error(string body)
+        => Should.Throw<JsonException>(() => RolloutFields.ReadList(Encoding.UTF8.GetBytes(body), PodStatusReader.Read));
 
-    /// <summary>The records read by the rollout-fields converters, as JSON (records compare their lists by reference).</summary>
-    private static string Fast<T>(string body)
-        => JsonSerializer.Serialize(JsonSerializer.Deserialize<RolloutList<T>>(body, RolloutFields.Options)!.Items);
+    /// <summary>The records read by the rollout-fields readers, as JSON (records compare their lists by reference).</summary>
+    private static string Fast<T>(string body, RolloutFields.ItemReader<T> read)
+        => JsonSerializer.Serialize(RolloutFields.ReadList(Encoding.UTF8.GetBytes(body), read));
 
     private static string Whole<TList, TItem, T>(string body, Func<TList, IList<TItem>> items, Func<TItem, T> record)
         => JsonSerializer.Serialize<IReadOnlyList<T>>([.. items(KubernetesJson.Deserialize<TList>(body)).Select(record)]);

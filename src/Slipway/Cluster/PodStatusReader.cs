@@ -1,16 +1,17 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Slipway.Verification;
 
 namespace Slipway.Cluster;
 
 /// <summary>
 /// Reads a pod's name, namespace and (init) container statuses — name, restart count, waiting reason and message — and
-/// skips the rest (see <see cref="RolloutFields"/>).
+/// skips the rest (see <see cref="RolloutFields"/>); called on the object's first token, leaves the reader on its last.
 /// </summary>
-internal sealed class PodStatusConverter : JsonConverter<PodStatus>
+internal static class PodStatusReader
 {
-    public override PodStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static PodStatus Read(ref Utf8JsonReader reader)
     {
         (string ns, string name) = (string.Empty, string.Empty);
         (IReadOnlyList<ContainerStatus> init, IReadOnlyList<ContainerStatus> containers) = ([], []);
@@ -36,9 +37,7 @@ internal sealed class PodStatusConverter : JsonConverter<PodStatus>
         return new PodStatus(ns, name, init, containers);
     }
 
-    public override void Write(Utf8JsonWriter writer, PodStatus value, JsonSerializerOptions options)
-        => throw new NotSupportedException("Verify only reads pods.");
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (IReadOnlyList<ContainerStatus> Init, IReadOnlyList<ContainerStatus> Containers) ReadStatus(ref Utf8JsonReader reader)
     {
         (IReadOnlyList<ContainerStatus> init, IReadOnlyList<ContainerStatus> containers) = ([], []);
@@ -68,6 +67,7 @@ internal sealed class PodStatusConverter : JsonConverter<PodStatus>
         return (init, containers);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IReadOnlyList<ContainerStatus> ReadContainers(ref Utf8JsonReader reader)
     {
         if (!RolloutFields.IsArray(ref reader))
@@ -87,6 +87,7 @@ internal sealed class PodStatusConverter : JsonConverter<PodStatus>
         return containers;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ContainerStatus? ReadContainer(ref Utf8JsonReader reader)
     {
         if (!RolloutFields.IsObject(ref reader))
@@ -122,6 +123,7 @@ internal sealed class PodStatusConverter : JsonConverter<PodStatus>
     }
 
     /// <summary><c>state.waiting</c>'s reason and message; nulls when the container does not wait.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (string? Reason, string? Message) ReadWaiting(ref Utf8JsonReader reader)
     {
         (string? reason, string? message) = (null, null);

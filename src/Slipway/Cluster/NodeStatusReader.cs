@@ -1,13 +1,14 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Slipway.Verification;
 
 namespace Slipway.Cluster;
 
-/// <summary>Reads a node's name and <c>status.conditions</c>, and skips the rest (see <see cref="RolloutFields"/>).</summary>
-internal sealed class NodeStatusConverter : JsonConverter<NodeStatus>
+/// <summary>Reads a node's name and <c>status.conditions</c>, and skips the rest (see <see cref="RolloutFields"/>); called on the object's first token, leaves the reader on its last.</summary>
+internal static class NodeStatusReader
 {
-    public override NodeStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static NodeStatus Read(ref Utf8JsonReader reader)
     {
         string name = string.Empty;
         IReadOnlyList<StatusCondition> conditions = [];
@@ -33,9 +34,7 @@ internal sealed class NodeStatusConverter : JsonConverter<NodeStatus>
         return new NodeStatus(name, conditions);
     }
 
-    public override void Write(Utf8JsonWriter writer, NodeStatus value, JsonSerializerOptions options)
-        => throw new NotSupportedException("Verify only reads nodes.");
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IReadOnlyList<StatusCondition> ReadStatus(ref Utf8JsonReader reader)
     {
         IReadOnlyList<StatusCondition> conditions = [];

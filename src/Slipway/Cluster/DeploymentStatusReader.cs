@@ -1,16 +1,17 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Slipway.Verification;
 
 namespace Slipway.Cluster;
 
 /// <summary>
 /// Reads a Deployment's name, namespace, generation, <c>spec.replicas</c> and the status fields the rollout rules use, and
-/// skips the rest (see <see cref="RolloutFields"/>).
+/// skips the rest (see <see cref="RolloutFields"/>); called on the object's first token, leaves the reader on its last.
 /// </summary>
-internal sealed class DeploymentStatusConverter : JsonConverter<DeploymentStatus>
+internal static class DeploymentStatusReader
 {
-    public override DeploymentStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static DeploymentStatus Read(ref Utf8JsonReader reader)
     {
         (string ns, string name, long generation) = (string.Empty, string.Empty, 0);
         int? desired = null;
@@ -42,10 +43,8 @@ internal sealed class DeploymentStatusConverter : JsonConverter<DeploymentStatus
         return status with { Namespace = ns, Name = name, Generation = generation, DesiredReplicas = desired };
     }
 
-    public override void Write(Utf8JsonWriter writer, DeploymentStatus value, JsonSerializerOptions options)
-        => throw new NotSupportedException("Verify only reads Deployments.");
-
     /// <summary><c>spec.replicas</c>, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int? ReadSpec(ref Utf8JsonReader reader)
     {
         int? replicas = null;
@@ -70,6 +69,7 @@ internal sealed class DeploymentStatusConverter : JsonConverter<DeploymentStatus
         return replicas;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DeploymentStatus ReadStatus(ref Utf8JsonReader reader)
     {
         (long observed, int replicas, int updated, int available) = (0, 0, 0, 0);
