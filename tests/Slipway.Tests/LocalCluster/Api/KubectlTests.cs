@@ -131,23 +131,43 @@ public sealed class KubectlTests(SharedCluster shared) : IClassFixture<SharedClu
     [Fact]
     public async Task Get_watch_prints_changes_as_they_happen()
     {
+        // A sentinel listed first tells when kubectl is watching (it lists, then streams changes), so a slow start
+        // on a loaded machine cannot make the create and delete happen before kubectl looks.
+        await shared.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "kubectl-watch-ready" } }, "default", cancellationToken: Ct);
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         Task watch = _runner.RunAsync(
             new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, "get", "configmaps", "-n", "default", "-w", "-o", "name"])
             {
-                Timeout = TimeSpan.FromSeconds(3),
+                Timeout = s_timeout,
                 GracePeriod = TimeSpan.FromSeconds(1),
                 OnOutputLine = lines.Enqueue,
             },
-            Ct);
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+            stop.Token);
+        await WaitUntilAsync(() => lines.Contains("configmap/kubectl-watch-ready"), watch);
+
         await shared.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "watched-by-kubectl" } }, "default", cancellationToken: Ct);
         await shared.Client.CoreV1.DeleteNamespacedConfigMapAsync("watched-by-kubectl", "default", cancellationToken: Ct);
+        await WaitUntilAsync(() => lines.Count(l => l == "configmap/watched-by-kubectl") >= 2, watch);
 
-        // kubectl watches until it is stopped: the runner's timeout ends it.
-        await Should.ThrowAsync<SlipwayException>(() => watch);
+        // kubectl watches until it is stopped: cancelling ends it.
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => watch);
+        await shared.Client.CoreV1.DeleteNamespacedConfigMapAsync("kubectl-watch-ready", "default", cancellationToken: Ct);
 
         lines.Count(l => l == "configmap/watched-by-kubectl").ShouldBe(2);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails when the watch ends first or after the timeout.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, Task watch)
+    {
+        DateTime deadline = DateTime.UtcNow + s_timeout;
+        while (!condition())
+        {
+            watch.IsCompleted.ShouldBeFalse("kubectl stopped watching");
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "kubectl printed nothing in time");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), Ct);
+        }
     }
 
     private async Task<string> KubectlAsync(params string[] arguments)
