@@ -2,8 +2,9 @@ namespace Slipway.Targets;
 
 /// <summary>
 /// Marks a field or property of the build class as a parameter. Bound from (highest first) the command line
-/// (<c>--plan-file</c>), an environment variable of the same name (case and <c>_</c>/<c>-</c> ignored, also with the
-/// prefix <c>SLIPWAY_</c>), <c>.nuke/parameters.&lt;profile&gt;.json</c>, <c>.nuke/parameters.json</c>, the member's default.
+/// (<c>--plan-file</c>), an environment variable of the same name with the prefix <c>SLIPWAY_</c> (<c>SLIPWAY_PLAN_FILE</c>;
+/// without the prefix a variable is ignored), <c>.nuke/parameters.&lt;profile&gt;.json</c>, <c>.nuke/parameters.json</c>,
+/// the member's default.
 /// </summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
 public sealed class ParameterAttribute : Attribute

@@ -35,8 +35,8 @@ internal sealed class ParameterDescriptor
 
     public Type Type { get; }
 
-    /// <summary>The environment variable a user would set (<c>PLAN_FILE</c>).</summary>
-    public string EnvironmentVariableName => Name.Replace('-', '_').ToUpperInvariant();
+    /// <summary>The environment variable a user would set (<c>SLIPWAY_PLAN_FILE</c>); variables without the prefix are ignored.</summary>
+    public string EnvironmentVariableName => ParameterBinder.EnvironmentPrefix + Name.Replace('-', '_').ToUpperInvariant();
 
     public object? GetValue(object build) => Member switch
     {

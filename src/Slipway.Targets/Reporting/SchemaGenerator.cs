@@ -32,7 +32,7 @@ internal static class SchemaGenerator
 
             if (parameter.IsSecret)
             {
-                schema["default"] = "Secrets must be given through environment variables, not this file";
+                schema["default"] = $"Secrets must be given through the environment variable {parameter.EnvironmentVariableName}, not this file";
             }
 
             properties[parameter.MemberName] = schema;

@@ -85,7 +85,7 @@ public sealed class BuildPipelineTests : IDisposable
 
         missing.ExitCode.ShouldBe(ExitCodes.BadInput);
         missing.Build.Ran.ShouldBeEmpty();
-        missing.Error.ShouldContain("Parameter 'env' is required by Deploy. Set it with --env <value>, the environment variable ENV (or SLIPWAY_ENV), or \"Env\" in .nuke/parameters.json.");
+        missing.Error.ShouldContain("Parameter 'env' is required by Deploy. Set it with --env <value>, the environment variable SLIPWAY_ENV, or \"Env\" in .nuke/parameters.json.");
         given.Build.Ran.ShouldBe(["Restore", "Compile", "Test", "Deploy:staging", "Notify"]);
     }
 
@@ -177,14 +177,14 @@ public sealed class BuildPipelineTests : IDisposable
         run.Output.ShouldContain("Default (default)");
         run.Output.ShouldContain("-> Restore");
         run.Output.ShouldContain("--timeout <duration>");
-        run.Output.ShouldContain("default: 5m; env: TIMEOUT or SLIPWAY_TIMEOUT; json: \"Timeout\"");
+        run.Output.ShouldContain("default: 5m; env: SLIPWAY_TIMEOUT; json: \"Timeout\"");
         run.Output.ShouldContain("--mode <rolling|bluegreen>");
     }
 
     [Fact]
     public async Task Secrets_are_masked_in_failures_and_summaries()
     {
-        _harness.Environment["TOKEN"] = "tok-123456";
+        _harness.Environment["SLIPWAY_TOKEN"] = "tok-123456";
 
         BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Compile", "--fail-compile");
 
@@ -208,6 +208,7 @@ public sealed class BuildPipelineTests : IDisposable
         schema.ShouldContain("\"Retries\"");
         schema.ShouldContain("\"BlueGreen\"");
         schema.ShouldContain("\"Deploy\"");
+        schema.ShouldContain("the environment variable SLIPWAY_TOKEN");
     }
 
     [Fact]

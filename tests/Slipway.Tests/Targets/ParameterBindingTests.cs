@@ -28,11 +28,10 @@ public sealed class ParameterBindingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("PLAN_FILE")]
-    [InlineData("plan-file")]
-    [InlineData("PlanFile")]
     [InlineData("SLIPWAY_PLAN_FILE")]
-    public async Task Binds_from_environment_variables_ignoring_case_and_separators(string variable)
+    [InlineData("SLIPWAY_PLANFILE")]
+    [InlineData("slipway_plan_file")]
+    public async Task Binds_from_environment_variables_with_the_slipway_prefix_ignoring_case_and_separators(string variable)
     {
         _harness.Environment[variable] = "from-env.tfplan";
 
@@ -41,12 +40,30 @@ public sealed class ParameterBindingTests : IDisposable
         run.Build.PlanFile.ShouldBe("from-env.tfplan");
     }
 
+    [Theory]
+    [InlineData("PLAN_FILE")]
+    [InlineData("plan-file")]
+    [InlineData("PlanFile")]
+    [InlineData("SLIPWAYPLAN_FILE")]
+    public async Task Ignores_environment_variables_without_the_slipway_prefix(string variable)
+    {
+        _harness.Environment[variable] = "from-env.tfplan";
+        _harness.Environment["ENV"] = "/home/user/.shrc";
+        _harness.Environment["RETRIES"] = "not a number";
+
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.All);
+        run.Build.PlanFile.ShouldBeNull();
+        run.Build.Env.ShouldBeNull();
+    }
+
     [Fact]
     public async Task Priority_is_command_line_then_environment_then_profile_then_parameters_json_then_default()
     {
         _harness.WriteParameters("parameters.json", """{ "Env": "json", "Retries": 4, "Mode": "BlueGreen", "Timeout": "90s", "Apps": ["a", "b"] }""");
         _harness.WriteParameters("parameters.ci.json", """{ "Env": "profile", "Retries": 5 }""");
-        _harness.Environment["RETRIES"] = "6";
+        _harness.Environment["SLIPWAY_RETRIES"] = "6";
 
         BuildRun<SampleBuild> withProfile = await _harness.RunAsync<SampleBuild>("Restore", "--profile", "ci");
         BuildRun<SampleBuild> withArgument = await _harness.RunAsync<SampleBuild>("Restore", "--profile", "ci", "--env", "cli", "--retries", "9");
