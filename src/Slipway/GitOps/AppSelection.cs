@@ -26,13 +26,21 @@ public static partial class AppSelection
 
             return apps.Count == 1
                 ? [apps[0] with { Tag = tag }]
-                : throw SlipwayException.Input($"--tag needs --app: environment {environment} has {apps.Count} apps ({Names(apps)}).");
+                : throw SlipwayException.Input(
+                    $"--tag needs --app: environment {environment} has {apps.Count} apps ({Names(apps)}). Deploy one of them at that tag with "
+                    + $"--app {(apps.Count == 0 ? "<app>" : apps[0].Name)} --tag {tag}, or leave out --tag to deploy each app at the tag its env.yaml sets.");
         }
 
         AppRelease selected = apps.FirstOrDefault(a => a.Name == app)
             ?? throw SlipwayException.Input($"--app '{app}' is not an app of environment {environment}; its apps are: {Names(apps)}.");
         return [tag is null ? selected : selected with { Tag = tag }];
     }
+
+    /// <summary>What to tell the user when <c>--tag</c> without <c>--app</c> went to the environment's only app; otherwise null.</summary>
+    public static string? Notice(string environment, IReadOnlyList<AppRelease> selected, string? app, string? tag)
+        => app is null && tag is not null && selected.Count == 1
+            ? $"--tag {tag} without --app: deploying {selected[0].Name}, the only app of {environment}, at {tag}."
+            : null;
 
     private static string Names(IReadOnlyList<AppRelease> apps) => apps.Count == 0 ? "none" : string.Join(", ", apps.Select(a => a.Name));
 
