@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using Slipway.Environments;
 
 namespace Slipway.GitOps;
 
 /// <summary>Applies SyncApps' <c>--app</c> and <c>--tag</c> to the environment's apps.</summary>
-public static partial class AppSelection
+public static class AppSelection
 {
     /// <summary>
     /// No <paramref name="app"/>: every app (a <paramref name="tag"/> then needs exactly one app). With
@@ -12,9 +12,9 @@ public static partial class AppSelection
     /// </summary>
     public static IReadOnlyList<AppRelease> Select(string environment, IReadOnlyList<AppRelease> apps, string? app, string? tag)
     {
-        if (tag is not null && !ImageTag().IsMatch(tag))
+        if (tag is not null && !ImageTag.IsValid(tag))
         {
-            throw SlipwayException.Input($"--tag '{tag}' is not a valid image tag: use letters, digits, '_', '.' and '-', at most 128 characters, not starting with '.' or '-'.");
+            throw SlipwayException.Input($"--tag '{tag}' is not a valid image tag: {ImageTag.Rule}.");
         }
 
         if (app is null)
@@ -43,7 +43,4 @@ public static partial class AppSelection
             : null;
 
     private static string Names(IReadOnlyList<AppRelease> apps) => apps.Count == 0 ? "none" : string.Join(", ", apps.Select(a => a.Name));
-
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
-    private static partial Regex ImageTag();
 }
