@@ -18,4 +18,10 @@ public sealed class ParameterAttribute : Attribute
 
     /// <summary>Overrides the name derived from the member (<c>PlanFile</c> → <c>plan-file</c>).</summary>
     public string? Name { get; set; }
+
+    /// <summary>The smallest value an <c>int</c> parameter accepts; a smaller one is bad input naming the range.</summary>
+    public int Minimum { get; set; } = int.MinValue;
+
+    /// <summary>The largest value an <c>int</c> parameter accepts; a larger one is bad input naming the range.</summary>
+    public int Maximum { get; set; } = int.MaxValue;
 }

@@ -34,7 +34,7 @@ internal static class HelpPrinter
         text.AppendLine("environment variables without the SLIPWAY_ prefix are ignored):");
         foreach (ParameterDescriptor parameter in model.Parameters)
         {
-            string type = ParameterValueConverter.DescribeType(parameter.Type, model.Types);
+            string type = ParameterValueConverter.DescribeType(parameter.Type, model.Types) + (parameter.HasRange ? $" {parameter.Minimum}..{parameter.Maximum}" : string.Empty);
             text.Append("  --").Append(parameter.Name).Append(" <").Append(type).AppendLine(">");
             if (parameter.Description is not null)
             {

@@ -30,6 +30,12 @@ internal static class SchemaGenerator
                 schema["description"] = parameter.Description;
             }
 
+            if (parameter.HasRange)
+            {
+                schema["minimum"] = parameter.Minimum;
+                schema["maximum"] = parameter.Maximum;
+            }
+
             if (parameter.IsSecret)
             {
                 schema["default"] = $"Secrets must be given through the environment variable {parameter.EnvironmentVariableName}, not this file";

@@ -103,7 +103,7 @@ public sealed class BuildPipelineTests : IDisposable
     [Theory]
     [InlineData("Tset", "Unknown target 'Tset' (did you mean 'Test'?)")]
     [InlineData("Test --retires 3", "Unknown parameter '--retires' (did you mean '--retries'?)")]
-    [InlineData("Test --retries many", "Parameter 'retries' (from --retries): 'many' is not a whole number.")]
+    [InlineData("Test --retries many", "Parameter 'retries' (from --retries): 'many' is not a whole number from 0 to 99.")]
     [InlineData("Test --timeout 5x", "Parameter 'timeout' (from --timeout): '5x' is not a duration (write e.g. 90s, 5m, 1h30m).")]
     [InlineData("Test --mode sideways", "Parameter 'mode' (from --mode): 'sideways' is not one of Rolling, BlueGreen.")]
     [InlineData("Test --env a b", "Parameter 'env' (from --env): takes one value but got 2: a b.")]

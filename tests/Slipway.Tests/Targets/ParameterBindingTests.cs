@@ -99,7 +99,34 @@ public sealed class ParameterBindingTests : IDisposable
         BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
 
         run.ExitCode.ShouldBe(ExitCodes.BadInput);
-        run.Error.ShouldContain(".nuke/parameters.json(2,");
+        run.Error.ShouldContain(".nuke/parameters.json(2,10): invalid JSON: ',' is an invalid start of a value. Fix the file");
+        run.Error.ShouldNotContain("LineNumber");
+        run.Error.ShouldNotContain("BytePositionInLine");
+    }
+
+    [Theory]
+    [InlineData("100")]
+    [InlineData("-1")]
+    [InlineData("99999999999")]
+    public async Task An_integer_outside_its_range_is_an_input_error_naming_the_parameter_and_the_range(string value)
+    {
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore", "--retries", value);
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldContain($"Parameter 'retries' (from --retries): '{value}' is not a whole number from 0 to 99.");
+        run.Build.Ran.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_range_of_an_integer_is_in_help_and_the_schema()
+    {
+        BuildRun<SampleBuild> help = await _harness.RunAsync<SampleBuild>("--help");
+        await _harness.RunAsync<SampleBuild>("--plan");
+        string schema = await File.ReadAllTextAsync(Path.Combine(_harness.Root, ".nuke", "build.schema.json"), TestContext.Current.CancellationToken);
+
+        help.Output.ShouldContain("--retries <int 0..99>");
+        schema.ShouldContain("\"minimum\": 0");
+        schema.ShouldContain("\"maximum\": 99");
     }
 
     [Fact]
