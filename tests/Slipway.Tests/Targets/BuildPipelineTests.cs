@@ -107,7 +107,7 @@ public sealed class BuildPipelineTests : IDisposable
     [InlineData("Test --timeout 5x", "Parameter 'timeout' (from --timeout): '5x' is not a duration (write e.g. 90s, 5m, 1h30m).")]
     [InlineData("Test --mode sideways", "Parameter 'mode' (from --mode): 'sideways' is not one of Rolling, BlueGreen.")]
     [InlineData("Test --env a b", "Parameter 'env' (from --env): takes one value but got 2: a b.")]
-    [InlineData("Test --profile nope", "--profile nope: .nuke/parameters.nope.json does not exist.")]
+    [InlineData("Test --profile nope", "--profile nope: .nuke/parameters.nope.json does not exist; create it (a JSON object of parameter names and values) or leave out --profile nope.")]
     [InlineData("--plan --format svg", "--format svg: unknown plan format; use text or mermaid.")]
     public async Task Bad_input_exits_2_with_a_message_that_names_the_fix(string commandLine, string message)
     {
