@@ -34,6 +34,11 @@ internal sealed class ParameterFile
                     continue;
                 }
 
+                if (property.Value.ValueKind == JsonValueKind.Object || (property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().Any(static item => item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)))
+                {
+                    throw new BuildException($"{displayPath}: \"{property.Name}\" must be a string, a number, true/false or a list of those, not {(property.Value.ValueKind == JsonValueKind.Object ? "an object" : "a nested list")}.", ExitCodes.BadInput);
+                }
+
                 values[NameConvention.Normalize(property.Name)] = (property.Name, ToStrings(property.Value));
             }
         }

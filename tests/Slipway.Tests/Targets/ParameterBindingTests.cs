@@ -129,6 +129,19 @@ public sealed class ParameterBindingTests : IDisposable
         schema.ShouldContain("\"maximum\": 99");
     }
 
+    [Theory]
+    [InlineData("""{ "Env": { "name": "staging" } }""", "an object")]
+    [InlineData("""{ "Apps": [["a"], "b"] }""", "a nested list")]
+    public async Task A_value_in_parameters_json_that_is_not_a_scalar_or_list_is_an_input_error(string json, string what)
+    {
+        _harness.WriteParameters("parameters.json", json);
+
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldContain($"must be a string, a number, true/false or a list of those, not {what}.");
+    }
+
     [Fact]
     public async Task A_bad_secret_value_is_not_echoed()
     {
