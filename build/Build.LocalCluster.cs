@@ -7,7 +7,7 @@ using Slipway.Targets;
 /// <summary>The embedded local cluster: serve it, and publish images to its catalogue (src/Slipway.LocalCluster).</summary>
 internal sealed partial class Build
 {
-    [Parameter("LocalCluster: the port to serve on (0 = any free port)")]
+    [Parameter("LocalCluster: the port to serve on (0 = any free port)", Minimum = 0, Maximum = 65535)]
     private readonly int _localClusterPort;
 
     [Parameter("PublishImage: the image to publish, e.g. web or registry.local/web")]

@@ -29,7 +29,7 @@ internal static class RequirementChecker
 
                 problems.Add(parameter is null
                     ? $"'{member}' is required by {target.Name} but has no value."
-                    : $"Parameter '{parameter.Name}' is required by {target.Name}. Set it with --{parameter.Name} <value>, the environment variable {parameter.EnvironmentVariableName} (or SLIPWAY_{parameter.EnvironmentVariableName}), or \"{parameter.MemberName}\" in .nuke/parameters.json.");
+                    : $"Parameter '{parameter.Name}' is required by {target.Name}. Set it with --{parameter.Name} <value>, the environment variable {parameter.EnvironmentVariableName}, or \"{parameter.MemberName}\" in .nuke/parameters.json.");
             }
 
             if (TargetExecutor.FirstFalse(target.Definition.RequiredConditions) is { } condition)

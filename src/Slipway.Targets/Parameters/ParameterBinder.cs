@@ -2,12 +2,13 @@ namespace Slipway.Targets.Parameters;
 
 /// <summary>
 /// Binds every parameter from the highest-priority source that has it: command line, environment variable
-/// (same name, or with the prefix SLIPWAY_), profile files (later profiles first), parameters.json, default.
-/// All problems are collected and reported together.
+/// with the prefix <c>SLIPWAY_</c> (<c>SLIPWAY_PLAN_FILE</c>), profile files (later profiles first), parameters.json, default.
+/// All problems are collected and reported together. Variables without the prefix are ignored: ordinary shell
+/// variables such as <c>TAG</c>, <c>ENV</c> or <c>NAME</c> must never change what a run does.
 /// </summary>
 internal static class ParameterBinder
 {
-    public const string EnvironmentPrefix = "slipway";
+    public const string EnvironmentPrefix = "SLIPWAY_";
 
     public static ParameterBinding Bind(object build, IReadOnlyList<ParameterDescriptor> parameters, ParameterSources sources, ParameterValueConverter converter)
     {
@@ -53,7 +54,7 @@ internal static class ParameterBinder
             return (option.Values, $"from {option.Token}");
         }
 
-        if (environment.TryGetValue(key, out string? envName) || environment.TryGetValue(EnvironmentPrefix + key, out envName))
+        if (environment.TryGetValue(key, out string? envName))
         {
             string value = sources.EnvironmentVariables[envName];
             return (value.Length == 0 && IsFlag(parameter) ? [] : [value], $"from environment variable {envName}");
@@ -73,13 +74,19 @@ internal static class ParameterBinder
 
     private static bool IsFlag(ParameterDescriptor parameter) => (Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type) == typeof(bool);
 
-    /// <summary>Normalised name → the variable's real name; an exact-case duplicate wins over others deterministically.</summary>
+    /// <summary>
+    /// The variables with the prefix <c>SLIPWAY_</c> (any case): the normalised rest of the name → the variable's real name;
+    /// of two that normalise alike the first in ordinal order wins, deterministically.
+    /// </summary>
     private static Dictionary<string, string> NormalizeEnvironment(IReadOnlyDictionary<string, string> variables)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string name in variables.Keys.Order(StringComparer.Ordinal))
         {
-            result.TryAdd(NameConvention.Normalize(name), name);
+            if (name.Length > EnvironmentPrefix.Length && name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                result.TryAdd(NameConvention.Normalize(name[EnvironmentPrefix.Length..]), name);
+            }
         }
 
         return result;

@@ -12,6 +12,8 @@ internal sealed class ParameterDescriptor
         MemberName = trimmed.Length == 0 ? member.Name : char.ToUpperInvariant(trimmed[0]) + trimmed[1..];
         Name = attribute.Name ?? NameConvention.ToKebabCase(member.Name);
         Description = attribute.Description;
+        Minimum = attribute.Minimum;
+        Maximum = attribute.Maximum;
         IsSecret = isSecret;
         Type = member switch
         {
@@ -33,10 +35,17 @@ internal sealed class ParameterDescriptor
 
     public bool IsSecret { get; }
 
+    /// <summary>The range of an <c>int</c> parameter (<see cref="int.MinValue"/>..<see cref="int.MaxValue"/> when unbounded).</summary>
+    public int Minimum { get; }
+
+    public int Maximum { get; }
+
+    public bool HasRange => Minimum != int.MinValue || Maximum != int.MaxValue;
+
     public Type Type { get; }
 
-    /// <summary>The environment variable a user would set (<c>PLAN_FILE</c>).</summary>
-    public string EnvironmentVariableName => Name.Replace('-', '_').ToUpperInvariant();
+    /// <summary>The environment variable a user would set (<c>SLIPWAY_PLAN_FILE</c>); variables without the prefix are ignored.</summary>
+    public string EnvironmentVariableName => ParameterBinder.EnvironmentPrefix + Name.Replace('-', '_').ToUpperInvariant();
 
     public object? GetValue(object build) => Member switch
     {

@@ -34,15 +34,37 @@ internal sealed class ParameterFile
                     continue;
                 }
 
+                if (property.Value.ValueKind == JsonValueKind.Object || (property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().Any(static item => item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)))
+                {
+                    throw new BuildException($"{displayPath}: \"{property.Name}\" must be a string, a number, true/false or a list of those, not {(property.Value.ValueKind == JsonValueKind.Object ? "an object" : "a nested list")}.", ExitCodes.BadInput);
+                }
+
                 values[NameConvention.Normalize(property.Name)] = (property.Name, ToStrings(property.Value));
             }
         }
         catch (JsonException ex)
         {
-            throw new BuildException($"{displayPath}({(ex.LineNumber ?? 0) + 1},{(ex.BytePositionInLine ?? 0) + 1}): invalid JSON: {ex.Message.Split(" Path:")[0]}", ExitCodes.BadInput);
+            throw new BuildException(
+                $"{displayPath}({(ex.LineNumber ?? 0) + 1},{(ex.BytePositionInLine ?? 0) + 1}): invalid JSON: {WithoutPosition(ex.Message)} "
+                + $"Fix the file: it holds one JSON object of parameter names and values, e.g. {{ \"Env\": \"staging\" }} (./build.sh --help lists them).",
+                ExitCodes.BadInput);
         }
 
         return new ParameterFile(displayPath, values);
+    }
+
+    /// <summary>The parser's message without its own " Path: $ | LineNumber: 1 | BytePositionInLine: 9." (the file(line,col) says it).</summary>
+    private static string WithoutPosition(string message)
+    {
+        int end = message.Length;
+        foreach (string marker in (string[])[" Path:", " LineNumber:"])
+        {
+            int index = message.IndexOf(marker, StringComparison.Ordinal);
+            end = index >= 0 ? Math.Min(end, index) : end;
+        }
+
+        string text = message[..end].TrimEnd();
+        return text.EndsWith('.') ? text : text + ".";
     }
 
     private static IReadOnlyList<string> ToStrings(JsonElement value) => value.ValueKind switch

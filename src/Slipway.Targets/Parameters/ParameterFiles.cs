@@ -21,7 +21,7 @@ internal static class ParameterFiles
             }
             else
             {
-                problems.Add($"--profile {profile}: .nuke/parameters.{profile}.json does not exist.");
+                problems.Add($"--profile {profile}: .nuke/parameters.{profile}.json does not exist; create it (a JSON object of parameter names and values) or leave out --profile {profile}.");
             }
         }
 

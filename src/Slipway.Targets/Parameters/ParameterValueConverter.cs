@@ -69,9 +69,10 @@ internal sealed class ParameterValueConverter
 
         if (type == typeof(int))
         {
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number)
+            string expected = parameter.HasRange ? $"a whole number from {parameter.Minimum} to {parameter.Maximum}" : "a whole number";
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) && number >= parameter.Minimum && number <= parameter.Maximum
                 ? number
-                : throw Error(parameter, source, $"'{Show(parameter, text)}' is not a whole number");
+                : throw Error(parameter, source, $"'{Show(parameter, text)}' is not {expected}");
         }
 
         if (type.IsEnum)

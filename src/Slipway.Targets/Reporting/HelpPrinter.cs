@@ -30,10 +30,11 @@ internal static class HelpPrinter
         }
 
         text.AppendLine();
-        text.AppendLine("Parameters (command line > environment variable > .nuke/parameters.<profile>.json > .nuke/parameters.json > default):");
+        text.AppendLine("Parameters (command line > SLIPWAY_* environment variable > .nuke/parameters.<profile>.json > .nuke/parameters.json > default;");
+        text.AppendLine("environment variables without the SLIPWAY_ prefix are ignored):");
         foreach (ParameterDescriptor parameter in model.Parameters)
         {
-            string type = ParameterValueConverter.DescribeType(parameter.Type, model.Types);
+            string type = ParameterValueConverter.DescribeType(parameter.Type, model.Types) + (parameter.HasRange ? $" {parameter.Minimum}..{parameter.Maximum}" : string.Empty);
             text.Append("  --").Append(parameter.Name).Append(" <").Append(type).AppendLine(">");
             if (parameter.Description is not null)
             {
@@ -41,7 +42,7 @@ internal static class HelpPrinter
             }
 
             text.Append("      default: ").Append(FormatDefault(parameter, build, model.Types))
-                .Append("; env: ").Append(parameter.EnvironmentVariableName).Append(" or SLIPWAY_").Append(parameter.EnvironmentVariableName)
+                .Append("; env: ").Append(parameter.EnvironmentVariableName)
                 .Append("; json: \"").Append(parameter.MemberName).Append('"');
             if (parameter.IsSecret)
             {

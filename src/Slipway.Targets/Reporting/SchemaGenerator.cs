@@ -30,9 +30,15 @@ internal static class SchemaGenerator
                 schema["description"] = parameter.Description;
             }
 
+            if (parameter.HasRange)
+            {
+                schema["minimum"] = parameter.Minimum;
+                schema["maximum"] = parameter.Maximum;
+            }
+
             if (parameter.IsSecret)
             {
-                schema["default"] = "Secrets must be given through environment variables, not this file";
+                schema["default"] = $"Secrets must be given through the environment variable {parameter.EnvironmentVariableName}, not this file";
             }
 
             properties[parameter.MemberName] = schema;

@@ -24,6 +24,11 @@ public sealed partial class EnvironmentDelivery
     public async Task<GitOpsDeployResult> SyncAppsAsync(string? app, string? tag, CancellationToken cancellationToken)
     {
         IReadOnlyList<AppRelease> apps = AppSelection.Select(Name, Apps, app, tag);
+        if (AppSelection.Notice(Name, apps, app, tag) is { } notice)
+        {
+            _context.Log.Info(notice);
+        }
+
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)

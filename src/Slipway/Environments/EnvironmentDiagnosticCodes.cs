@@ -22,6 +22,9 @@ public static class EnvironmentDiagnosticCodes
     public const string InvalidValue = "SLW0104";
     public const string MalformedSecretReference = "SLW0105";
     public const string Conflict = "SLW0106";
+    public const string InvalidImageTag = "SLW0107";
+    public const string InvalidBranchName = "SLW0108";
+    public const string DurationNotPositive = "SLW0109";
 
     // SLW02xx: policy.
     public const string ProtectedNeedsApprovals = "SLW0201";

@@ -26,14 +26,15 @@ public sealed class InfraApplier
         string planFile = Path.GetFullPath(request.PlanFile ?? Path.Combine(options.EffectiveTempDirectory, InfraPlanner.PlanFileName));
         string metadataFile = Path.Combine(Path.GetDirectoryName(planFile)!, PlanMetadata.FileName);
         string again = $"Run PlanInfra first: ./build.sh PlanInfra --env {options.Environment}";
+        string named = request.PlanFile is null ? planFile : $"--plan-file {planFile}";
         if (!File.Exists(planFile))
         {
-            throw SlipwayException.Input($"There is no saved plan at {planFile}. {again}");
+            throw SlipwayException.Input($"There is no saved plan at {named}. {again}");
         }
 
         if (!File.Exists(metadataFile))
         {
-            throw SlipwayException.Input($"{planFile} has no {PlanMetadata.FileName} next to it, so it cannot be shown to be the reviewed plan. {again}");
+            throw SlipwayException.Input($"{named} has no {PlanMetadata.FileName} next to it, so it cannot be shown to be the reviewed plan. {again}");
         }
 
         PlanMetadata metadata = await PlanMetadata.ReadAsync(metadataFile, cancellationToken).ConfigureAwait(false);

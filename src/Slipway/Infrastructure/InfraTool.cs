@@ -16,7 +16,10 @@ public static class InfraTool
         }
     }
 
-    /// <summary>Throws a message that names the binary and how to install it when it is not on PATH.</summary>
+    /// <summary>
+    /// Throws a message that names the binary and how to install it when it is not on PATH: bad setup, so exit 2 as the
+    /// bootstrap's for a missing .NET SDK.
+    /// </summary>
     public static void EnsureInstalled(string tool, IEnvironmentVariables environment)
     {
         string path = environment.Get("PATH") ?? string.Empty;
@@ -32,7 +35,7 @@ public static class InfraTool
             ? "install OpenTofu (https://opentofu.org/docs/intro/install/)"
             : "install Terraform (https://developer.hashicorp.com/terraform/install, e.g. 'apt-get install terraform' from the HashiCorp apt repository)";
         string other = tool == OpenTofu ? Terraform : OpenTofu;
-        throw SlipwayException.Failed(
+        throw SlipwayException.Input(
             $"'{tool}' was not found on PATH. To fix it, {install}, or set infrastructure.tool: {other} in the environment.");
     }
 }

@@ -28,9 +28,24 @@ public sealed class AppSelectionTests
         AppSelection.Select("dev", [s_apps[1]], null, "1.5.0").ShouldBe([s_apps[1] with { Tag = "1.5.0" }]);
     }
 
+    [Fact]
+    public void Notice_TagWithoutAppOnTheOnlyApp_SaysWhichAppGetsTheTag()
+    {
+        AppSelection.Notice("dev", [s_apps[1]], null, "1.5.0").ShouldBe("--tag 1.5.0 without --app: deploying api, the only app of dev, at 1.5.0.");
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("api", "1.5.0")]
+    [InlineData("api", null)]
+    public void Notice_AppNamedOrNoTag_IsNothing(string? app, string? tag)
+    {
+        AppSelection.Notice("dev", [s_apps[1]], app, tag).ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("shop", null, "--app 'shop' is not an app of environment staging; its apps are: web, api.")]
-    [InlineData(null, "1.0", "--tag needs --app: environment staging has 2 apps (web, api).")]
+    [InlineData(null, "1.0", "--tag needs --app: environment staging has 2 apps (web, api). Deploy one of them at that tag with --app web --tag 1.0")]
     [InlineData("web", "bad tag", "--tag 'bad tag' is not a valid image tag")]
     [InlineData("web", "-x", "--tag '-x' is not a valid image tag")]
     public void Select_BadInput_IsAnInputErrorNamingTheParameter(string? app, string? tag, string expected)

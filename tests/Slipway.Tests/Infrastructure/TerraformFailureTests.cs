@@ -84,7 +84,7 @@ public sealed class TerraformFailureTests
         SlipwayException error = await Should.ThrowAsync<SlipwayException>(
             () => planner.PlanAsync(new InfraPlanRequest(_stack.Options("missing") with { Tool = tool }), TestContext.Current.CancellationToken));
 
-        error.Kind.ShouldBe(FailureKind.Failed);
+        error.Kind.ShouldBe(FailureKind.Input); // bad setup is exit 2, as the bootstrap says for a missing .NET SDK
         error.Message.ShouldContain(expected);
         error.Message.ShouldContain(install);
     }

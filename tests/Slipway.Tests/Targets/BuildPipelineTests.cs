@@ -85,7 +85,7 @@ public sealed class BuildPipelineTests : IDisposable
 
         missing.ExitCode.ShouldBe(ExitCodes.BadInput);
         missing.Build.Ran.ShouldBeEmpty();
-        missing.Error.ShouldContain("Parameter 'env' is required by Deploy. Set it with --env <value>, the environment variable ENV (or SLIPWAY_ENV), or \"Env\" in .nuke/parameters.json.");
+        missing.Error.ShouldContain("Parameter 'env' is required by Deploy. Set it with --env <value>, the environment variable SLIPWAY_ENV, or \"Env\" in .nuke/parameters.json.");
         given.Build.Ran.ShouldBe(["Restore", "Compile", "Test", "Deploy:staging", "Notify"]);
     }
 
@@ -103,11 +103,11 @@ public sealed class BuildPipelineTests : IDisposable
     [Theory]
     [InlineData("Tset", "Unknown target 'Tset' (did you mean 'Test'?)")]
     [InlineData("Test --retires 3", "Unknown parameter '--retires' (did you mean '--retries'?)")]
-    [InlineData("Test --retries many", "Parameter 'retries' (from --retries): 'many' is not a whole number.")]
+    [InlineData("Test --retries many", "Parameter 'retries' (from --retries): 'many' is not a whole number from 0 to 99.")]
     [InlineData("Test --timeout 5x", "Parameter 'timeout' (from --timeout): '5x' is not a duration (write e.g. 90s, 5m, 1h30m).")]
     [InlineData("Test --mode sideways", "Parameter 'mode' (from --mode): 'sideways' is not one of Rolling, BlueGreen.")]
     [InlineData("Test --env a b", "Parameter 'env' (from --env): takes one value but got 2: a b.")]
-    [InlineData("Test --profile nope", "--profile nope: .nuke/parameters.nope.json does not exist.")]
+    [InlineData("Test --profile nope", "--profile nope: .nuke/parameters.nope.json does not exist; create it (a JSON object of parameter names and values) or leave out --profile nope.")]
     [InlineData("--plan --format svg", "--format svg: unknown plan format; use text or mermaid.")]
     public async Task Bad_input_exits_2_with_a_message_that_names_the_fix(string commandLine, string message)
     {
@@ -177,14 +177,14 @@ public sealed class BuildPipelineTests : IDisposable
         run.Output.ShouldContain("Default (default)");
         run.Output.ShouldContain("-> Restore");
         run.Output.ShouldContain("--timeout <duration>");
-        run.Output.ShouldContain("default: 5m; env: TIMEOUT or SLIPWAY_TIMEOUT; json: \"Timeout\"");
+        run.Output.ShouldContain("default: 5m; env: SLIPWAY_TIMEOUT; json: \"Timeout\"");
         run.Output.ShouldContain("--mode <rolling|bluegreen>");
     }
 
     [Fact]
     public async Task Secrets_are_masked_in_failures_and_summaries()
     {
-        _harness.Environment["TOKEN"] = "tok-123456";
+        _harness.Environment["SLIPWAY_TOKEN"] = "tok-123456";
 
         BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Compile", "--fail-compile");
 
@@ -208,6 +208,7 @@ public sealed class BuildPipelineTests : IDisposable
         schema.ShouldContain("\"Retries\"");
         schema.ShouldContain("\"BlueGreen\"");
         schema.ShouldContain("\"Deploy\"");
+        schema.ShouldContain("the environment variable SLIPWAY_TOKEN");
     }
 
     [Fact]

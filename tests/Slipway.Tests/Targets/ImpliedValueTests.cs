@@ -58,7 +58,7 @@ public sealed class ImpliedValueTests : IDisposable
     [Fact]
     public async Task A_value_from_the_environment_conflicts_as_one_from_the_command_line_does()
     {
-        _harness.Environment["ENV"] = "dev";
+        _harness.Environment["SLIPWAY_ENV"] = "dev";
 
         BuildRun<ImpliedValueBuild> run = await _harness.RunAsync<ImpliedValueBuild>("ShipStaging");
 
@@ -84,7 +84,7 @@ public sealed class ImpliedValueTests : IDisposable
         foreach (BuildRun<ImpliedValueBuild> run in new[] { absent, empty })
         {
             run.ExitCode.ShouldBe(ExitCodes.BadInput);
-            run.Error.ShouldContain("Parameter 'env' is required by Ship. Set it with --env <value>, the environment variable ENV (or SLIPWAY_ENV), or \"Environment\" in .nuke/parameters.json.");
+            run.Error.ShouldContain("Parameter 'env' is required by Ship. Set it with --env <value>, the environment variable SLIPWAY_ENV, or \"Environment\" in .nuke/parameters.json.");
             run.Error.ShouldNotContain("_environment");
         }
     }

@@ -28,11 +28,10 @@ public sealed class ParameterBindingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("PLAN_FILE")]
-    [InlineData("plan-file")]
-    [InlineData("PlanFile")]
     [InlineData("SLIPWAY_PLAN_FILE")]
-    public async Task Binds_from_environment_variables_ignoring_case_and_separators(string variable)
+    [InlineData("SLIPWAY_PLANFILE")]
+    [InlineData("slipway_plan_file")]
+    public async Task Binds_from_environment_variables_with_the_slipway_prefix_ignoring_case_and_separators(string variable)
     {
         _harness.Environment[variable] = "from-env.tfplan";
 
@@ -41,12 +40,30 @@ public sealed class ParameterBindingTests : IDisposable
         run.Build.PlanFile.ShouldBe("from-env.tfplan");
     }
 
+    [Theory]
+    [InlineData("PLAN_FILE")]
+    [InlineData("plan-file")]
+    [InlineData("PlanFile")]
+    [InlineData("SLIPWAYPLAN_FILE")]
+    public async Task Ignores_environment_variables_without_the_slipway_prefix(string variable)
+    {
+        _harness.Environment[variable] = "from-env.tfplan";
+        _harness.Environment["ENV"] = "/home/user/.shrc";
+        _harness.Environment["RETRIES"] = "not a number";
+
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.All);
+        run.Build.PlanFile.ShouldBeNull();
+        run.Build.Env.ShouldBeNull();
+    }
+
     [Fact]
     public async Task Priority_is_command_line_then_environment_then_profile_then_parameters_json_then_default()
     {
         _harness.WriteParameters("parameters.json", """{ "Env": "json", "Retries": 4, "Mode": "BlueGreen", "Timeout": "90s", "Apps": ["a", "b"] }""");
         _harness.WriteParameters("parameters.ci.json", """{ "Env": "profile", "Retries": 5 }""");
-        _harness.Environment["RETRIES"] = "6";
+        _harness.Environment["SLIPWAY_RETRIES"] = "6";
 
         BuildRun<SampleBuild> withProfile = await _harness.RunAsync<SampleBuild>("Restore", "--profile", "ci");
         BuildRun<SampleBuild> withArgument = await _harness.RunAsync<SampleBuild>("Restore", "--profile", "ci", "--env", "cli", "--retries", "9");
@@ -82,7 +99,47 @@ public sealed class ParameterBindingTests : IDisposable
         BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
 
         run.ExitCode.ShouldBe(ExitCodes.BadInput);
-        run.Error.ShouldContain(".nuke/parameters.json(2,");
+        run.Error.ShouldContain(".nuke/parameters.json(2,10): invalid JSON: ',' is an invalid start of a value. Fix the file");
+        run.Error.ShouldNotContain("LineNumber");
+        run.Error.ShouldNotContain("BytePositionInLine");
+    }
+
+    [Theory]
+    [InlineData("100")]
+    [InlineData("-1")]
+    [InlineData("99999999999")]
+    public async Task An_integer_outside_its_range_is_an_input_error_naming_the_parameter_and_the_range(string value)
+    {
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore", "--retries", value);
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldContain($"Parameter 'retries' (from --retries): '{value}' is not a whole number from 0 to 99.");
+        run.Build.Ran.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_range_of_an_integer_is_in_help_and_the_schema()
+    {
+        BuildRun<SampleBuild> help = await _harness.RunAsync<SampleBuild>("--help");
+        await _harness.RunAsync<SampleBuild>("--plan");
+        string schema = await File.ReadAllTextAsync(Path.Combine(_harness.Root, ".nuke", "build.schema.json"), TestContext.Current.CancellationToken);
+
+        help.Output.ShouldContain("--retries <int 0..99>");
+        schema.ShouldContain("\"minimum\": 0");
+        schema.ShouldContain("\"maximum\": 99");
+    }
+
+    [Theory]
+    [InlineData("""{ "Env": { "name": "staging" } }""", "an object")]
+    [InlineData("""{ "Apps": [["a"], "b"] }""", "a nested list")]
+    public async Task A_value_in_parameters_json_that_is_not_a_scalar_or_list_is_an_input_error(string json, string what)
+    {
+        _harness.WriteParameters("parameters.json", json);
+
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldContain($"must be a string, a number, true/false or a list of those, not {what}.");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SampleBuild : BuildBase
     [Parameter("Allow destroying resources")]
     public bool AllowDestroy;
 
-    [Parameter("How many times")]
+    [Parameter("How many times", Minimum = 0, Maximum = 99)]
     public int Retries = 3;
 
     [Parameter("How long")]

@@ -39,7 +39,7 @@ public static partial class EnvironmentSchema
             new("gitops", new ObjectSchema("The GitOps repository this environment is rendered into.",
             [
                 new("repository", Text("A URL, a path, or 'local' for a bare repository under .nuke/temp/."), Required: true),
-                new("branch", Text("Branch, default main.")),
+                new("branch", new ScalarSchema("Branch, default main.", ScalarKind.BranchName)),
                 new("path", Text("Folder in the repository, default clusters/<env>.")),
                 new("engine", new ScalarSchema("The GitOps engine.", ScalarKind.String, allowed: ["flux", "argocd"]), Required: true),
             ]), Required: true),
@@ -49,7 +49,7 @@ public static partial class EnvironmentSchema
                 new("workspace", Text("Workspace, default the environment name.")),
                 new("tool", new ScalarSchema("terraform or tofu, default terraform.", ScalarKind.String, allowed: ["terraform", "tofu"])),
                 new("variables", new MapSchema("Input variables of the stack (secret references allowed).", Text("A variable value."))),
-                new("planMaxAge", new ScalarSchema("How old a saved plan may be when applied, default 1h.", ScalarKind.Duration)),
+                new("planMaxAge", new ScalarSchema("How old a saved plan may be when applied, default 1h.", ScalarKind.PositiveDuration)),
             ])),
             new("platform", new ObjectSchema("Platform components.",
             [
@@ -65,7 +65,7 @@ public static partial class EnvironmentSchema
             new("apps", new MapSchema("Applications by name.", new ObjectSchema("An application.",
             [
                 new("image", Text("Image repository, e.g. registry.local/web."), Required: true),
-                new("tag", Text("Image tag; pinned, not 'latest'.")),
+                new("tag", new ScalarSchema("Image tag; pinned, not 'latest'.", ScalarKind.ImageTag)),
                 new("replicas", new ScalarSchema("Replica count, default 1.", ScalarKind.Integer, minimum: 0)),
                 new("namespace", Text("Namespace, default the app name.")),
                 new("endpoints", new ListSchema("URLs probed by Verify.", url)),
@@ -80,8 +80,8 @@ public static partial class EnvironmentSchema
             ])),
             new("verify", new ObjectSchema("Checks after deploying.",
             [
-                new("timeout", new ScalarSchema("How long to wait for the rollout, default 5m.", ScalarKind.Duration)),
-                new("interval", new ScalarSchema("Poll interval, default 5s.", ScalarKind.Duration)),
+                new("timeout", new ScalarSchema("How long to wait for the rollout, default 5m.", ScalarKind.PositiveDuration)),
+                new("interval", new ScalarSchema("Poll interval, default 5s.", ScalarKind.PositiveDuration)),
                 new("endpoints", new ListSchema("Extra URLs to probe.", url)),
             ])),
             new("rollback", new ObjectSchema("What to do when verification fails.",

@@ -100,9 +100,17 @@ public static class JsonSchemaWriter
                 }
 
                 break;
-            case ScalarKind.Duration:
+            case ScalarKind.Duration or ScalarKind.PositiveDuration:
                 WriteTypes(writer, "string");
                 writer.WriteString("pattern", Duration.Pattern);
+                break;
+            case ScalarKind.ImageTag:
+                WriteTypes(writer, "string", "number"); // an unquoted 42 is a tag too
+                writer.WriteString("pattern", ImageTag.Pattern);
+                break;
+            case ScalarKind.BranchName:
+                WriteTypes(writer, "string", "number");
+                writer.WriteString("pattern", GitBranchName.Pattern);
                 break;
             case ScalarKind.Url:
                 WriteTypes(writer, "string");

@@ -20,4 +20,13 @@ public enum ScalarKind
 
     /// <summary>A string matching <see cref="ScalarSchema.Pattern"/>.</summary>
     Pattern,
+
+    /// <summary>A <see cref="Duration"/> longer than zero (a timeout, a poll interval, a maximum age).</summary>
+    PositiveDuration,
+
+    /// <summary>An OCI image tag (<see cref="Environments.ImageTag"/>).</summary>
+    ImageTag,
+
+    /// <summary>A name Git accepts for a branch (<see cref="GitBranchName"/>).</summary>
+    BranchName,
 }

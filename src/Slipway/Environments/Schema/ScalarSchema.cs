@@ -32,7 +32,9 @@ public sealed class ScalarSchema : SchemaNode
         {
             ScalarKind.Boolean => "true or false",
             ScalarKind.Integer => Minimum is { } min ? $"a whole number >= {min}" : "a whole number",
-            ScalarKind.Duration => "a duration such as 90s, 5m, 1h",
+            ScalarKind.Duration or ScalarKind.PositiveDuration => "a duration such as 90s, 5m, 1h",
+            ScalarKind.ImageTag => "an image tag such as 1.4.0",
+            ScalarKind.BranchName => "a Git branch name such as main",
             ScalarKind.Url => "an http(s) URL",
             ScalarKind.RelativePath => "a path relative to the repository root",
             ScalarKind.Pattern => $"a value like {PatternHint}",

@@ -82,12 +82,18 @@ internal static class DocumentValidator
             return;
         }
 
+        if (CheckSpecific(scalar, schema, path) is { } specific)
+        {
+            diagnostics.Add(specific);
+            return;
+        }
+
         bool valid = schema.Kind switch
         {
             ScalarKind.Boolean => !scalar.Quoted && value is "true" or "false",
             ScalarKind.Integer => !scalar.Quoted && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number)
                 && (schema.Minimum is null || number >= schema.Minimum),
-            ScalarKind.Duration => Duration.TryParse(value, out _),
+            ScalarKind.Duration or ScalarKind.PositiveDuration => Duration.TryParse(value, out _),
             ScalarKind.Url => Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https",
             ScalarKind.RelativePath => value.Length > 0 && !Path.IsPathRooted(value) && !value.StartsWith('~')
                 && !value.Split('/', '\\').Contains(".."),
@@ -108,6 +114,23 @@ internal static class DocumentValidator
             string hint = schema.Allowed is not null ? NameSuggester.Hint(value, schema.Allowed) : string.Empty;
             diagnostics.Add(Diagnostic.Error(scalar.Location, code, $"'{path}' must be {schema.Expected}, not '{value}'{hint}"));
         }
+    }
+
+    /// <summary>The kinds whose problems have their own code and fix: image tags, branch names, durations that must be > 0.</summary>
+    private static Diagnostic? CheckSpecific(ConfigScalar scalar, ScalarSchema schema, string path)
+    {
+        string value = scalar.Value;
+        return schema.Kind switch
+        {
+            ScalarKind.ImageTag when !ImageTag.IsValid(value) => Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.InvalidImageTag,
+                $"'{path}' is not a valid image tag: '{value}'; {ImageTag.Rule}"),
+            ScalarKind.BranchName when GitBranchName.FindProblem(value) is { } problem => Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.InvalidBranchName,
+                $"'{path}' is not a valid Git branch name: {problem}; write a branch name such as main or release/1.2"),
+            ScalarKind.PositiveDuration when Duration.TryParse(value, out TimeSpan duration) && duration <= TimeSpan.Zero => Diagnostic.Error(scalar.Location,
+                EnvironmentDiagnosticCodes.DurationNotPositive,
+                $"'{path}' must be longer than zero, not '{value}' ({char.ToLowerInvariant(schema.Description[0])}{schema.Description[1..].TrimEnd('.')}); write a duration such as 90s, 5m or 1h"),
+            _ => null,
+        };
     }
 
     private static void CheckFreeForm(ConfigNode node, string path, ICollection<Diagnostic> diagnostics)

@@ -44,6 +44,15 @@ public sealed class EnvironmentValidatorTests : IDisposable
         { Valid + "gates:\n  promoteFrom: stagin\n", $"{X}(7,16): error SLW0104: gates.promoteFrom names unknown environment 'stagin'" },
         { Valid.Replace("engine: flux", "engine: flux\n  path: /srv/gitops"), $"{X}(6,9): error SLW0104: gitops.path '/srv/gitops' must be a folder inside the GitOps repository" },
         { Valid.Replace("engine: flux", "engine: flux\n  path: clusters/../../elsewhere"), $"{X}(6,9): error SLW0104: gitops.path 'clusters/../../elsewhere' must be a folder inside the GitOps repository" },
+        { Valid.Replace("engine: flux", "engine: flux\n  path: ../.."), $"{X}(6,9): error SLW0104: gitops.path '../..' must be a folder inside the GitOps repository" },
+        { Valid + "apps:\n  web:\n    image: r/web\n    tag: \"bad tag:x\"\n", $"{X}(9,10): error SLW0107: 'apps.web.tag' is not a valid image tag: 'bad tag:x'; use letters, digits, '_', '.' and '-', at most 128 characters, not starting with '.' or '-' (e.g. 1.4.0 or staging-123)" },
+        { Valid + "apps:\n  web:\n    image: r/web\n    tag: -rc1\n", $"{X}(9,10): error SLW0107: 'apps.web.tag' is not a valid image tag: '-rc1'" },
+        { Valid.Replace("engine: flux", "engine: flux\n  branch: \"main; rm -rf /\""), $"{X}(6,11): error SLW0108: 'gitops.branch' is not a valid Git branch name: 'main; rm -rf /' contains a space; write a branch name such as main or release/1.2" },
+        { Valid.Replace("engine: flux", "engine: flux\n  branch: release..1"), $"{X}(6,11): error SLW0108: 'gitops.branch' is not a valid Git branch name: 'release..1' contains '..'" },
+        { Valid.Replace("engine: flux", "engine: flux\n  branch: -main"), $"{X}(6,11): error SLW0108: 'gitops.branch' is not a valid Git branch name: '-main' starts with '-'" },
+        { Valid + "verify:\n  timeout: 0s\n", $"{X}(7,12): error SLW0109: 'verify.timeout' must be longer than zero, not '0s' (how long to wait for the rollout, default 5m); write a duration such as 90s, 5m or 1h" },
+        { Valid + "verify:\n  interval: 0\n", $"{X}(7,13): error SLW0109: 'verify.interval' must be longer than zero, not '0'" },
+        { Valid + "infrastructure:\n  stack: infra\n  planMaxAge: 0ms\n", $"{X}(8,15): error SLW0109: 'infrastructure.planMaxAge' must be longer than zero, not '0ms'" },
     };
 
     [Theory]
