@@ -42,6 +42,7 @@ public sealed partial class InfraPlanner
         await ConfigurationCheck.RunAsync(cli, cancellationToken).ConfigureAwait(false);
 
         string varFile = await TfVarsFile.WriteAsync(options, cancellationToken).ConfigureAwait(false);
+        SortedDictionary<string, string> stackFiles = await StackFiles.HashAsync(options.StackDirectory, cancellationToken).ConfigureAwait(false);
         int exitCode = await RunPlanAsync(cli, request, varFile, planFile, cancellationToken).ConfigureAwait(false);
         PlanClassification classification = await cli.ShowPlanAsync(planFile, cancellationToken).ConfigureAwait(false);
         if (classification.Errored)
@@ -58,6 +59,7 @@ public sealed partial class InfraPlanner
             PlanFile = Path.GetRelativePath(options.RepositoryRoot, planFile).Replace('\\', '/'),
             PlanSha256 = await FileHash.Sha256Async(planFile, cancellationToken).ConfigureAwait(false),
             Commit = commit,
+            StackFiles = stackFiles,
             CreatedAt = options.TimeProvider.GetUtcNow(),
             RefreshOnly = request.RefreshOnly,
             HasChanges = exitCode == 2,

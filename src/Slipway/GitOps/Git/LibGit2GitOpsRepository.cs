@@ -112,12 +112,19 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
     {
         if (!Repository.IsValid(WorkDirectory))
         {
-            if (Directory.Exists(WorkDirectory))
+            try
             {
-                Directory.Delete(WorkDirectory, recursive: true);
-            }
+                if (Directory.Exists(WorkDirectory))
+                {
+                    Directory.Delete(WorkDirectory, recursive: true);
+                }
 
-            Repository.Init(WorkDirectory);
+                Repository.Init(WorkDirectory);
+            }
+            catch (Exception error) when (IO.WriteFailure.Is(error) || error is LibGit2SharpException)
+            {
+                throw IO.WriteFailure.From(WorkDirectory, error, "the GitOps clone");
+            }
         }
 
         var repository = new Repository(WorkDirectory);
@@ -151,7 +158,7 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
             }
             catch (LibGit2SharpException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Unreachable("fetch from", e);
+                throw IsCorruption(e.Message) ? Corrupt("fetch", e.Message.TrimEnd('.')) : Unreachable("fetch from", e);
             }
 
             return repository;
