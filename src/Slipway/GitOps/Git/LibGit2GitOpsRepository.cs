@@ -152,6 +152,7 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
                 fetchOptions.CredentialsProvider = credentials;
             }
 
+            string? before = repository.Refs[OriginRef]?.ResolveToDirectReference()?.TargetIdentifier;
             try
             {
                 Commands.Fetch(repository, "origin", [$"+refs/heads/{_options.Branch}:{OriginRef}"], fetchOptions, null);
@@ -160,6 +161,8 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
             {
                 throw IsCorruption(e.Message) ? Corrupt("fetch", e.Message.TrimEnd('.')) : Unreachable("fetch from", e);
             }
+
+            RefuseUnrelatedHistory(repository, before);
 
             return repository;
         }
