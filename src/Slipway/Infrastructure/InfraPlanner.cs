@@ -33,8 +33,15 @@ public sealed partial class InfraPlanner
         string planFile = Path.Combine(temp, PlanFileName);
         string metadataFile = Path.Combine(temp, PlanMetadata.FileName);
         string markdownFile = Path.Combine(temp, MarkdownFileName);
-        Directory.CreateDirectory(temp);
-        File.Delete(metadataFile);
+        try
+        {
+            Directory.CreateDirectory(temp);
+            File.Delete(metadataFile);
+        }
+        catch (Exception error) when (WriteFailure.Is(error))
+        {
+            throw WriteFailure.From(temp, error, "the plan folder");
+        }
 
         string commit = await GitHead.ReadAsync(_runner, options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
         await StackInitializer.EnsureInitializedAsync(cli, cancellationToken).ConfigureAwait(false);

@@ -55,7 +55,7 @@ public sealed class StateCases
         {
             Arrange = root => File.WriteAllTextAsync(Path.Combine(root, "infra", "platform", "extra.tf"), "resource \"terraform_data\" \"extra\" {}\n"),
         },
-        new("release log not YAML", SyncWeb, ExitCodes.BadInput, "releases/staging.yaml:2: not valid YAML", "Nothing was deployed", "log -p origin/main -- releases/staging.yaml")
+        new("release log not YAML", SyncWeb, ExitCodes.BadInput, "releases/staging.yaml:3: not valid YAML", "Nothing was deployed", "log -p origin/main -- releases/staging.yaml")
         {
             Arrange = root => PushToRemoteAsync(root, "releases/staging.yaml", "releases:\n  - id: [staging-1\n"),
             MayWrite = s_fetched,
@@ -95,7 +95,12 @@ public sealed class StateCases
         },
         new("--continue record unwritable is a warning", "Validate --env staging", ExitCodes.Success, "Could not remember this run for --continue", "build-attempt.json")
         {
-            Arrange = root => Task.Run(() => Directory.CreateDirectory(Path.Combine(root, ".nuke", "temp", "build-attempt.json", "blocked"))),
+            Arrange = static root => Task.Run(() =>
+            {
+                string record = Path.Combine(root, ".nuke", "temp", "build-attempt.json");
+                File.Delete(record);
+                Directory.CreateDirectory(Path.Combine(record, "blocked")); // a folder where the record goes: the write fails
+            }),
         },
     ];
 
