@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
+using Slipway.IO;
 using Slipway.LocalCluster.Api;
 using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
@@ -21,7 +22,7 @@ public static class LocalClusterHost
     public static async Task<LocalClusterHandle> StartAsync(LocalClusterOptions options, CancellationToken cancellationToken)
     {
         string stateDirectory = Path.GetFullPath(options.StateDirectory);
-        Directory.CreateDirectory(stateDirectory);
+        WritableFolder.Ensure(stateDirectory, "the local cluster's state folder");
         var images = new ImageCatalog(options.ResolvedImageCatalogPath);
         string kubeconfigPath = Path.Combine(stateDirectory, Kubeconfig.FileName);
         var waited = Stopwatch.StartNew();

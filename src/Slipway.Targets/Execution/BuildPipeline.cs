@@ -48,6 +48,17 @@ internal sealed class BuildPipeline
 
             return ex.ExitCode;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file the engine itself reads or writes (under .nuke/): say which and why, not a crash.
+            output.Error($"Could not read or write a file: {FileErrors.Describe(ex)}. Make sure .nuke/ is writable and the disk has space, then run again.");
+            if (verbose)
+            {
+                output.ErrorDetail(ex.ToString());
+            }
+
+            return ExitCodes.TargetFailed;
+        }
         finally
         {
             output.Flush();
@@ -87,7 +98,7 @@ internal sealed class BuildPipeline
         var classifier = new FailureClassifier(_build);
         int exitCode = await new TargetExecutor(output, classifier.Classify).ExecuteAsync(toExecute, cancellationToken).ConfigureAwait(false);
         exitCode = await new BuildFinisher(_build, output, classifier).FinishAsync(exitCode).ConfigureAwait(false);
-        previousRun.Save(toExecute);
+        previousRun.Save(toExecute, output);
         OutcomePrinter.Print(output, toExecute, stopwatch.Elapsed, exitCode);
         return exitCode;
     }

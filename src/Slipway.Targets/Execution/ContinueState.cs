@@ -26,18 +26,39 @@ internal sealed class ContinueState
         {
             return File.Exists(path) ? JsonSerializer.Deserialize<ContinueState>(File.ReadAllText(path)) : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
-            return null; // a cache: a damaged one is simply ignored
+            return null; // a cache: a damaged or unreadable one is simply ignored
         }
     }
 
-    public void Save(string temporaryDirectory)
+    /// <summary>Writes the state; returns why it could not (a read-only or full disk), or null. It is a cache: never fatal.</summary>
+    public string? Save(string temporaryDirectory)
     {
-        Directory.CreateDirectory(temporaryDirectory);
         string path = Path.Combine(temporaryDirectory, FileName);
         string temp = path + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(temporaryDirectory);
+            File.WriteAllText(temp, JsonSerializer.Serialize(this));
+            File.Move(temp, path, overwrite: true);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            return $"{path}: {FileErrors.Reason(ex)}";
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 }

@@ -14,6 +14,11 @@ internal sealed class FailureClassifier
     {
         Exception inner = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
         return _build.ClassifyFailure(inner)
-            ?? (inner is BuildException build ? new FailureInfo(build.ExitCode, IsExpected: true) : new FailureInfo(ExitCodes.TargetFailed, IsExpected: false));
+            ?? (inner switch
+            {
+                BuildException build => new FailureInfo(build.ExitCode, IsExpected: true),
+                IOException or UnauthorizedAccessException => new FailureInfo(ExitCodes.TargetFailed, IsExpected: true), // the disk refused: said as such, not as a bug
+                _ => new FailureInfo(ExitCodes.TargetFailed, IsExpected: false),
+            });
     }
 }

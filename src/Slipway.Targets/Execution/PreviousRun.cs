@@ -52,10 +52,17 @@ internal sealed class PreviousRun
         }
     }
 
-    public void Save(IEnumerable<ExecutableTarget> executed)
-        => new ContinueState
+    /// <summary>Remembers what succeeded; a disk that refuses the write is a warning (only --continue needs it).</summary>
+    public void Save(IEnumerable<ExecutableTarget> executed, BuildOutput output)
+    {
+        string? problem = new ContinueState
         {
             ArgumentsHash = _argumentsHash,
             Succeeded = executed.Where(t => t.Status == TargetStatus.Succeeded || _succeeded.Contains(t.Name)).Select(static t => t.Name).ToList(),
         }.Save(_temporaryDirectory);
+        if (problem is not null)
+        {
+            output.Warning($"Could not remember this run for --continue (could not write {problem}); a later --continue starts afresh.");
+        }
+    }
 }

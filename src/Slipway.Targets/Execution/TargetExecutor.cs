@@ -114,7 +114,11 @@ internal sealed class TargetExecutor
     private void Report(ExecutableTarget target, Exception exception, FailureInfo failure)
     {
         Exception shown = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
-        if (failure.IsExpected)
+        if (failure.IsExpected && shown is IOException or UnauthorizedAccessException)
+        {
+            _output.Error($"{target.Name} could not read or write a file: {FileErrors.Describe(shown)}. Make sure the folder is writable and the disk has space, then run again.");
+        }
+        else if (failure.IsExpected)
         {
             _output.Error(shown.Message);
         }

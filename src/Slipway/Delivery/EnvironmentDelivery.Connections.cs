@@ -21,9 +21,21 @@ public sealed partial class EnvironmentDelivery
         async Task<IGitOpsRepository> OpenRepositoryAsync()
         {
             KubernetesNames.Require(Name, "environment");
-            string remote = _settings.GitOps.IsLocal
-                ? await LocalGitOpsRemote.EnsureAsync(_context.Paths.GitOpsRemote, _settings.GitOps.Branch, cancellationToken, _context.Time).ConfigureAwait(false)
-                : _settings.GitOps.Repository;
+            string remote = _settings.GitOps.Repository;
+            if (_settings.GitOps.IsLocal)
+            {
+                bool existed = LocalGitOpsRemote.Exists(_context.Paths.GitOpsRemote);
+                remote = await LocalGitOpsRemote.EnsureAsync(_context.Paths.GitOpsRemote, _settings.GitOps.Branch, cancellationToken, _context.Time).ConfigureAwait(false);
+                if (!existed)
+                {
+                    _context.Log.Warning(LocalGitOpsRemote.CreatedWarning(remote, Path.GetFullPath(_context.Paths.GitOpsWorkDirectory), _settings.GitOps.Branch, Name));
+                }
+            }
+            else
+            {
+                LocalGitOpsRemote.RequireExistingPath(remote, Name);
+            }
+
             _gitops = new GitOpsEnvironment(Name, Engine, remote, _settings.GitOps.Branch) { Path = ClusterPath };
             var options = new GitOpsRepositoryOptions(remote, _settings.GitOps.Branch, _context.Paths.GitOpsWorkDirectory);
             return _repository = GitOpsRepository.Open(options, _context.Variables, _context.Log, _context.Time);

@@ -11,8 +11,9 @@ public sealed partial class EnvironmentDelivery
     /// <summary>Renders <c>platform.releases</c> into HelmReleases, commits, pushes, and has the cluster apply the commit.</summary>
     public async Task<GitOpsDeployResult> DeployPlatformAsync(CancellationToken cancellationToken)
     {
-        await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        await CheckReleaseLogAsync(repository, cancellationToken).ConfigureAwait(false);
+        await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
             .DeployPlatformAsync(PlatformReleases, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
         _lastPushedCommit = result.CommitSha;
@@ -29,8 +30,9 @@ public sealed partial class EnvironmentDelivery
             _context.Log.Info(notice);
         }
 
-        await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        await CheckReleaseLogAsync(repository, cancellationToken).ConfigureAwait(false);
+        await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
             .SyncAppsAsync(apps, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
         _lastPushedCommit = result.CommitSha;

@@ -42,6 +42,33 @@ public sealed partial class EnvironmentDelivery
         return record;
     }
 
+    /// <summary>
+    /// Reads <c>releases/&lt;env&gt;.yaml</c> once, before the run's first write (lease, push): a release log that cannot be
+    /// read is bad input found while nothing has changed, not after the cluster runs the new version and the release cannot be recorded.
+    /// </summary>
+    private async Task CheckReleaseLogAsync(IGitOpsRepository repository, CancellationToken cancellationToken)
+    {
+        if (_releaseLogChecked)
+        {
+            return;
+        }
+
+        string path = GitOpsPaths.ReleaseLog(Name);
+        GitOpsSnapshot snapshot = await repository.ReadSnapshotAsync([path], cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ReleaseLog.Parse(Name, snapshot.Read(path));
+        }
+        catch (SlipwayException e) when (e.Kind == FailureKind.Input)
+        {
+            throw SlipwayException.Input(
+                $"{e.Message} Nothing was deployed. Fix the file in the GitOps repository ({repository.RemoteDisplay}, branch {repository.Branch}); "
+                + $"its history: git -C {Path.GetFullPath(_context.Paths.GitOpsWorkDirectory)} log -p origin/{repository.Branch} -- {path}");
+        }
+
+        _releaseLogChecked = true;
+    }
+
     private static bool SameVersions(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
         => left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out string? value) && value == pair.Value);
 }

@@ -20,6 +20,7 @@ public sealed partial class EnvironmentDelivery : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IGitOpsRepository? _repository;
     private GitOpsEnvironment? _gitops;
+    private bool _releaseLogChecked;
     private ClusterConnection? _connection;
     private KubernetesCluster? _cluster;
     private DeployLease? _lease;

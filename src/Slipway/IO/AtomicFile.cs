@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Slipway.IO;
 
-/// <summary>Writes files atomically: a temp file in the same folder, flushed, then renamed over the target.</summary>
+/// <summary>
+/// Writes files atomically: a temp file in the same folder, flushed, then renamed over the target. A file system that
+/// refuses (read-only, full, no permission) is a <see cref="SlipwayException"/> naming the file and why (<see cref="WriteFailure"/>).
+/// </summary>
 public static class AtomicFile
 {
     private static readonly UTF8Encoding s_utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
@@ -14,7 +17,7 @@ public static class AtomicFile
     {
         string fullPath = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(directory);
+        CreateDirectory(directory, fullPath);
         string tempPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -26,6 +29,11 @@ public static class AtomicFile
             }
 
             File.Move(tempPath, fullPath, overwrite: true);
+        }
+        catch (Exception error) when (WriteFailure.Is(error))
+        {
+            TryDelete(tempPath);
+            throw WriteFailure.From(fullPath, error);
         }
         catch
         {
@@ -39,17 +47,34 @@ public static class AtomicFile
     {
         string fullPath = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(directory);
+        CreateDirectory(directory, fullPath);
         string tempPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
             File.WriteAllText(tempPath, contents, s_utf8NoBom);
             File.Move(tempPath, fullPath, overwrite: true);
         }
+        catch (Exception error) when (WriteFailure.Is(error))
+        {
+            TryDelete(tempPath);
+            throw WriteFailure.From(fullPath, error);
+        }
         catch
         {
             TryDelete(tempPath);
             throw;
+        }
+    }
+
+    private static void CreateDirectory(string directory, string file)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception error) when (WriteFailure.Is(error))
+        {
+            throw WriteFailure.From(file, error);
         }
     }
 

@@ -40,7 +40,8 @@ public sealed class InfraApplier
         PlanMetadata metadata = await PlanMetadata.ReadAsync(metadataFile, cancellationToken).ConfigureAwait(false);
         string sha256 = await FileHash.Sha256Async(planFile, cancellationToken).ConfigureAwait(false);
         string commit = await GitHead.ReadAsync(_runner, options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
-        PlanVerifier.Verify(metadata, sha256, commit, request, planFile);
+        SortedDictionary<string, string> stackFiles = await StackFiles.HashAsync(options.StackDirectory, cancellationToken).ConfigureAwait(false);
+        PlanVerifier.Verify(metadata, new PlanOnDisk(sha256, commit, stackFiles), request, planFile);
 
         var cli = new TerraformCli(_runner, _environment, options);
         await StackInitializer.EnsureInitializedAsync(cli, cancellationToken).ConfigureAwait(false);

@@ -33,8 +33,15 @@ public sealed partial class InfraPlanner
         string planFile = Path.Combine(temp, PlanFileName);
         string metadataFile = Path.Combine(temp, PlanMetadata.FileName);
         string markdownFile = Path.Combine(temp, MarkdownFileName);
-        Directory.CreateDirectory(temp);
-        File.Delete(metadataFile);
+        try
+        {
+            Directory.CreateDirectory(temp);
+            File.Delete(metadataFile);
+        }
+        catch (Exception error) when (WriteFailure.Is(error))
+        {
+            throw WriteFailure.From(temp, error, "the plan folder");
+        }
 
         string commit = await GitHead.ReadAsync(_runner, options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
         await StackInitializer.EnsureInitializedAsync(cli, cancellationToken).ConfigureAwait(false);
@@ -42,6 +49,7 @@ public sealed partial class InfraPlanner
         await ConfigurationCheck.RunAsync(cli, cancellationToken).ConfigureAwait(false);
 
         string varFile = await TfVarsFile.WriteAsync(options, cancellationToken).ConfigureAwait(false);
+        SortedDictionary<string, string> stackFiles = await StackFiles.HashAsync(options.StackDirectory, cancellationToken).ConfigureAwait(false);
         int exitCode = await RunPlanAsync(cli, request, varFile, planFile, cancellationToken).ConfigureAwait(false);
         PlanClassification classification = await cli.ShowPlanAsync(planFile, cancellationToken).ConfigureAwait(false);
         if (classification.Errored)
@@ -58,6 +66,7 @@ public sealed partial class InfraPlanner
             PlanFile = Path.GetRelativePath(options.RepositoryRoot, planFile).Replace('\\', '/'),
             PlanSha256 = await FileHash.Sha256Async(planFile, cancellationToken).ConfigureAwait(false),
             Commit = commit,
+            StackFiles = stackFiles,
             CreatedAt = options.TimeProvider.GetUtcNow(),
             RefreshOnly = request.RefreshOnly,
             HasChanges = exitCode == 2,

@@ -6,7 +6,7 @@ namespace Slipway.Infrastructure;
 
 /// <summary>
 /// What was reviewed, written next to the saved plan as <c>infra-plan.json</c>: ApplyInfra applies the plan
-/// only when its hash, the repository commit and the environment still match and it is young enough.
+/// only when its hash, the repository commit, the stack's files and the environment still match and it is young enough.
 /// </summary>
 public sealed record PlanMetadata
 {
@@ -35,6 +35,9 @@ public sealed record PlanMetadata
     public required string PlanSha256 { get; init; }
 
     public required string Commit { get; init; }
+
+    /// <summary>The stack's files and their SHA-256 when planned (<see cref="StackFiles"/>); empty in plans made before it was recorded.</summary>
+    public IReadOnlyDictionary<string, string> StackFiles { get; init; } = new Dictionary<string, string>();
 
     public required DateTimeOffset CreatedAt { get; init; }
 

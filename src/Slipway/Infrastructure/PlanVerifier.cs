@@ -2,13 +2,15 @@ namespace Slipway.Infrastructure;
 
 /// <summary>
 /// Checks that the plan about to be applied is exactly the one reviewed: same file (SHA-256), same
-/// repository commit, same environment and workspace, and not older than <c>infrastructure.planMaxAge</c>.
+/// repository commit, same stack files (committed or not), same environment and workspace, and not older than <c>infrastructure.planMaxAge</c>.
 /// Every mismatch is a refusal (exit 3) that says to run PlanInfra again.
 /// </summary>
 internal static class PlanVerifier
 {
-    public static void Verify(PlanMetadata metadata, string planSha256, string commit, InfraApplyRequest request, string planFile)
+    public static void Verify(PlanMetadata metadata, PlanOnDisk current, InfraApplyRequest request, string planFile)
     {
+        string planSha256 = current.PlanSha256;
+        string commit = current.Commit;
         InfraOptions options = request.Options;
         string again = $"Run PlanInfra again: ./build.sh PlanInfra --env {options.Environment}";
         if (!string.Equals(metadata.Environment, options.Environment, StringComparison.Ordinal)
@@ -28,6 +30,13 @@ internal static class PlanVerifier
         {
             throw SlipwayException.Refused(
                 $"The plan was made at commit {metadata.Commit} but the repository is now at {commit}. {again}");
+        }
+
+        // Plans recorded before the stack's files were (no StackFiles) are checked by commit alone.
+        if (metadata.StackFiles.Count > 0 && StackFiles.FirstChange(metadata.StackFiles, current.StackFiles) is { } change)
+        {
+            throw SlipwayException.Refused(
+                $"The stack changed since PlanInfra: {metadata.Stack}/{change}. The saved plan was made from the old files and would not apply what they say now. {again}");
         }
 
         TimeSpan age = options.TimeProvider.GetUtcNow() - metadata.CreatedAt;

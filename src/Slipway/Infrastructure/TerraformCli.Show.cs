@@ -16,6 +16,7 @@ internal sealed partial class TerraformCli
         string[] arguments = ["show", "-json", "-no-color", planFile];
         _options.Log.Debug($"{_options.Tool} {string.Join(' ', arguments)}");
         PlanClassification? classification = null;
+        SlipwayException? unreadable = null;
         var stderr = new StringBuilder();
         Command command = Cli.Wrap(_options.Tool)
             .WithArguments(arguments)
@@ -29,7 +30,19 @@ internal sealed partial class TerraformCli
             })
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.Create(async (stream, ct) =>
-                classification = await PlanClassifier.ClassifyAsync(stream, ct).ConfigureAwait(false)))
+            {
+                try
+                {
+                    classification = await PlanClassifier.ClassifyAsync(stream, ct).ConfigureAwait(false);
+                }
+                catch (SlipwayException ex)
+                {
+                    // Decided after the exit code: a show that failed (a truncated plan on a full disk) gave no JSON,
+                    // and its own error says why, not the classifier's "not valid at byte 0".
+                    unreadable = ex;
+                    await stream.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
+                }
+            }))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
 
         using var timeout = new CancellationTokenSource(_options.CommandTimeout);
@@ -39,6 +52,11 @@ internal sealed partial class TerraformCli
         try
         {
             CommandResult result = await command.ExecuteAsync(forceful.Token, graceful.Token).ConfigureAwait(false);
+            if (result.ExitCode == 0 && unreadable is not null)
+            {
+                throw unreadable;
+            }
+
             if (result.ExitCode != 0 || classification is null)
             {
                 string error = SecretText.Redact(stderr.ToString(), _secrets);

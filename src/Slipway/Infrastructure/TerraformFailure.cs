@@ -19,18 +19,7 @@ internal static class TerraformFailure
 
         if (output.Contains(LockError, StringComparison.Ordinal))
         {
-            string id = TerraformText.Field(output, "ID") ?? "(unknown)";
-            string who = TerraformText.Field(output, "Who") ?? "(unknown)";
-            string operation = TerraformText.Field(output, "Operation") ?? "(unknown)";
-            string created = TerraformText.Field(output, "Created") ?? "(unknown)";
-            return SlipwayException.Refused(
-                $"The state of workspace '{workspace}' ({stack}) is locked by another {options.Tool} run.{Environment.NewLine}" +
-                $"  Lock ID:   {id}{Environment.NewLine}" +
-                $"  Held by:   {who}{Environment.NewLine}" +
-                $"  Operation: {operation}{Environment.NewLine}" +
-                $"  Since:     {created}{Environment.NewLine}" +
-                $"Wait for that run to finish and try again. Only if it is gone for good, release the lock with:{Environment.NewLine}" +
-                $"  cd {stack} && TF_WORKSPACE={workspace} {options.Tool} force-unlock {id}");
+            return StateLockFailure.From(options, output);
         }
 
         if (output.Contains(StalePlan, StringComparison.Ordinal))

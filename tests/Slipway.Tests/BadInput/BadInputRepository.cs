@@ -25,6 +25,23 @@ public sealed partial class BadInputRepository : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _clone.DisposeAsync();
 
+    private Task? _deployed;
+
+    /// <summary>
+    /// <c>./build.sh DeployStaging</c> once for all cases that need a planned and deployed clone (a saved plan, a GitOps
+    /// repository with a release log, the local cluster's state); later calls return the same run (~3 s).
+    /// </summary>
+    public Task EnsureDeployedAsync() => _deployed ??= DeployAsync();
+
+    private async Task DeployAsync()
+    {
+        BuildRun deploy = await _clone.RunAsync("DeployStaging");
+        if (deploy.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The clean clone does not deploy staging: {deploy}");
+        }
+    }
+
     /// <summary>
     /// Arranges the case, runs it, and checks: the exit code; every expected fragment in the output; no stack trace and no
     /// exception type name; nothing written. Then puts the clone back as committed (ignored files such as .nuke/temp stay).

@@ -39,7 +39,7 @@ public sealed class ApplyChecksTests
             TimeProvider = TestClock.At(s_planned.AddMinutes(minutesLater)),
         });
 
-        Exception? error = Record.Exception(() => PlanVerifier.Verify(s_metadata, sha, commit, request, "infra.tfplan"));
+        Exception? error = Record.Exception(() => PlanVerifier.Verify(s_metadata, new PlanOnDisk(sha, commit, new Dictionary<string, string>()), request, "infra.tfplan"));
 
         if (refusal is null)
         {

@@ -43,6 +43,34 @@ public sealed class TerraformFailureTests
         }
     }
 
+    [Fact]
+    public async Task A_lock_whose_holder_terraform_cannot_name_gives_the_state_file_and_no_force_unlock_of_an_unknown_id()
+    {
+        await _stack.PlanAsync("nameless");
+        using Process holder = StartApplyWaitingForConfirmation("nameless");
+        try
+        {
+            await WaitForPromptAsync(holder);
+            File.Delete(Path.Combine(_stack.Stack, "terraform.tfstate.d", "nameless", ".terraform.tfstate.lock.info"));
+
+            SlipwayException refused = await Should.ThrowAsync<SlipwayException>(() => _stack.PlanAsync("nameless"));
+
+            refused.Kind.ShouldBe(FailureKind.Refused);
+            refused.Message.ShouldContain("is locked, but terraform could not say by whom");
+            refused.Message.ShouldContain("fuser -v infra/platform/terraform.tfstate.d/nameless/terraform.tfstate");
+            refused.Message.ShouldContain("cd infra/platform && TF_WORKSPACE=nameless terraform force-unlock <lock ID>");
+            refused.Message.ShouldNotContain("(unknown)");
+        }
+        finally
+        {
+            holder.StandardInput.Close();
+            if (!holder.WaitForExit(10_000))
+            {
+                holder.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("broken.tf", "resource \"terraform_data\" \"broken\" {\n  input = \"a\"\n  oops =\n}\n", "infra/platform/broken.tf:3: error: Invalid expression")]
     [InlineData("undeclared.tf", "resource \"terraform_data\" \"undeclared\" {\n  input = var.missing\n}\n", "infra/platform/undeclared.tf:2: error: Reference to undeclared input variable")]

@@ -3,7 +3,7 @@ namespace Slipway.GitOps.Git;
 /// <summary>
 /// An exclusive lock on the local clone (a <c>.lock</c> file next to it, opened with <see cref="FileShare.None"/>),
 /// so two Slipway processes on one machine never fetch, reset or commit in the same clone at once. The
-/// operating system releases it when the process ends, even on a crash.
+/// operating system releases it when the process ends, even on a crash. A folder that cannot be written is said at once.
 /// </summary>
 internal sealed class CloneLock : IDisposable
 {
@@ -17,13 +17,17 @@ internal sealed class CloneLock : IDisposable
     public static async Task<CloneLock> AcquireAsync(string workDirectory, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         string path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workDirectory)) + ".lock";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        IO.WritableFolder.Ensure(Path.GetDirectoryName(path)!, "the GitOps clone's folder");
         DateTimeOffset deadline = time.GetUtcNow() + timeout;
         while (true)
         {
             try
             {
                 return new CloneLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw IO.WriteFailure.From(path, e, "the GitOps clone's lock");
             }
             catch (IOException) when (time.GetUtcNow() < deadline)
             {

@@ -35,9 +35,14 @@ internal sealed partial class LibGit2GitOpsRepository
             throw new PushRaceLostException($"The remote {RemoteDisplay} moved on: {reason}");
         }
 
+        string remoteSays = string.Join(" ", result.StandardError.Split('\n').Where(l => l.StartsWith("remote:", StringComparison.Ordinal)).Select(l => l[7..].Trim()));
+        if (IsCorruption(reason) || IsCorruption(remoteSays))
+        {
+            throw Corrupt("push", $"{reason}{(remoteSays.Length > 0 ? $"; the remote said: {remoteSays}" : string.Empty)}");
+        }
+
         if (status is not null)
         {
-            string remoteSays = string.Join(" ", result.StandardError.Split('\n').Where(l => l.StartsWith("remote:", StringComparison.Ordinal)).Select(l => l[7..].Trim()));
             throw Rejected($"refs/heads/{_options.Branch}: {reason}{(remoteSays.Length > 0 ? $"; the remote said: {remoteSays}" : string.Empty)}");
         }
 

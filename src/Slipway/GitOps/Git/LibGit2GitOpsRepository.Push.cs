@@ -123,7 +123,7 @@ internal sealed partial class LibGit2GitOpsRepository
                 throw new PushRaceLostException(e.Message, e);
             }
 
-            throw Unreachable("push to", e);
+            throw IsCorruption(e.Message) ? Corrupt("push", e.Message.TrimEnd('.')) : Unreachable("push to", e);
         }
 
         if (rejections.Count > 0)
@@ -134,7 +134,7 @@ internal sealed partial class LibGit2GitOpsRepository
                 throw new PushRaceLostException(reasons);
             }
 
-            throw Rejected(reasons);
+            throw IsCorruption(reasons) ? Corrupt("push", reasons) : Rejected(reasons);
         }
 
         return true;

@@ -112,12 +112,19 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
     {
         if (!Repository.IsValid(WorkDirectory))
         {
-            if (Directory.Exists(WorkDirectory))
+            try
             {
-                Directory.Delete(WorkDirectory, recursive: true);
-            }
+                if (Directory.Exists(WorkDirectory))
+                {
+                    Directory.Delete(WorkDirectory, recursive: true);
+                }
 
-            Repository.Init(WorkDirectory);
+                Repository.Init(WorkDirectory);
+            }
+            catch (Exception error) when (IO.WriteFailure.Is(error) || error is LibGit2SharpException)
+            {
+                throw IO.WriteFailure.From(WorkDirectory, error, "the GitOps clone");
+            }
         }
 
         var repository = new Repository(WorkDirectory);
@@ -145,14 +152,17 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
                 fetchOptions.CredentialsProvider = credentials;
             }
 
+            string? before = repository.Refs[OriginRef]?.ResolveToDirectReference()?.TargetIdentifier;
             try
             {
                 Commands.Fetch(repository, "origin", [$"+refs/heads/{_options.Branch}:{OriginRef}"], fetchOptions, null);
             }
             catch (LibGit2SharpException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Unreachable("fetch from", e);
+                throw IsCorruption(e.Message) ? Corrupt("fetch", e.Message.TrimEnd('.')) : Unreachable("fetch from", e);
             }
+
+            RefuseUnrelatedHistory(repository, before);
 
             return repository;
         }

@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using Slipway.IO;
 
 namespace Slipway.GitOps.Git;
 
@@ -26,10 +27,10 @@ internal static class LibGit2LocalRemote
         }
 
         string parent = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(parent);
         string temp = Path.Combine(parent, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(parent);
             Repository.Init(temp, isBare: true);
             using (var repository = new Repository(temp))
             {
@@ -47,6 +48,10 @@ internal static class LibGit2LocalRemote
         {
             // Another process created it first: use theirs.
         }
+        catch (Exception error) when (WriteFailure.Is(error) || error is LibGit2SharpException)
+        {
+            throw WriteFailure.From(path, error, "the local GitOps remote");
+        }
         finally
         {
             if (Directory.Exists(temp))
@@ -56,6 +61,27 @@ internal static class LibGit2LocalRemote
         }
 
         return path;
+    }
+
+    public static bool IsRepository(string path) => Repository.IsValid(path);
+
+    /// <summary>The commit the clone last fetched of <paramref name="branch"/>, or null (no clone, no such branch).</summary>
+    public static string? PreviousHead(string clonePath, string branch)
+    {
+        try
+        {
+            if (!Repository.IsValid(clonePath))
+            {
+                return null;
+            }
+
+            using var clone = new Repository(clonePath);
+            return clone.Refs[$"refs/remotes/origin/{branch}"]?.ResolveToDirectReference()?.TargetIdentifier;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
     }
 
     private static void CreateInitialCommit(Repository repository, string branch, string readme, TimeProvider time)

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace Slipway.Infrastructure;
+
+/// <summary>
+/// A held state lock: who holds it and the exact <c>force-unlock</c> command (stack folder, workspace, lock ID). The ID comes
+/// from terraform's "Lock Info" block or, when terraform could not read it, from the local backend's lock info file; with
+/// no ID at all it says how to find the process holding the state file instead of suggesting <c>force-unlock (unknown)</c>.
+/// </summary>
+internal static class StateLockFailure
+{
+    public static SlipwayException From(InfraOptions options, string output)
+    {
+        string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
+        string workspace = options.EffectiveWorkspace;
+        string stateFile = workspace == "default" ? "terraform.tfstate" : $"terraform.tfstate.d/{workspace}/terraform.tfstate";
+        JsonElement? lockFile = ReadLocalLockInfo(Path.Combine(options.StackDirectory, Path.GetDirectoryName(stateFile) ?? string.Empty, ".terraform.tfstate.lock.info"));
+        string? Value(string name) => TerraformText.Field(output, name) ?? (lockFile is { } info && info.TryGetProperty(name, out JsonElement value) ? value.ToString() : null);
+
+        string nl = Environment.NewLine;
+        string? id = Value("ID");
+        if (id is null)
+        {
+            string reason = TerraformText.Field(output, "Error message") ?? "no reason given";
+            return SlipwayException.Refused(
+                $"The state of workspace '{workspace}' ({stack}) is locked, but {options.Tool} could not say by whom ({reason}; no lock ID in its output or in the lock info file).{nl}" +
+                $"With the local backend a running process holds {stack}/{stateFile}: find it with `fuser -v {stack}/{stateFile}` (or `lsof {stack}/{stateFile}`) and let it finish or stop it; " +
+                $"force-unlock cannot release a lock a live process holds.{nl}" +
+                $"With a remote backend, read the lock ID in the backend and release it with:{nl}" +
+                $"  cd {stack} && TF_WORKSPACE={workspace} {options.Tool} force-unlock <lock ID>");
+        }
+
+        return SlipwayException.Refused(
+            $"The state of workspace '{workspace}' ({stack}) is locked by another {options.Tool} run.{nl}" +
+            $"  Lock ID:   {id}{nl}" +
+            $"  Held by:   {Value("Who") ?? "(not recorded)"}{nl}" +
+            $"  Operation: {Value("Operation") ?? "(not recorded)"}{nl}" +
+            $"  Since:     {Value("Created") ?? "(not recorded)"}{nl}" +
+            $"Wait for that run to finish and try again. Only if it is gone for good, release the lock with:{nl}" +
+            $"  cd {stack} && TF_WORKSPACE={workspace} {options.Tool} force-unlock {id}");
+    }
+
+    private static JsonElement? ReadLocalLockInfo(string path)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+}
