@@ -25,7 +25,7 @@ public sealed partial class EnvironmentDelivery
                 ? await LocalGitOpsRemote.EnsureAsync(_context.Paths.GitOpsRemote, _settings.GitOps.Branch, cancellationToken, _context.Time).ConfigureAwait(false)
                 : _settings.GitOps.Repository;
             _gitops = new GitOpsEnvironment(Name, Engine, remote, _settings.GitOps.Branch) { Path = ClusterPath };
-            var options = new GitOpsRepositoryOptions(remote, _settings.GitOps.Branch, _context.Paths.GitOpsWorkDirectory);
+            var options = new GitOpsRepositoryOptions(remote, _settings.GitOps.Branch, _context.Paths.GitOpsWorkDirectory) { Token = _context.GitOpsToken };
             return _repository = GitOpsRepository.Open(options, _context.Variables, _context.Log, _context.Time);
         }
     }
