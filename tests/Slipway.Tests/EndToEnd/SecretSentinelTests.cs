@@ -75,7 +75,8 @@ public sealed class SecretSentinelTests : IClassFixture<BuildScriptClone>
         }
 
         places.Select(static p => p.Where).ShouldContain(static w => w.Contains("infra-outputs.json", StringComparison.Ordinal));
-        deploy.Output.ShouldContain("***");
+        string state = Path.Combine(_clone.Root, "infra", "platform", "terraform.tfstate.d", "staging", "terraform.tfstate");
+        (await File.ReadAllTextAsync(state, Ct)).ShouldContain(TerraformVariable, Case.Sensitive, "the sensitive variable reached Terraform");
         await AssertTheChartGotTheValuesAsync();
     }
 
