@@ -12,6 +12,10 @@ internal sealed partial class Build
     [Parameter("SyncApps: the image tag to deploy for --app; PublishImage: the tag to publish")]
     private readonly string? _tag;
 
+    [Parameter("DeployPlatform, SyncApps, Status: the token for an https GitOps repository (prefer the variable SLIPWAY_GITOPS_TOKEN to the option: a command line is visible to other users)")]
+    [Secret]
+    private readonly string? _gitopsToken;
+
     private EnvironmentDelivery? _delivery;
 
     private Target DeployPlatform => _ => _
@@ -87,6 +91,7 @@ internal sealed partial class Build
             var context = new DeliveryContext(RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log, new LocalClusterStarter())
             {
                 Processes = _processes,
+                GitOpsToken = _gitopsToken,
             };
             _delivery = EnvironmentDelivery.Open(context, await CatalogAsync(cancellationToken), _env!);
         }

@@ -20,6 +20,9 @@ public sealed record DeliveryContext(
     /// <summary>Runs terraform (and git where LibGit2Sharp is not used).</summary>
     public IProcessRunner Processes { get; init; } = new ProcessRunner();
 
+    /// <summary>The token for an https GitOps repository (the <c>[Secret]</c> parameter <c>--gitops-token</c> / <c>SLIPWAY_GITOPS_TOKEN</c>); null for none.</summary>
+    public string? GitOpsToken { get; init; }
+
     /// <summary>How long the deploy lease lasts without renewal (renewed every third of it while the run lasts).</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -38,4 +41,7 @@ public sealed record DeliveryContext(
             return $"{user}@{Environment.MachineName} pid {Environment.ProcessId} run {run}";
         }
     }
+
+    /// <summary>Without the token: a record prints every property.</summary>
+    public override string ToString() => $"DeliveryContext {{ RootDirectory = {RootDirectory} }}";
 }

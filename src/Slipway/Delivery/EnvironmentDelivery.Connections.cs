@@ -37,7 +37,7 @@ public sealed partial class EnvironmentDelivery
             }
 
             _gitops = new GitOpsEnvironment(Name, Engine, remote, _settings.GitOps.Branch) { Path = ClusterPath };
-            var options = new GitOpsRepositoryOptions(remote, _settings.GitOps.Branch, _context.Paths.GitOpsWorkDirectory);
+            var options = new GitOpsRepositoryOptions(remote, _settings.GitOps.Branch, _context.Paths.GitOpsWorkDirectory) { Token = _context.GitOpsToken };
             return _repository = GitOpsRepository.Open(options, _context.Variables, _context.Log, _context.Time);
         }
     }

@@ -8,12 +8,17 @@ namespace Slipway.Delivery;
 /// <summary>DeployPlatform and SyncApps: write the GitOps repository under the deploy lease, push, and have the cluster apply the commit.</summary>
 public sealed partial class EnvironmentDelivery
 {
-    /// <summary>Renders <c>platform.releases</c> into HelmReleases, commits, pushes, and has the cluster apply the commit.</summary>
+    /// <summary>
+    /// Renders <c>platform.releases</c> into HelmReleases, commits, pushes, and has the cluster apply the commit. Values that
+    /// hold secret references are resolved first (a missing one fails before anything is written) and applied as Secrets.
+    /// </summary>
     public async Task<GitOpsDeployResult> DeployPlatformAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<(PlatformRelease Release, string Values)> secrets = ResolveValueSecrets();
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
         await CheckReleaseLogAsync(repository, cancellationToken).ConfigureAwait(false);
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
+        await ApplyValueSecretsAsync(secrets, cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
             .DeployPlatformAsync(PlatformReleases, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
         _lastPushedCommit = result.CommitSha;

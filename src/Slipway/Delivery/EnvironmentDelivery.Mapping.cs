@@ -4,6 +4,8 @@ using Slipway.Cluster.Connection;
 using Slipway.Environments;
 using Slipway.Environments.Settings;
 using Slipway.GitOps;
+using Slipway.GitOps.Manifests;
+using Slipway.GitOps.Yaml;
 
 namespace Slipway.Delivery;
 
@@ -27,9 +29,18 @@ public sealed partial class EnvironmentDelivery
             .Select(static a => new AppRelease(a.Name, a.Image, a.Tag, a.Replicas, a.Namespace))
             .ToList();
 
+    /// <summary>The platform releases as Git gets them: values that hold a secret reference are left to the values Secret.</summary>
     private IReadOnlyList<PlatformRelease> PlatformReleases
         => _settings.Platform.Releases.Values.OrderBy(static r => r.Name, StringComparer.Ordinal)
-            .Select(static r => new PlatformRelease(r.Name, r.Chart, r.Repository, r.Version, r.Namespace, r.Values.Count == 0 ? null : ToJson(r.Values)))
+            .Select(static r =>
+            {
+                (JsonObject? plain, JsonObject? secret, IReadOnlyList<YamlPath> paths) = ChartValueSecrets.Split(ToJson(r.Values), SecretReference.ContainsReference);
+                return new PlatformRelease(r.Name, r.Chart, r.Repository, r.Version, r.Namespace, plain)
+                {
+                    ValuesSecret = secret is null ? null : ChartValueSecrets.SecretName(r.Name),
+                    SecretPaths = paths,
+                };
+            })
             .ToList();
 
     /// <summary>Every namespace the environment deploys into: where Verify and Status look.</summary>

@@ -59,7 +59,11 @@ public sealed class InfraApplier
 
         IReadOnlyDictionary<string, string> outputs = await StackOutputs.ReadAsync(cli, cancellationToken).ConfigureAwait(false);
         string outputsFile = Path.Combine(options.EffectiveTempDirectory, StackOutputs.FileName);
-        await StackOutputs.WriteAsync(outputsFile, outputs, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> withheld = await StackOutputs.WriteAsync(outputsFile, outputs, cli.Secrets, cancellationToken).ConfigureAwait(false);
+        foreach (string name in withheld)
+        {
+            options.Log.Warning($"Output {name} holds the value of a secret variable: it is not stored in {outputsFile} (read it with {options.Tool} output {name}); declare the output sensitive = true.");
+        }
 
         var result = new InfraApplyResult(apply, classification, outputs, outputsFile);
         options.Log.Info(result.Summary);

@@ -12,6 +12,9 @@ internal sealed record TerraformCall(params string[] Arguments)
     /// <summary>Pass the secret variables as TF_VAR_ environment variables (plan only).</summary>
     public bool WithSecretVariables { get; init; }
 
+    /// <summary>Return standard output unmasked (<c>output -json</c>: the values a later target reads); echoed lines stay masked.</summary>
+    public bool KeepsOutputUnmasked { get; init; }
+
     /// <summary>Echo terraform's output lines as information rather than debug.</summary>
     public bool ShowOutput { get; init; }
 }

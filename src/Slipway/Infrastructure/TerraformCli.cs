@@ -44,6 +44,7 @@ internal sealed partial class TerraformCli
             Timeout = _options.CommandTimeout,
             IsSuccess = code => call.AcceptedExitCodes.Contains(code),
             Secrets = _secrets,
+            KeepsOutputUnmasked = call.KeepsOutputUnmasked,
             OnOutputLine = call.ShowOutput ? log.Info : log.Debug,
         };
         log.Debug($"{_options.Tool} {string.Join(' ', call.Arguments)}");

@@ -16,6 +16,12 @@ public sealed record ProcessRequest(string FileName, IReadOnlyList<string> Argum
     /// <summary>Values masked as *** in the echoed command line, in streamed output and in error messages.</summary>
     public IReadOnlyCollection<string> Secrets { get; init; } = [];
 
+    /// <summary>
+    /// Keep standard output in the successful result as the tool wrote it (machine-readable output a later step needs whole,
+    /// such as <c>terraform output -json</c>); echoed lines and failure messages stay masked. The caller must mask what it shows.
+    /// </summary>
+    public bool KeepsOutputUnmasked { get; init; }
+
     /// <summary>Called with each line of standard output and error as it arrives (already masked).</summary>
     public Action<string>? OnOutputLine { get; init; }
 

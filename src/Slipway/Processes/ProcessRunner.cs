@@ -16,6 +16,7 @@ public sealed class ProcessRunner : IProcessRunner
         string commandLine = SecretText.Redact(FormatCommandLine(request), request.Secrets);
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
+        StringBuilder? unmasked = request.KeepsOutputUnmasked ? new StringBuilder() : null;
         object gate = new();
 
         void OnLine(StringBuilder target, string line)
@@ -24,6 +25,10 @@ public sealed class ProcessRunner : IProcessRunner
             lock (gate)
             {
                 target.AppendLine(masked);
+                if (target == stdout)
+                {
+                    unmasked?.AppendLine(line);
+                }
             }
 
             request.OnOutputLine?.Invoke(masked);
@@ -65,7 +70,7 @@ public sealed class ProcessRunner : IProcessRunner
                 throw new ProcessFailedException(commandLine, processResult, outputShown: request.OnOutputLine is not null);
             }
 
-            return processResult;
+            return unmasked is null ? processResult : processResult with { StandardOutput = unmasked.ToString() };
         }
         catch (System.ComponentModel.Win32Exception ex)
         {

@@ -1,4 +1,5 @@
 using Slipway.Infrastructure;
+using Slipway.Processes;
 
 namespace Slipway.Tests.Infrastructure;
 
@@ -30,5 +31,32 @@ public sealed class SecretVariableTests
         {
             File.ReadAllText(file).ShouldNotContain(Secret, customMessage: file);
         }
+    }
+
+    [Fact]
+    public async Task An_output_that_holds_a_secret_keeps_its_real_value_for_targets_and_is_masked_for_people()
+    {
+        using var stack = new StackCopy();
+        Dictionary<string, InfraVariable> variables = StackCopy.Variables();
+        variables["dns_zone"] = InfraVariable.Secret(Secret);
+        await stack.PlanAsync("zone", variables);
+
+        InfraApplyResult applied = await stack.Applier.ApplyAsync(new InfraApplyRequest(stack.Options("zone", variables)), TestContext.Current.CancellationToken);
+
+        applied.Outputs["ingress_host"].ShouldBe($"ingress.{Secret}");
+        applied.Outputs["cluster_name"].ShouldBe("platform");
+        string stored = await File.ReadAllTextAsync(applied.OutputsFile, TestContext.Current.CancellationToken);
+        stored.ShouldNotContain("***");
+        stored.ShouldNotContain(Secret);
+        (await StackOutputs.LoadAsync(applied.OutputsFile, TestContext.Current.CancellationToken)).ShouldBe(new Dictionary<string, string> { ["cluster_name"] = "platform" });
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(applied.OutputsFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        string printed = SecretText.Redact(stack.Log.Text, stack.Log.Secrets); // what the build's log prints
+        stack.Log.Secrets.ShouldContain(Secret);
+        printed.ShouldContain("output ingress_host = ingress.***");
+        printed.ShouldContain("Output ingress_host holds the value of a secret variable");
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class HelmReleaseController : ReconcilingController
     protected override ResourceType PrimaryType => Kinds.HelmRelease;
 
     protected override IEnumerable<(ResourceType Type, Func<WatchEvent, IEnumerable<ObjectKey>> Map)> Secondaries
-        => [(Kinds.Deployment, ReleaseOf)];
+        => [(Kinds.Deployment, ReleaseOf), (Kinds.Secret, change => ReadersOf(change, "Secret")), (KnownResourceTypes.ConfigMap, change => ReadersOf(change, "ConfigMap"))];
 
     protected override Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
@@ -57,6 +57,10 @@ internal sealed partial class HelmReleaseController : ReconcilingController
         {
             again = Monitor(key, helmRelease, status, latest!);
         }
+        else if (HelmReleaseValues.Compose(Store, helmRelease) is (_, string valuesError))
+        {
+            again = ValuesFailed(helmRelease, status, valuesError);
+        }
         else if (latest is null || FluxAnnotations.IsNewGeneration(helmRelease) || FluxAnnotations.IsPending(helmRelease) || IsNewAttempt(helmRelease, status))
         {
             again = Start(key, helmRelease, status, latest);
@@ -67,7 +71,8 @@ internal sealed partial class HelmReleaseController : ReconcilingController
         return Task.FromResult(again);
     }
 
-    private static ChartRelease Desired(JsonObject helmRelease)
+    /// <summary>The release as the HelmRelease asks for it, with its values composed from <c>spec.valuesFrom</c> and <c>spec.values</c>.</summary>
+    private ChartRelease Desired(JsonObject helmRelease)
     {
         string name = helmRelease.Str("metadata", "name") ?? string.Empty;
         return new ChartRelease(
@@ -75,11 +80,11 @@ internal sealed partial class HelmReleaseController : ReconcilingController
             helmRelease.Str("spec", "targetNamespace") ?? helmRelease.Str("metadata", "namespace") ?? "default",
             helmRelease.Str("spec", "chart", "spec", "chart") ?? helmRelease.Str("spec", "chartRef", "name") ?? name,
             helmRelease.Str("spec", "chart", "spec", "version") ?? "latest",
-            helmRelease.Obj("spec", "values")?.DeepClone().AsObject() ?? []);
+            HelmReleaseValues.Compose(Store, helmRelease).Values);
     }
 
     /// <summary>True when chart or values differ from the last attempt (a spec change even when the generation did not move).</summary>
-    private static bool IsNewAttempt(JsonObject helmRelease, JsonObject status)
+    private bool IsNewAttempt(JsonObject helmRelease, JsonObject status)
     {
         ChartRelease desired = Desired(helmRelease);
         return status.Str("lastAttemptedConfigDigest") != desired.ConfigDigest || status.Str("lastAttemptedRevision") != desired.ChartVersion;
@@ -100,6 +105,48 @@ internal sealed partial class HelmReleaseController : ReconcilingController
         if (change.Object.Str("metadata", "labels", NameLabel) is string name && change.Object.Str("metadata", "labels", NamespaceLabel) is string ns)
         {
             yield return new ObjectKey(ns, name);
+        }
+    }
+
+    /// <summary>
+    /// The values could not be composed (a valuesFrom object or key is missing): nothing is released, Ready=False
+    /// <c>ValuesError</c> with helm-controller's message, retried (Flux requeues failures; a watched Secret's change also retries).
+    /// </summary>
+    private TimeSpan? ValuesFailed(JsonObject helmRelease, JsonObject status, string message)
+    {
+        DateTimeOffset now = Context.Now;
+        JsonObject? ready = Conditions.Find(status, "Ready");
+        if (ready.Str("reason") != "ValuesError" || ready.Str("message") != message)
+        {
+            status["failures"] = (status.Long("failures") ?? 0) + 1;
+        }
+
+        Conditions.Set(status, new Condition("Ready", "False", "ValuesError", message), now);
+        status["observedGeneration"] = helmRelease.Long("metadata", "generation") ?? 1;
+        FluxAnnotations.MarkHandled(helmRelease, status);
+        Conditions.Remove(status, "Reconciling");
+        return TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>
+    /// The HelmReleases that read the changed Secret or ConfigMap through spec.valuesFrom, when it is labelled
+    /// <c>reconcile.fluxcd.io/watch: Enabled</c> (as helm-controller watches only those; others are read at the next reconcile).
+    /// </summary>
+    private IEnumerable<ObjectKey> ReadersOf(WatchEvent change, string kind)
+    {
+        if (change.Object.Str("metadata", "labels", "reconcile.fluxcd.io/watch") != "Enabled")
+        {
+            yield break;
+        }
+
+        string? ns = change.Object.Str("metadata", "namespace");
+        string? name = change.Object.Str("metadata", "name");
+        foreach (JsonObject helmRelease in Store.List(Kinds.HelmRelease, ns))
+        {
+            if (name is not null && HelmReleaseValues.References(helmRelease, kind, name))
+            {
+                yield return ObjectKey.Of(helmRelease);
+            }
         }
     }
 

@@ -9,6 +9,9 @@ public sealed record GitOpsRepositoryOptions(string RemoteUrl, string Branch, st
     /// <summary>The environment variable holding the token for https remotes; never printed.</summary>
     public string TokenVariable { get; init; } = "SLIPWAY_GITOPS_TOKEN";
 
+    /// <summary>The token for https remotes when given as a parameter (it wins over <see cref="TokenVariable"/>); never printed.</summary>
+    public string? Token { get; init; }
+
     /// <summary>The limit for one clone, fetch or push.</summary>
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -17,4 +20,7 @@ public sealed record GitOpsRepositoryOptions(string RemoteUrl, string Branch, st
 
     /// <summary>The first wait before pushing again after a lost race; it doubles (with jitter) each time.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Without the token: a record prints every property.</summary>
+    public override string ToString() => $"GitOpsRepositoryOptions {{ RemoteUrl = {RemoteUrls.Redact(RemoteUrl)}, Branch = {Branch} }}";
 }

@@ -30,7 +30,7 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
         _remoteUrl = RemoteUrls.Normalize(options.RemoteUrl);
         _log = log;
         _time = time;
-        _token = environment.Get(options.TokenVariable) is { Length: > 0 } token ? token : null;
+        _token = options.Token is { Length: > 0 } given ? given : environment.Get(options.TokenVariable) is { Length: > 0 } token ? token : null;
         if (_token is not null)
         {
             log.AddSecret(_token);

@@ -97,6 +97,15 @@ public static partial class ManifestRenderer
             YamlBlockWriter.WriteMapping(values, release.Values, 4);
         }
 
+        if (release.ValuesSecret is not null)
+        {
+            // The values that came from secret references: applied by Slipway as a Secret, never written here.
+            values.Append("  valuesFrom:\n")
+                .Append("    - kind: Secret\n")
+                .Append("      name: ").Append(S(release.ValuesSecret)).Append('\n')
+                .Append("      valuesKey: ").Append(ChartValueSecrets.ValuesKey).Append('\n');
+        }
+
         return $"""
             # Platform release "{release.Name}" in environment "{environment.Name}", written by Slipway.
             # Slipway changes only the chart, its version, the repository URL and the values it sets;

@@ -34,6 +34,11 @@ public static partial class ManifestRenderer
     public static string RenderPlatform(GitOpsEnvironment environment, PlatformRelease release, string? existing)
     {
         string path = GitOpsPaths.PlatformRelease(environment.Path, release.Name);
+        if (release.ValuesSecret is not null && environment.Engine != GitOpsEngine.Flux)
+        {
+            throw SlipwayException.Input($"{path}: the values {string.Join(", ", release.SecretPaths)} of {release.Name} are secret, and an Argo CD Application cannot read Helm values from a Secret; see docs/secrets.md.");
+        }
+
         if (existing is null)
         {
             return environment.Engine == GitOpsEngine.Flux ? FluxPlatform(environment, release) : ArgoPlatform(release);
@@ -52,7 +57,8 @@ public static partial class ManifestRenderer
                 ScalarEdit.Of("Application", "spec.source.targetRevision", release.Version),
                 .. ValueEdits("Application", YamlPath.Of("spec", "source", "helm", "valuesObject"), release),
             ];
-        return ScalarEdit.ApplyAll(existing, edits, path);
+        string edited = ScalarEdit.ApplyAll(existing, edits, path);
+        return environment.Engine == GitOpsEngine.Flux ? ValuesFromEdit.Apply(edited, release, path) : edited;
     }
 
     /// <summary>The environment's bootstrap file: Flux GitRepository + Kustomization, or the Argo CD root Applications.</summary>

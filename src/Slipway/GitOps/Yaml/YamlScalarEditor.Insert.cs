@@ -48,8 +48,8 @@ public static partial class YamlScalarEditor
         return yaml.Insert(position, text.ToString());
     }
 
-    // The index just after the line on which the last entry of a block collection ends.
-    private static int EndOfLastLine(string yaml, YamlNode node)
+    /// <summary>The index just after the line on which <paramref name="node"/> (the last entry of a block collection) ends.</summary>
+    internal static int EndOfLastLine(string yaml, YamlNode node)
     {
         while (true)
         {
