@@ -1,4 +1,3 @@
-using Slipway.Environments;
 
 namespace Slipway.GitOps;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Slipway.Environments.Schema;
 using Slipway.Environments.Yaml;
+using Slipway.GitOps;
 
 namespace Slipway.Environments.Validation;
 

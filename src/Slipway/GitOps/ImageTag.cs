@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Slipway.Environments;
+namespace Slipway.GitOps;
 
 /// <summary>
 /// The OCI rule for an image tag (<c>[A-Za-z0-9_][A-Za-z0-9._-]{0,127}</c>), shared by Validate (<c>apps.&lt;app&gt;.tag</c>)
