@@ -144,8 +144,14 @@ public static class YamlTreeReader
             }
 
             SourceLocation at = stoppedAt is { } stop ? At(stop) : At(last?.End ?? Mark.Empty);
+            if (detail is not null && detail.Contains("quoted scalar", StringComparison.Ordinal))
+            {
+                return Diagnostic.Error(at, EnvironmentDiagnosticCodes.YamlSyntax,
+                    $"the quoted value that starts here is not closed: end it with the same quote ({detail.TrimEnd('.')})");
+            }
+
             return Diagnostic.Error(at, EnvironmentDiagnosticCodes.YamlSyntax,
-                $"YAML syntax error: {detail ?? "the text after this point cannot be read"}: check the indentation, brackets and quotes here");
+                $"YAML syntax error: {detail?.TrimEnd('.') ?? "the text after this point cannot be read"}: check the indentation, brackets and quotes here");
         }
 
         public ConfigNode ReadNode(IParser parser, int depth)

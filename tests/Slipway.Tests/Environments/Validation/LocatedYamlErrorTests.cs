@@ -25,6 +25,7 @@ public sealed class LocatedYamlErrorTests : IDisposable
         { Valid + "apps: [b, {c: d]\nverify: {}\n", $"{X}(6,11): error SLW0001: '{{' is not closed" },
         { Valid + "apps: ['a]', it's, {b: '}'}, \"[\" # ]\nverify: {}\n", $"{X}(6,7): error SLW0001: '[' is not closed" },
         { Valid + "apps:\n  web: {tag: x, replicas: [1}\n", $"{X}(7,27): error SLW0001: '[' is not closed" },
+        { Valid + "description: \"Staging\napps: {}\n", $"{X}(6,14): error SLW0001: the quoted value that starts here is not closed" },
         { Valid + "apps:\n  web:\n\t  tag: x\n", $"{X}(8,1): error SLW0001: a tab is used for indentation" },
         { Valid + "apps:\n  web:\n  \t tag: x\n", $"{X}(8,3): error SLW0001: a tab is used for indentation" },
         { Valid + "description: a\0b\n", $"{X}(6,15): error SLW0007: control character U+0000 is not allowed" },
