@@ -8,6 +8,8 @@ namespace Slipway.Environments.Yaml;
 /// YamlDotNet's event parser. Duplicate keys are errors. Aliases (<c>*name</c>) are rejected, not expanded, so a
 /// "billion laughs" document costs one event per alias; share values through <c>extends</c> layers instead. Files
 /// larger than <see cref="MaxFileBytes"/> are refused before parsing, and nesting is limited to <see cref="MaxDepth"/>.
+/// Control characters and tags outside YAML's core schema are refused; a syntax error is reported where it can be
+/// fixed (the unclosed bracket or quote, the tab), see <see cref="YamlTextErrors"/>.
 /// </summary>
 public static class YamlTreeReader
 {
