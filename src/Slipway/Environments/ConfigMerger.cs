@@ -4,8 +4,9 @@ namespace Slipway.Environments;
 
 /// <summary>
 /// The merge rules: mappings merge key by key; scalars and lists are replaced by the later layer; <c>null</c> removes
-/// the key; a list tagged <c>!append</c> is added after the inherited list. A replaced entry keeps the one it
-/// overrode as <see cref="ConfigEntry.Previous"/>, so every value knows its override chain.
+/// the key (the merged mapping remembers where, <see cref="ConfigMapping.RemovedBy"/>); a list tagged <c>!append</c>
+/// is added after the inherited list. A replaced entry keeps the one it overrode as <see cref="ConfigEntry.Previous"/>,
+/// so every value knows its override chain.
 /// </summary>
 public static class ConfigMerger
 {
@@ -29,6 +30,7 @@ public static class ConfigMerger
                         target.RemoveAt(at);
                     }
 
+                    target.MarkRemoved(new ConfigEntry(entry.Key, entry.KeyLocation, entry.Value, existing ?? target.RemovedBy(entry.Key)?.Previous));
                     break;
 
                 case ConfigMapping mapping when existing?.Value is ConfigMapping inherited:
@@ -47,7 +49,7 @@ public static class ConfigMerger
                     break;
 
                 case ConfigSequence { Append: true } sequence:
-                    diagnostics.Add(AppendWithoutList(entry));
+                    diagnostics.Add(AppendWithoutList(entry, existing));
                     target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, sequence, existing));
                     break;
 
@@ -70,12 +72,13 @@ public static class ConfigMerger
             switch (entry.Value)
             {
                 case ConfigScalar { IsNull: true }:
+                    copy.MarkRemoved(entry);
                     break;
                 case ConfigMapping mapping:
                     copy.SetAt(-1, new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics)));
                     break;
                 case ConfigSequence { Append: true }:
-                    diagnostics.Add(AppendWithoutList(entry));
+                    diagnostics.Add(AppendWithoutList(entry, null));
                     copy.SetAt(-1, entry);
                     break;
                 default:
@@ -87,7 +90,8 @@ public static class ConfigMerger
         return copy;
     }
 
-    private static Diagnostic AppendWithoutList(ConfigEntry entry)
-        => Diagnostic.Warning(entry.Value.Location, EnvironmentDiagnosticCodes.AppendWithoutInheritedList,
-            $"!append on '{entry.Key}', but no earlier layer sets a list there: the list is used as written (remove !append, or check extends)");
+    private static Diagnostic AppendWithoutList(ConfigEntry entry, ConfigEntry? inherited)
+        => Diagnostic.Warning(entry.Value.Location, EnvironmentDiagnosticCodes.AppendWithoutInheritedList, inherited is null
+            ? $"!append on '{entry.Key}', but no earlier layer sets a list there: the list is used as written (remove !append, or check extends)"
+            : $"!append on '{entry.Key}', but the inherited value (at {inherited.KeyLocation}) is a {inherited.Value.KindName}, not a list: the list replaces it (remove !append)");
 }

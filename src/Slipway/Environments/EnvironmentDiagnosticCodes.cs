@@ -10,6 +10,7 @@ public static class EnvironmentDiagnosticCodes
     public const string FileTooLarge = "SLW0004";
     public const string TooDeep = "SLW0005";
     public const string UnknownTag = "SLW0006";
+    public const string InvalidText = "SLW0007";
     public const string InvalidName = "SLW0010";
     public const string UnknownParent = "SLW0011";
     public const string CyclicExtends = "SLW0012";

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using Microsoft.Win32.SafeHandles;
 using Slipway.Environments.Yaml;
 
@@ -100,7 +101,8 @@ internal static class EnvironmentLayerReader
     /// <summary>
     /// Reads the file as <see cref="File.ReadAllText(string)"/> would and parses it. The common case, a UTF-8 file (with
     /// or without BOM), is decoded into a pooled buffer the fast scanner reads in place: the only allocations left are
-    /// the tree's, so fewer collections run while the catalog's trees are being built.
+    /// the tree's, so fewer collections run while the catalog's trees are being built. Bytes that are not UTF-8 are
+    /// refused (with their line and column), not replaced by U+FFFD.
     /// </summary>
     private static YamlReadResult ReadYaml(string path, long length, string file)
     {
@@ -136,7 +138,12 @@ internal static class EnvironmentLayerReader
             }
 
             chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
-            int count = Encoding.UTF8.GetChars(bytes, chars);
+            if (Utf8.ToUtf16(bytes, chars, out int valid, out int count, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                // Not UTF-8 (a Latin-1 file, say): refused at the first bad byte, never read with U+FFFD in its place.
+                return new YamlReadResult(null, [YamlTextErrors.InvalidUtf8(file, bytes[Math.Min(valid, bytes.Length - 1)], chars.AsSpan(0, count))]);
+            }
+
             return YamlTreeReader.Read(chars.AsSpan(0, count), null, file);
         }
         finally

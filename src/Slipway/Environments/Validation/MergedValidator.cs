@@ -37,9 +37,7 @@ internal static class MergedValidator
                     ConfigNode? value = mapping.Get(property.Name);
                     if (value is null && property.Required)
                     {
-                        string where = path.Length == 0 ? "the environment" : $"'{path}'";
-                        diagnostics.Add(Diagnostic.Error(mapping.Location, EnvironmentDiagnosticCodes.MissingRequired,
-                            $"{where} is missing required key '{property.Name}' ({property.Schema.Description}): set it here or in a layer this environment extends"));
+                        diagnostics.Add(MissingRequired(mapping, path, property));
                     }
                     else if (value is ConfigMapping child)
                     {
@@ -59,6 +57,25 @@ internal static class MergedValidator
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// A required key that is not set: at the <c>null</c> of the layer that removed it (naming what it removed), or else
+    /// at the mapping that lacks it.
+    /// </summary>
+    private static Diagnostic MissingRequired(ConfigMapping mapping, string path, SchemaProperty property)
+    {
+        string where = path.Length == 0 ? "the environment" : $"'{path}'";
+        string missing = $"{where} is missing required key '{property.Name}'";
+        if (mapping.RemovedBy(property.Name) is { } removal)
+        {
+            string removed = removal.Previous is { } previous ? $"removes the value set at {previous.KeyLocation}" : "removes it";
+            return Diagnostic.Error(removal.Value.Location, EnvironmentDiagnosticCodes.MissingRequired,
+                $"{missing}: null here {removed} ({property.Schema.Description}): delete this line, or set a value instead of null");
+        }
+
+        return Diagnostic.Error(mapping.Location, EnvironmentDiagnosticCodes.MissingRequired,
+            $"{missing} ({property.Schema.Description}): set it here or in a layer this environment extends");
     }
 
     /// <summary><c>gitops.path</c> is a folder of the GitOps repository: relative, and not leaving it through <c>..</c>.</summary>
@@ -95,7 +112,9 @@ internal static class MergedValidator
         }
         else if (!local && kubeconfig is null)
         {
-            diagnostics.Add(Diagnostic.Error(cluster.Location, EnvironmentDiagnosticCodes.MissingRequired,
+            // A layer that removed 'local' with null (and wrote no kubeconfig) is where the fix goes.
+            SourceLocation at = (cluster.RemovedBy("local") ?? cluster.RemovedBy("kubeconfig"))?.Value.Location ?? cluster.Location;
+            diagnostics.Add(Diagnostic.Error(at, EnvironmentDiagnosticCodes.MissingRequired,
                 "cluster needs 'local: true' (the embedded cluster) or 'kubeconfig:' (and usually 'context:') of a real cluster"));
         }
     }

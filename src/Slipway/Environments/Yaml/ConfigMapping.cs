@@ -12,6 +12,9 @@ public sealed class ConfigMapping : ConfigNode
     private Dictionary<string, int>? _index;
     private int _count;
 
+    // The keys a layer's null removed (rare, so made on the first): the null's entry, whose Previous is what it removed.
+    private Dictionary<string, ConfigEntry>? _removed;
+
     public ConfigMapping(SourceLocation location, int capacity = 4)
         : base(location)
     {
@@ -80,6 +83,15 @@ public sealed class ConfigMapping : ConfigNode
 
         return -1;
     }
+
+    /// <summary>
+    /// The <c>key: null</c> entry of the last layer that removed <paramref name="key"/> from this merged mapping (its
+    /// <see cref="ConfigEntry.Previous"/> is the value removed, if any), or null: where to report a key that is missing.
+    /// </summary>
+    public ConfigEntry? RemovedBy(string key) => _removed is not null && _removed.TryGetValue(key, out ConfigEntry? entry) ? entry : null;
+
+    /// <summary>Records that a layer's null (<paramref name="entry"/>) removed its key here.</summary>
+    internal void MarkRemoved(ConfigEntry entry) => (_removed ??= new Dictionary<string, ConfigEntry>(StringComparer.Ordinal))[entry.Key] = entry;
 
     /// <summary>The entry at a position from <see cref="IndexOf"/>.</summary>
     internal ConfigEntry EntryAt(int index) => _entries[index]!;

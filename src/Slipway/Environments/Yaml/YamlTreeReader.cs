@@ -8,6 +8,8 @@ namespace Slipway.Environments.Yaml;
 /// YamlDotNet's event parser. Duplicate keys are errors. Aliases (<c>*name</c>) are rejected, not expanded, so a
 /// "billion laughs" document costs one event per alias; share values through <c>extends</c> layers instead. Files
 /// larger than <see cref="MaxFileBytes"/> are refused before parsing, and nesting is limited to <see cref="MaxDepth"/>.
+/// Control characters and tags outside YAML's core schema are refused; a syntax error is reported where it can be
+/// fixed (the unclosed bracket or quote, the tab), see <see cref="YamlTextErrors"/>.
 /// </summary>
 public static class YamlTreeReader
 {
@@ -17,7 +19,13 @@ public static class YamlTreeReader
 
     public const string AppendTag = "!append";
 
-    private const string StringTag = "tag:yaml.org,2002:str";
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
+
+    private const string StringTag = CoreTagPrefix + "str";
+
+    // YAML's core schema: !!python/object, !!binary and other language or type tags are refused, not passed on.
+    private static readonly HashSet<string> s_coreTags = new(
+        new[] { "str", "int", "float", "bool", "null", "map", "seq" }.Select(static name => CoreTagPrefix + name), StringComparer.Ordinal);
 
     /// <summary>Reads <paramref name="text"/>; <paramref name="file"/> is the path diagnostics name.</summary>
     public static YamlReadResult Read(string text, string file) => Read(text, text, file);
@@ -44,10 +52,16 @@ public static class YamlTreeReader
     /// <summary>Reads <paramref name="text"/> with YamlDotNet's parser (the general path, also the fast path's reference in tests).</summary>
     internal static YamlReadResult ReadWithYamlDotNet(string text, string file, List<Diagnostic> diagnostics)
     {
+        if (YamlTextErrors.ControlCharacter(text, file) is { } control)
+        {
+            diagnostics.Add(control);
+            return new YamlReadResult(null, diagnostics);
+        }
+
         var reader = new State(file, diagnostics);
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -67,10 +81,10 @@ public static class YamlTreeReader
 
             return new YamlReadResult(root, diagnostics);
         }
-        catch (YamlException exception)
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
         {
-            diagnostics.Add(Diagnostic.Error(reader.At(exception.Start), EnvironmentDiagnosticCodes.YamlSyntax,
-                $"YAML syntax error: {Describe(exception)}"));
+            // YamlDotNet throws InvalidOperationException for some unclosed flow collections ('{a: b' before a new key).
+            diagnostics.Add(reader.SyntaxError(exception, text, parser.Current));
             return new YamlReadResult(null, diagnostics);
         }
         catch (TooDeepException)
@@ -88,6 +102,7 @@ public static class YamlTreeReader
     internal static Diagnostic DuplicateKey(SourceLocation keyAt, string name, ConfigEntry existing)
         => Diagnostic.Error(keyAt, EnvironmentDiagnosticCodes.DuplicateKey,
             $"duplicate key '{name}' (first set at line {existing.KeyLocation.Line}): remove one of them");
+
 
     private static string Describe(YamlException exception)
     {
@@ -107,6 +122,39 @@ public static class YamlTreeReader
         private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
 
         public SourceLocation At(Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+        /// <summary>The diagnostic for a parser error: at the unclosed bracket, the tab, or where the parser stopped.</summary>
+        public Diagnostic SyntaxError(Exception exception, string text, ParsingEvent? last)
+        {
+            string? detail = exception is YamlException yaml ? Describe(yaml) : null;
+            Mark? stoppedAt = exception is YamlException { Start.Index: > 0 } located ? located.Start : null;
+            if (detail is not null && detail.Contains("tab", StringComparison.OrdinalIgnoreCase)
+                && YamlTextErrors.TabIndentation(text, (int)(last?.End.Index ?? 0), file) is { } tab)
+            {
+                return Diagnostic.Error(tab, EnvironmentDiagnosticCodes.YamlSyntax,
+                    "a tab is used for indentation: indent with spaces (YAML does not allow tabs there)");
+            }
+
+            bool inFlow = detail is null || detail.Contains("flow sequence", StringComparison.Ordinal) || detail.Contains("flow mapping", StringComparison.Ordinal);
+            if (inFlow && YamlTextErrors.UnclosedBracket(text) is (not '\0' and var bracket, var opened))
+            {
+                SourceLocation openAt = YamlTextErrors.Position(text, opened, file);
+                string fix = bracket == '[' ? "end the list with ']'" : "end the mapping with '}'";
+                string where = stoppedAt is { } mark ? $" (the parser expected ',' or '{(bracket == '[' ? ']' : '}')}' at line {mark.Line}, column {mark.Column})" : string.Empty;
+                return Diagnostic.Error(openAt, EnvironmentDiagnosticCodes.YamlSyntax,
+                    $"'{bracket}' is not closed: {fix}, or quote a value that starts with '{bracket}'{where}");
+            }
+
+            SourceLocation at = stoppedAt is { } stop ? At(stop) : At(last?.End ?? Mark.Empty);
+            if (detail is not null && detail.Contains("quoted scalar", StringComparison.Ordinal))
+            {
+                return Diagnostic.Error(at, EnvironmentDiagnosticCodes.YamlSyntax,
+                    $"the quoted value that starts here is not closed: end it with the same quote ({detail.TrimEnd('.')})");
+            }
+
+            return Diagnostic.Error(at, EnvironmentDiagnosticCodes.YamlSyntax,
+                $"YAML syntax error: {detail?.TrimEnd('.') ?? "the text after this point cannot be read"}: check the indentation, brackets and quotes here");
+        }
 
         public ConfigNode ReadNode(IParser parser, int depth)
         {
@@ -187,7 +235,7 @@ public static class YamlTreeReader
 
         private bool CheckTag(TagName tag, Mark at, bool allowAppend)
         {
-            if (tag.IsEmpty || tag.IsNonSpecific || tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+            if (tag.IsEmpty || tag.IsNonSpecific || s_coreTags.Contains(tag.Value))
             {
                 return false;
             }
@@ -205,7 +253,7 @@ public static class YamlTreeReader
             }
 
             diagnostics.Add(Diagnostic.Error(At(at), EnvironmentDiagnosticCodes.UnknownTag,
-                $"unknown tag '{tag.Value}': the only tag environment files use is !append (to extend an inherited list)"));
+                $"unknown tag '{tag.Value.Replace(CoreTagPrefix, "!!", StringComparison.Ordinal)}': the only tags environment files use are !append (to extend an inherited list) and YAML's own (!!str, !!int, …)"));
             return false;
         }
     }

@@ -15,7 +15,7 @@ public sealed class EnvironmentValidatorTests : IDisposable
 
     public static TheoryData<string, string> Errors => new()
     {
-        { "cluster: [local\n", $"{X}(2,1): error SLW0001: YAML syntax error" },
+        { "cluster: [local\n", $"{X}(1,10): error SLW0001: '[' is not closed: end the list with ']'" },
         { Valid + "gitops:\n  branch: main\n", $"{X}(6,1): error SLW0002: duplicate key 'gitops' (first set at line 3)" },
         { Valid + "description: &d hello\nrollback: *d\n", $"{X}(7,11): error SLW0003: YAML alias '*d' is not allowed" },
         { Valid + "description: !vault x\n", $"{X}(6,14): error SLW0006: unknown tag '!vault'" },

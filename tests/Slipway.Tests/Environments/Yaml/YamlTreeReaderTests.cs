@@ -44,7 +44,7 @@ public sealed class YamlTreeReaderTests
     }
 
     [Theory]
-    [InlineData("a: 1\nb: [1, 2\n", EnvironmentDiagnosticCodes.YamlSyntax, 3, 1)]
+    [InlineData("a: 1\nb: [1, 2\n", EnvironmentDiagnosticCodes.YamlSyntax, 2, 4)]
     [InlineData("a: 1\nb:\n  c: 1\n  c: 2\n", EnvironmentDiagnosticCodes.DuplicateKey, 4, 3)]
     [InlineData("a: &x 1\nb: *x\n", EnvironmentDiagnosticCodes.AliasNotAllowed, 2, 4)]
     [InlineData("a: !secret 1\n", EnvironmentDiagnosticCodes.UnknownTag, 1, 4)]
