@@ -94,7 +94,7 @@ public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
     private async Task<EnvironmentDelivery> OpenAsync(ILog log, Dictionary<string, string>? variables = null)
     {
         EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(_fixture.Root, Ct);
-        var context = new DeliveryContext(_fixture.Root, new DictionaryEnvironmentVariables(variables), TimeProvider.System, log, new TestLocalClusterStarter())
+        var context = new DeliveryContext(_fixture.Root, new DictionaryEnvironmentVariables(variables), TimeProvider.System, log, new LocalClusterStarter())
         {
             SyncTimeout = TimeSpan.FromSeconds(60),
         };

@@ -1,3 +1,4 @@
+using Slipway.Cluster.Connection;
 using Slipway.Delivery;
 using Slipway.Environments;
 using Slipway.LocalCluster.Hosting;
@@ -57,7 +58,7 @@ public sealed class BuildScriptClone : IAsyncLifetime
     /// <summary>The clone's local cluster (started here, or joined when a run of the build serves it).</summary>
     public async Task<LocalClusterHandle> StartClusterAsync()
         => await LocalClusterHost.StartAsync(
-            TestLocalClusterStarter.OptionsFor(Root, EnvironmentDelivery.LocalClusterImages(await EnvironmentCatalog.LoadAsync(Root, TestContext.Current.CancellationToken))),
+            LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, EnvironmentDelivery.LocalClusterImages(await EnvironmentCatalog.LoadAsync(Root, TestContext.Current.CancellationToken)))),
             TestContext.Current.CancellationToken);
 
     /// <summary><c>git</c> in <paramref name="directory"/>; its standard output.</summary>

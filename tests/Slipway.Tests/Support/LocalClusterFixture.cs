@@ -1,4 +1,5 @@
 using Slipway.Cluster;
+using Slipway.Cluster.Connection;
 using Slipway.LocalCluster.Hosting;
 
 namespace Slipway.Tests.Support;
@@ -6,7 +7,7 @@ namespace Slipway.Tests.Support;
 /// <summary>
 /// The repository's local cluster (every controller) on a temporary root, as <c>./build.sh</c> starts it, and Slipway's
 /// own adapter pointed at it. Its state lives in <c>&lt;root&gt;/.nuke/temp/local-cluster</c>, so a
-/// delivery on <see cref="Root"/> (through <see cref="TestLocalClusterStarter"/>) joins it.
+/// delivery on <see cref="Root"/> (through <see cref="LocalClusterStarter"/>, the adapter build/ uses) joins it.
 /// </summary>
 public sealed class LocalClusterFixture : IAsyncLifetime
 {
@@ -22,7 +23,7 @@ public sealed class LocalClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _handle = await LocalClusterHost.StartAsync(TestLocalClusterStarter.OptionsFor(_root.Path, ["registry.local/web:1.0.0", "registry.local/web:2.0.0"]), TestContext.Current.CancellationToken);
+        _handle = await LocalClusterHost.StartAsync(LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(_root.Path).LocalCluster, ["registry.local/web:1.0.0", "registry.local/web:2.0.0"])), TestContext.Current.CancellationToken);
         _cluster = new KubernetesCluster(ClusterTarget.ForUrl(_handle.BaseAddress, _handle.KubeconfigPath));
     }
 
