@@ -113,6 +113,8 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
 
         await verifying.Task.WaitAsync(TimeSpan.FromMinutes(3), Ct);
         V1Lease? held = await ReadLeaseAsync();
+        SigIntIgnored(build.Id).ShouldBeFalse(
+            "the build started with SIGINT ignored, inherited from a shell that ran the tests as a background job ('… &'); run them in the foreground");
         kill(build.Id, 2).ShouldBe(0);
         await build.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
         V1Lease? after = await ReadLeaseAsync();
@@ -144,6 +146,19 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
     }
 
     /// <summary>build.sh as a child process of its own (its pid is the build's: build.sh execs dotnet), for signals.</summary>
+    /// <summary>Whether the process ignores SIGINT (bit 2 of SigIgn in /proc/&lt;pid&gt;/status), as a background job of a non-interactive shell does.</summary>
+    private static bool SigIntIgnored(int pid)
+    {
+        string status = $"/proc/{pid}/status";
+        if (!File.Exists(status))
+        {
+            return false; // no procfs (macOS): nothing to tell
+        }
+
+        string? mask = File.ReadLines(status).FirstOrDefault(static l => l.StartsWith("SigIgn:", StringComparison.Ordinal))?["SigIgn:".Length..].Trim();
+        return mask is not null && (Convert.ToUInt64(mask, 16) & (1UL << (2 - 1))) != 0;
+    }
+
     private Process StartBuild(string arguments)
     {
         var info = new ProcessStartInfo("bash")
