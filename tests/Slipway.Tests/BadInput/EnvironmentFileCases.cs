@@ -1,3 +1,4 @@
+using System.Text;
 using Slipway.Targets;
 
 namespace Slipway.Tests.BadInput;
@@ -60,11 +61,14 @@ public sealed class EnvironmentFileCases
         => new(name, "Validate --env staging", ExitCodes.BadInput, expected) { Arrange = root => Replace(root, Staging, old, replacement) };
 
     /// <summary>Writes a file of the clone (its folder made if needed).</summary>
-    internal static async Task Write(string root, string relativePath, string text)
+    internal static Task Write(string root, string relativePath, string text) => Write(root, relativePath, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Writes a file of the clone byte for byte (its folder made if needed).</summary>
+    internal static async Task Write(string root, string relativePath, byte[] bytes)
     {
         string path = Path.Combine(root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, text);
+        await File.WriteAllBytesAsync(path, bytes);
     }
 
     /// <summary>Replaces the first <paramref name="old"/> in a file of the clone (fails the case when it is not there).</summary>

@@ -73,17 +73,10 @@ public sealed class HostileYamlCases
     private static BadInputCase InValues(string name, byte[] yaml, params string[] expected) => Write(name, Values, yaml, expected);
 
     private static BadInputCase Write(string name, string file, byte[] bytes, params string[] expected)
-        => new(name, "Validate --env staging", ExitCodes.BadInput, expected) { Arrange = root => WriteAsync(root, file, bytes) };
+        => new(name, "Validate --env staging", ExitCodes.BadInput, expected) { Arrange = root => EnvironmentFileCases.Write(root, file, bytes) };
 
     private static BadInputCase ShowConfig(string name, string envYaml, params string[] expected)
         => Validate(name, envYaml, expected) with { Arguments = "ShowConfig --env staging" };
-
-    private static async Task WriteAsync(string root, string relativePath, byte[] bytes)
-    {
-        string path = Path.Combine(root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, bytes);
-    }
 
     // Nine levels of nine aliases each: 9^9 "lol"s if aliases were expanded.
     private static string BillionLaughs()

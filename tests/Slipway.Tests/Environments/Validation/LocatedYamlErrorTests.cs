@@ -66,36 +66,22 @@ public sealed class LocatedYamlErrorTests : IDisposable
             .ShouldStartWith($"{X}(6,19): error SLW0007: invalid UTF-8 (byte 0xE9)");
     }
 
-    [Fact]
-    public async Task A_null_that_deletes_a_required_key_is_reported_where_it_is_written()
+    public static TheoryData<string, string> Removals => new()
     {
-        _repository.Write("base/env.yaml", Valid).Write("x/env.yaml", "extends: [base]\ngitops:\n  repository: null\n");
+        { "gitops:\n  repository: null\n", $"{X}(3,15): error SLW0102: 'gitops' is missing required key 'repository': null here removes the value set at environments/base/env.yaml:4" },
+        { "description: x\ngitops: ~\n", $"{X}(3,9): error SLW0102: the environment is missing required key 'gitops': null here removes the value set at environments/base/env.yaml:3" },
+        { "cluster:\n  local: null\n", $"{X}(3,10): error SLW0102: cluster needs 'local: true'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Removals))]
+    public async Task A_null_that_removes_a_required_value_is_reported_where_it_is_written(string yaml, string expected)
+    {
+        _repository.Write("base/env.yaml", Valid).Write("x/env.yaml", "extends: [base]\n" + yaml);
 
         ValidationResult result = EnvironmentValidator.Validate(await LoadAsync(), "x");
 
-        DiagnosticFormatter.Format(result.Diagnostics.ShouldHaveSingleItem()).ShouldStartWith(
-            $"{X}(3,15): error SLW0102: 'gitops' is missing required key 'repository': null here removes the value set at environments/base/env.yaml:4");
-    }
-
-    [Fact]
-    public async Task A_null_that_deletes_a_whole_required_section_is_reported_where_it_is_written()
-    {
-        _repository.Write("base/env.yaml", Valid).Write("x/env.yaml", "extends: [base]\ndescription: x\ngitops: ~\n");
-
-        ValidationResult result = EnvironmentValidator.Validate(await LoadAsync(), "x");
-
-        DiagnosticFormatter.Format(result.Diagnostics.ShouldHaveSingleItem()).ShouldStartWith(
-            $"{X}(3,9): error SLW0102: the environment is missing required key 'gitops': null here removes the value set at environments/base/env.yaml:3");
-    }
-
-    [Fact]
-    public async Task A_null_that_deletes_the_local_cluster_is_reported_where_it_is_written()
-    {
-        _repository.Write("base/env.yaml", Valid).Write("x/env.yaml", "extends: [base]\ncluster:\n  local: null\n");
-
-        ValidationResult result = EnvironmentValidator.Validate(await LoadAsync(), "x");
-
-        DiagnosticFormatter.Format(result.Diagnostics.ShouldHaveSingleItem()).ShouldStartWith($"{X}(3,10): error SLW0102: cluster needs 'local: true'");
+        DiagnosticFormatter.Format(result.Diagnostics.ShouldHaveSingleItem()).ShouldStartWith(expected);
     }
 
     [Fact]
