@@ -1,3 +1,4 @@
+using Slipway.GitOps;
 using Slipway.IO;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -69,9 +70,14 @@ public sealed class ImageCatalog : IImageCatalog
     public async Task<ImageEntry> PublishAsync(string repository, string tag, bool crash, CancellationToken cancellationToken)
     {
         string normalized = ImageReference.NormalizeRepository(repository);
-        if (repository.Trim().Trim('/').Length == 0 || tag.Length == 0 || tag.Contains('/', StringComparison.Ordinal) || tag.Contains(':', StringComparison.Ordinal))
+        if (repository.Trim().Trim('/').Length == 0)
         {
-            throw SlipwayException.Input($"Cannot publish image '{repository}:{tag}': give --image NAME and --tag TAG (a tag has no '/' or ':').");
+            throw SlipwayException.Input($"Cannot publish image '{repository}:{tag}': give --image NAME (e.g. --image web).");
+        }
+
+        if (!ImageTag.IsValid(tag))
+        {
+            throw SlipwayException.Input($"--tag '{tag}' is not a valid image tag: {ImageTag.Rule}.");
         }
 
         var entry = new ImageEntry(normalized, tag, OciManifest.Digest(OciManifest.Build(normalized, tag)), crash);

@@ -1,5 +1,6 @@
 using Slipway.Targets;
 using Slipway.Tests.EndToEnd;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.BadInput;
 
@@ -12,8 +13,6 @@ public sealed class ParameterCases
 {
     private const string Required = "Set it with --";
 
-    /// <summary>What bash, git and dotnet need, without /usr/local/bin where terraform is usually installed.</summary>
-    private const string PathWithoutTerraform = "/usr/bin:/bin";
 
     private static readonly BadInputCase[] s_cases =
     [
@@ -93,11 +92,6 @@ public sealed class ParameterCases
         new("new environment extending a typo", "NewEnvironment --name feature-1 --extends bse", ExitCodes.BadInput, "--extends: no environment 'bse' (did you mean 'base'?)"),
         new("plan file outside the repository", "ApplyInfra --env staging --plan-file ../../../../../../../../etc/passwd", ExitCodes.BadInput, "--plan-file /etc/passwd has no infra-plan.json next to it", "./build.sh PlanInfra --env staging"),
         new("config key with a typo", "ShowConfig --env staging --key apps.web.tga", ExitCodes.BadInput, "--key: 'apps.web.tga' is not set in environment 'staging' (did you mean 'apps.web.tag'?)"),
-        new("terraform not on PATH", "PlanInfra --env staging", ExitCodes.BadInput, "'terraform' was not found on PATH", "install Terraform", "infrastructure.tool: tofu")
-        {
-            Arrange = static _ => SkipWhenTerraformIsIn(PathWithoutTerraform),
-            Variables = Set("PATH", PathWithoutTerraform),
-        },
     ];
 
     private readonly BadInputRepository _repository;
@@ -126,17 +120,50 @@ public sealed class ParameterCases
         run.Output.ShouldNotContain("BytePositionInLine");
     }
 
+    [Fact]
+    public async Task Terraform_not_on_PATH_is_bad_setup_naming_the_fix()
+    {
+        using var programs = new TempDirectory("slipway-path");
+        string path = PathWithoutTerraform(programs);
+        File.Exists(Path.Combine(path, "terraform")).ShouldBeFalse();
+        File.Exists(Path.Combine(path, "git")).ShouldBeTrue();
+
+        await _repository.AssertFailsSafelyAsync(
+            new BadInputCase("terraform not on PATH", "PlanInfra --env staging", ExitCodes.BadInput, "'terraform' was not found on PATH", "install Terraform", "infrastructure.tool: tofu")
+            {
+                Variables = Set("PATH", path),
+            });
+    }
+
     private static Dictionary<string, string?> Set(string name, string value) => new(StringComparer.Ordinal) { [name] = value };
 
     private static Task WriteParameters(string root, string json) => File.WriteAllTextAsync(Path.Combine(root, ".nuke", "parameters.json"), json);
 
-    private static Task SkipWhenTerraformIsIn(string path)
+    /// <summary>
+    /// A PATH that has every program of this machine's PATH except terraform and tofu: one folder of links, so the case runs
+    /// wherever terraform is installed (even in /usr/bin beside git and bash).
+    /// </summary>
+    private static string PathWithoutTerraform(TempDirectory folder)
     {
-        if (path.Split(':').Any(static directory => File.Exists(Path.Combine(directory, "terraform"))))
+        string[] hidden = ["terraform", "tofu"];
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
-            Assert.Skip($"terraform is installed in {path} on this machine, so the case cannot hide it");
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+
+            foreach (string program in Directory.EnumerateFiles(directory))
+            {
+                string name = Path.GetFileName(program);
+                if (!hidden.Contains(name) && linked.Add(name))
+                {
+                    File.CreateSymbolicLink(folder.Combine(name), program);
+                }
+            }
         }
 
-        return Task.CompletedTask;
+        return folder.Path;
     }
 }

@@ -104,7 +104,8 @@ public sealed class TagAndBranchCases
         },
         new("--tag with a colon", "SyncApps --env staging --app web --tag bad:tag", ExitCodes.BadInput, "--tag 'bad:tag' is not a valid image tag", TagRule),
         new("--tag starting with .", "SyncApps --env staging --tag .hidden", ExitCodes.BadInput, "--tag '.hidden' is not a valid image tag", TagRule),
-        new("PublishImage --tag with a colon", "PublishImage --image web --tag bad:tag", ExitCodes.BadInput, "Cannot publish image 'web:bad:tag'", "--tag TAG"),
+        new("PublishImage --tag with a colon", "PublishImage --image web --tag bad:tag", ExitCodes.BadInput, "--tag 'bad:tag' is not a valid image tag", "e.g. 1.4.0 or staging-123"),
+        new("PublishImage --tag with an @", "PublishImage --image web --tag v1@x", ExitCodes.BadInput, "--tag 'v1@x' is not a valid image tag"),
     ];
 
     private readonly BadInputRepository _repository;
