@@ -30,9 +30,8 @@ internal sealed record ApplyAttempt(string PlanSha256, DateTimeOffset StartedAt)
 
         throw SlipwayException.Refused(
             $"The saved plan {planFile} was already being applied at {previous.StartedAt:yyyy-MM-dd HH:mm:ss}Z and that apply did not finish. " +
-            $"Part of it may be in place, so it is not applied a second time. Plan again from the state as it is now, then apply:{Environment.NewLine}" +
-            $"  ./build.sh PlanInfra --env {options.Environment}{Environment.NewLine}" +
-            $"  ./build.sh ApplyInfra --env {options.Environment}");
+            $"Part of it may be in place, so it is not applied a second time. Plan again from the state as it is now and apply that plan:{Environment.NewLine}" +
+            $"  ./build.sh ApplyInfra --env {options.Environment}   (plans again, then applies; run ./build.sh PlanInfra --env {options.Environment} first to review)");
     }
 
     public static Task StartAsync(string planFile, string planSha256, TimeProvider time, CancellationToken cancellationToken)

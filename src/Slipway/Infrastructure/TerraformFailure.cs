@@ -66,9 +66,8 @@ internal static class TerraformFailure
         return SlipwayException.Failed(
             $"{options.Tool} apply was interrupted: it was killed by signal {signal} ({SignalName(signal)}, exit code {exitCode}) in {stack}, workspace '{options.EffectiveWorkspace}', before it finished. " +
             $"Part of the plan may have been applied: the state holds what {options.Tool} recorded before it stopped, and resources it was creating may exist outside the state. " +
-            $"The interrupted plan will not be applied again. Next:{nl}" +
-            $"  ./build.sh PlanInfra --env {options.Environment}   (plans from the state as it is now; review it){nl}" +
-            $"  ./build.sh ApplyInfra --env {options.Environment}{nl}" +
+            $"The interrupted plan will not be applied again. Next, plan from the state as it is now and apply that plan:{nl}" +
+            $"  ./build.sh ApplyInfra --env {options.Environment}   (plans again, then applies; run ./build.sh PlanInfra --env {options.Environment} first to review){nl}" +
             unlock);
     }
 

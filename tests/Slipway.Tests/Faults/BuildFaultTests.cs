@@ -145,27 +145,33 @@ public sealed partial class BuildFaultTests
             BuildRun plan = await Clone.RunAsync("PlanInfra --env dev");
             plan.ExitCode.ShouldBe(ExitCodes.Success, plan.ToString());
             RepositorySnapshot before = RepositorySnapshot.Take(root);
+            string planFile = ".nuke/temp/dev/infra.tfplan";
 
             (int exitCode, string output) = await RunKillingTerraformAsync("ApplyInfra --env dev", stack);
 
             exitCode.ShouldBe(ExitCodes.TargetFailed, output);
             output.ShouldContain("terraform apply was interrupted: it was killed by signal 9 (SIGKILL, exit code 137) in infra/platform, workspace 'dev'");
-            output.ShouldContain("./build.sh PlanInfra --env dev");
+            output.ShouldContain("./build.sh ApplyInfra --env dev   (plans again, then applies");
             output.ShouldMatch(@"cd infra/platform && TF_WORKSPACE=dev terraform force-unlock [0-9a-f]{8}-[0-9a-f]{4}-");
             StackFrame().IsMatch(output).ShouldBeFalse(output);
             ExceptionTypeName().Match(output).Value.ShouldBeEmpty(output);
-            RepositorySnapshot.Take(root).ChangesSince(before, ["infra/platform/terraform.tfstate.d/dev/", "infra/platform/.terraform/"])
-                .ShouldBe(["added .nuke/temp/dev/infra-apply.json"], output); // only the record of the unfinished apply, written whole
+            // ApplyInfra planned first (a new plan, written whole) and recorded the apply it started; no outputs of an apply
+            // that did not finish, no temp file left over.
+            RepositorySnapshot.Take(root).ChangesSince(before, ["infra/platform/terraform.tfstate.d/dev/", "infra/platform/.terraform/"]).ShouldBe(
+                ["added .nuke/temp/dev/infra-apply.json", "changed .nuke/temp/dev/infra-plan.json", "changed .nuke/temp/dev/infra-plan.md", "changed " + planFile],
+                output);
+            System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, ".nuke", "temp", "dev", "infra-apply.json"), TestContext.Current.CancellationToken)).Dispose();
 
-            BuildRun reapply = await Clone.RunAsync("ApplyInfra --env dev");
+            // The plan whose apply was killed, passed again as the reviewed plan: refused, not applied blindly.
+            BuildRun reapply = await Clone.RunAsync("ApplyInfra --env dev --plan-file " + planFile);
             reapply.ExitCode.ShouldBe(ExitCodes.Refused, reapply.ToString());
             reapply.Output.ShouldContain("that apply did not finish");
+            StackFrame().IsMatch(reapply.Output).ShouldBeFalse(reapply.Output);
 
             await File.WriteAllTextAsync(slow, "resource \"terraform_data\" \"slow\" {\n  provisioner \"local-exec\" {\n    command = \"true\"\n  }\n}\n", TestContext.Current.CancellationToken);
-            BuildRun replan = await Clone.RunAsync("PlanInfra --env dev");
             BuildRun apply = await Clone.RunAsync("ApplyInfra --env dev");
-            replan.ExitCode.ShouldBe(ExitCodes.Success, replan.ToString());
             apply.ExitCode.ShouldBe(ExitCodes.Success, apply.ToString());
+            apply.Output.ShouldContain("Applied the reviewed plan");
             File.Exists(Path.Combine(root, ".nuke", "temp", "dev", "infra-apply.json")).ShouldBeFalse();
         }
         finally
@@ -183,7 +189,7 @@ public sealed partial class BuildFaultTests
     }
 
     private static Task UseKubeconfigAsync(string root, string kubeconfig)
-        => EnvironmentFileCases.Replace(root, "environments/staging/env.yaml", "cluster:\n  local: true", $"cluster:\n  kubeconfig: {kubeconfig}");
+        => EnvironmentFileCases.Replace(root, "environments/staging/env.yaml", "cluster:\n  local: true", $"cluster:\n  local: null\n  kubeconfig: {kubeconfig}");
 
     private async Task<string> RemoteHeadAsync(string remote) => (await Clone.GitAsync(remote, "rev-parse", "main")).Trim();
 

@@ -33,7 +33,7 @@ public sealed class KilledApplyTests
         killed.Kind.ShouldBe(FailureKind.Failed);
         killed.Message.ShouldContain("terraform apply was interrupted: it was killed by signal 9 (SIGKILL, exit code 137) in infra/platform, workspace 'dev'");
         killed.Message.ShouldContain("Part of the plan may have been applied");
-        killed.Message.ShouldContain("./build.sh PlanInfra --env dev");
+        killed.Message.ShouldContain("./build.sh ApplyInfra --env dev   (plans again, then applies; run ./build.sh PlanInfra --env dev first to review)");
         killed.Message.ShouldContain($"cd infra/platform && TF_WORKSPACE=dev terraform force-unlock {lockId}");
         killed.Message.ShouldNotContain("(unknown)");
 
