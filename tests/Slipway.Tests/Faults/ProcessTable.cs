@@ -28,36 +28,34 @@ public static class ProcessTable
             }
         }
 
-        return found;
+        // A process that starts a copy of itself (before it execs another program, a forked child still shows the parent's
+        // command line) matches too: keep the outermost.
+        return [.. found.Where(pid => !found.Contains(Parent(pid)))];
     }
 
     /// <summary>The direct children of <paramref name="parent"/> (from the parent field of <c>/proc/&lt;pid&gt;/stat</c>).</summary>
     public static IReadOnlyList<int> Children(int parent)
     {
-        var children = new List<int>();
-        foreach (int pid in Pids())
-        {
-            try
-            {
-                string stat = File.ReadAllText($"/proc/{pid}/stat");
-                string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
-                {
-                    children.Add(pid);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return children;
+        return [.. Pids().Where(pid => Parent(pid) == parent)];
     }
 
-    /// <summary>SIGKILL to <paramref name="pid"/> and then to the children it had (which would outlive it, reparented).</summary>
+    /// <summary><paramref name="pid"/>'s children, their children, and so on.</summary>
+    public static IReadOnlyList<int> Descendants(int pid)
+    {
+        var all = new List<int>();
+        foreach (int child in Children(pid))
+        {
+            all.Add(child);
+            all.AddRange(Descendants(child));
+        }
+
+        return all;
+    }
+
+    /// <summary>SIGKILL to <paramref name="pid"/> and then to the descendants it had (which would outlive it, reparented).</summary>
     public static void KillWithChildren(int pid)
     {
-        IReadOnlyList<int> children = Children(pid);
+        IReadOnlyList<int> children = Descendants(pid);
         using (var process = System.Diagnostics.Process.GetProcessById(pid))
         {
             process.Kill(); // SIGKILL on Unix: no chance to clean up, as with the OOM killer or a cancelled CI job
@@ -74,6 +72,20 @@ public static class ProcessTable
             {
                 // ended with its parent
             }
+        }
+    }
+
+    /// <summary>The parent field of <c>/proc/&lt;pid&gt;/stat</c> (after the command name, which may hold spaces and parentheses).</summary>
+    private static int Parent(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 
