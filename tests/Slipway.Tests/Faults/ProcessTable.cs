@@ -34,10 +34,7 @@ public static class ProcessTable
     }
 
     /// <summary>The direct children of <paramref name="parent"/> (from the parent field of <c>/proc/&lt;pid&gt;/stat</c>).</summary>
-    public static IReadOnlyList<int> Children(int parent)
-    {
-        return [.. Pids().Where(pid => Parent(pid) == parent)];
-    }
+    public static IReadOnlyList<int> Children(int parent) => [.. Pids().Where(pid => Parent(pid) == parent)];
 
     /// <summary><paramref name="pid"/>'s children, their children, and so on.</summary>
     public static IReadOnlyList<int> Descendants(int pid)

@@ -1,6 +1,6 @@
-using k8s;
 using System.Net;
 using System.Text.RegularExpressions;
+using k8s;
 using k8s.Autorest;
 using Slipway.Cluster;
 using Slipway.Tests.Support;
