@@ -26,7 +26,7 @@ public sealed partial class KubernetesCluster
         var patch = new V1Patch(secret, V1Patch.PatchType.ApplyPatch);
         await WriteAsync(
             $"apply Secret {@namespace}/{name}",
-            () => _client.CoreV1.PatchNamespacedSecretAsync(patch, name, @namespace, fieldManager: FieldManager, force: true, cancellationToken: cancellationToken),
+            ct => _client.CoreV1.PatchNamespacedSecretAsync(patch, name, @namespace, fieldManager: FieldManager, force: true, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,21 +5,27 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Polly;
-using Polly.Retry;
 
 namespace Slipway.Cluster;
 
 /// <summary>
-/// The one place that knows KubernetesClient. Reads retry on 5xx, 429 and timeouts (bounded, with backoff);
-/// writes do not. Every call has the target's request timeout and honours the cancellation token.
+/// The one place that knows KubernetesClient. Reads retry on 5xx, 429 and timeouts (bounded, with backoff, honouring
+/// Retry-After); the patches Slipway writes retry only when the server refused them (429, 409), never on 5xx or a timeout.
+/// Every call has the target's request timeout and honours the cancellation token; failures name the API server and the call.
 /// </summary>
 public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomObjects, IClusterLeases, IDisposable
 {
     private const string FieldManager = "slipway";
     private readonly Kubernetes _client;
     private readonly ResiliencePipeline _readRetry;
+    private readonly ResiliencePipeline _writeRetry;
+    private readonly int _readAttempts;
+    private readonly string _server;
 
-    public KubernetesCluster(ClusterTarget target, int readAttempts = 4)
+    /// <param name="target">The cluster.</param>
+    /// <param name="readAttempts">Tries of a read (and of a refused write) before it fails; 1 = no retry.</param>
+    /// <param name="log">Where retries are reported (as warnings).</param>
+    public KubernetesCluster(ClusterTarget target, int readAttempts = 4, ILog? log = null)
     {
         Target = target;
         KubernetesClientConfiguration configuration = target.Url is not null
@@ -27,19 +33,10 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
             : LoadKubeconfig(target);
         configuration.HttpClientTimeout = target.RequestTimeout;
         _client = new Kubernetes(configuration);
-        // Polly refuses a retry strategy of zero retries: one attempt is a pipeline without one.
-        _readRetry = readAttempts <= 1
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder()
-                .AddRetry(new RetryStrategyOptions
-                {
-                    MaxRetryAttempts = readAttempts - 1,
-                    BackoffType = DelayBackoffType.Exponential,
-                    Delay = TimeSpan.FromMilliseconds(200),
-                    UseJitter = true,
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-                })
-                .Build();
+        _server = target.Url is not null ? target.Url.ToString() : $"{configuration.Host} ({target})";
+        _readAttempts = Math.Max(1, readAttempts);
+        _readRetry = RetryPipeline(_readAttempts, IsTransient, log ?? NullLog.Instance);
+        _writeRetry = RetryPipeline(_readAttempts, IsRefusedWrite, log ?? NullLog.Instance);
     }
 
     public ClusterTarget Target { get; }
@@ -112,7 +109,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
         }
         catch (Exception ex) when (ex is HttpOperationException or HttpRequestException || IsTimeout(ex, cancellationToken))
         {
-            throw Failure($"create namespace {@namespace}", ex);
+            throw Failure($"create namespace {@namespace}", ex, attempts: 1);
         }
     }
 
@@ -121,7 +118,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
         var patch = new V1Patch(manifest.ToJsonString(), V1Patch.PatchType.ApplyPatch);
         await WriteAsync(
             $"apply {resource.Kind} {@namespace}/{name}",
-            () => _client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, resource.Group, resource.Version, @namespace, resource.Plural, name, fieldManager: FieldManager, force: true, cancellationToken: cancellationToken),
+            ct => _client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, resource.Group, resource.Version, @namespace, resource.Plural, name, fieldManager: FieldManager, force: true, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -130,7 +127,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
         var body = new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch);
         await WriteAsync(
             $"patch {resource.Kind} {@namespace}/{name}",
-            () => _client.CustomObjects.PatchNamespacedCustomObjectAsync(body, resource.Group, resource.Version, @namespace, resource.Plural, name, cancellationToken: cancellationToken),
+            ct => _client.CustomObjects.PatchNamespacedCustomObjectAsync(body, resource.Group, resource.Version, @namespace, resource.Plural, name, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -146,7 +143,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
         }
         catch (Exception ex) when (ex is HttpOperationException or HttpRequestException || IsTimeout(ex, cancellationToken))
         {
-            throw Failure($"create lease {lease.Metadata.NamespaceProperty}/{lease.Metadata.Name}", ex);
+            throw Failure($"create lease {lease.Metadata.NamespaceProperty}/{lease.Metadata.Name}", ex, attempts: 1);
         }
     }
 
@@ -162,7 +159,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
         }
         catch (Exception ex) when (ex is HttpOperationException or HttpRequestException || IsTimeout(ex, cancellationToken))
         {
-            throw Failure($"update lease {lease.Metadata.NamespaceProperty}/{lease.Metadata.Name}", ex);
+            throw Failure($"update lease {lease.Metadata.NamespaceProperty}/{lease.Metadata.Name}", ex, attempts: 1);
         }
     }
 
@@ -179,7 +176,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
         }
         catch (Exception ex) when (ex is HttpOperationException or HttpRequestException || IsTimeout(ex, cancellationToken))
         {
-            throw Failure($"delete lease {lease.Metadata.NamespaceProperty}/{lease.Metadata.Name}", ex);
+            throw Failure($"delete lease {lease.Metadata.NamespaceProperty}/{lease.Metadata.Name}", ex, attempts: 1);
         }
     }
 
@@ -189,38 +186,33 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
     {
         try
         {
-            return await _readRetry.ExecuteAsync(async ct => await call(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(_readRetry, what, call, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpOperationException or HttpRequestException || IsTimeout(ex, cancellationToken))
         {
-            throw Failure(what, ex);
+            throw Failure(what, ex, IsTransient(ex) ? _readAttempts : 1);
         }
     }
 
-    private async Task WriteAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task WriteAsync<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            await call().ConfigureAwait(false);
+            await ExecuteAsync(_writeRetry, what, call, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpOperationException or HttpRequestException || IsTimeout(ex, cancellationToken))
         {
-            throw Failure(what, ex);
+            throw Failure(what, ex, IsRefusedWrite(ex) ? _readAttempts : 1);
         }
     }
 
-    private SlipwayException Failure(string what, Exception ex)
+    private SlipwayException Failure(string what, Exception ex, int attempts)
     {
-        string detail = ex switch
-        {
-            HttpOperationException http => $"{(int)http.Response.StatusCode} {http.Response.ReasonPhrase}: {StatusMessage(http.Response.Content)}",
-            HttpRequestException request => request.Message,
-            _ => $"no answer within {Target.RequestTimeout.TotalSeconds:0}s",
-        };
-        return new SlipwayException(
-            FailureKind.Failed,
-            $"The cluster API at {Target} failed to {what}: {detail}. Check that the cluster is reachable (kubectl {Target.KubectlArguments} get nodes) and run again.",
-            ex);
+        string tries = attempts > 1 ? $" after {attempts} attempts" : string.Empty;
+        string advice = ex is HttpOperationException { Response.StatusCode: HttpStatusCode.Conflict }
+            ? "Another writer keeps changing it: find it (kubectl " + Target.KubectlArguments + " get events) and run again."
+            : $"Check that the cluster is reachable (kubectl {Target.KubectlArguments} get nodes) and run again.";
+        return new SlipwayException(FailureKind.Failed, $"The cluster API at {_server} failed to {what}{tries}: {Detail(ex)}. {advice}", ex);
     }
 
     private static string StatusMessage(string? content)
@@ -240,14 +232,6 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
             return content.Length > 300 ? content[..300] : content;
         }
     }
-
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        HttpOperationException http => (int)http.Response.StatusCode >= 500 || http.Response.StatusCode == HttpStatusCode.TooManyRequests,
-        HttpRequestException => true,
-        TaskCanceledException or TimeoutException => true,
-        _ => false,
-    };
 
     private static bool IsTimeout(Exception ex, CancellationToken cancellationToken)
         => ex is TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested;

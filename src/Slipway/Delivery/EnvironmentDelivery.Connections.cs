@@ -47,7 +47,7 @@ public sealed partial class EnvironmentDelivery
         {
             var connector = new ClusterConnector(_context.Paths, _context.LocalClusters);
             _connection = await connector.ConnectAsync(ClusterOptions(), cancellationToken).ConfigureAwait(false);
-            return _cluster = new KubernetesCluster(_connection.Target);
+            return _cluster = new KubernetesCluster(_connection.Target, log: _context.Log);
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Takes the environment's deploy lease unless this run holds it already; a held lease refuses (exit 3).</summary>

@@ -42,6 +42,7 @@ public sealed class InfraApplier
         string commit = await GitHead.ReadAsync(_runner, options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
         SortedDictionary<string, string> stackFiles = await StackFiles.HashAsync(options.StackDirectory, cancellationToken).ConfigureAwait(false);
         PlanVerifier.Verify(metadata, new PlanOnDisk(sha256, commit, stackFiles), request, planFile);
+        await ApplyAttempt.RefuseIfUnfinishedAsync(planFile, sha256, options, cancellationToken).ConfigureAwait(false);
 
         var cli = new TerraformCli(_runner, _environment, options);
         await StackInitializer.EnsureInitializedAsync(cli, cancellationToken).ConfigureAwait(false);
@@ -54,7 +55,7 @@ public sealed class InfraApplier
         if (apply)
         {
             options.Log.Info($"Applying the reviewed plan {planFile} (SHA-256 {sha256[..12]}…, commit {commit[..Math.Min(12, commit.Length)]}).");
-            await cli.RunAsync(new TerraformCall("apply", "-input=false", "-lock-timeout=0s", planFile) { ShowOutput = true }, cancellationToken).ConfigureAwait(false);
+            await ApplyPlanAsync(cli, planFile, sha256, cancellationToken).ConfigureAwait(false);
         }
 
         IReadOnlyDictionary<string, string> outputs = await StackOutputs.ReadAsync(cli, cancellationToken).ConfigureAwait(false);
@@ -73,5 +74,26 @@ public sealed class InfraApplier
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Runs <c>apply</c> of the saved plan between the start and the end of an <see cref="ApplyAttempt"/>: an apply that fails,
+    /// is cancelled or is killed leaves the attempt behind, so the same plan is not applied again; a refusal that changed
+    /// nothing (the state is locked by another run, the plan is stale) ends it, so the plan can be applied once that is over.
+    /// </summary>
+    private static async Task ApplyPlanAsync(TerraformCli cli, string planFile, string sha256, CancellationToken cancellationToken)
+    {
+        await ApplyAttempt.StartAsync(planFile, sha256, cli.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await cli.RunAsync(new TerraformCall("apply", "-input=false", "-lock-timeout=0s", planFile) { ShowOutput = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlipwayException ex) when (ex.Kind == FailureKind.Refused)
+        {
+            ApplyAttempt.Finish(planFile);
+            throw;
+        }
+
+        ApplyAttempt.Finish(planFile);
     }
 }

@@ -11,10 +11,10 @@ internal static class StateLockFailure
 {
     public static SlipwayException From(InfraOptions options, string output)
     {
-        string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
+        string stack = StackPath(options);
         string workspace = options.EffectiveWorkspace;
-        string stateFile = workspace == "default" ? "terraform.tfstate" : $"terraform.tfstate.d/{workspace}/terraform.tfstate";
-        JsonElement? lockFile = ReadLocalLockInfo(Path.Combine(options.StackDirectory, Path.GetDirectoryName(stateFile) ?? string.Empty, ".terraform.tfstate.lock.info"));
+        string stateFile = StateFile(workspace);
+        JsonElement? lockFile = ReadLocalLockInfo(options);
         string? Value(string name) => TerraformText.Field(output, name) ?? (lockFile is { } info && info.TryGetProperty(name, out JsonElement value) ? value.ToString() : null);
 
         string nl = Environment.NewLine;
@@ -27,7 +27,7 @@ internal static class StateLockFailure
                 $"With the local backend a running process holds {stack}/{stateFile}: find it with `fuser -v {stack}/{stateFile}` (or `lsof {stack}/{stateFile}`) and let it finish or stop it; " +
                 $"force-unlock cannot release a lock a live process holds.{nl}" +
                 $"With a remote backend, read the lock ID in the backend and release it with:{nl}" +
-                $"  cd {stack} && TF_WORKSPACE={workspace} {options.Tool} force-unlock <lock ID>");
+                $"  {ForceUnlockCommand(options, "<lock ID>")}");
         }
 
         return SlipwayException.Refused(
@@ -37,8 +37,23 @@ internal static class StateLockFailure
             $"  Operation: {Value("Operation") ?? "(not recorded)"}{nl}" +
             $"  Since:     {Value("Created") ?? "(not recorded)"}{nl}" +
             $"Wait for that run to finish and try again. Only if it is gone for good, release the lock with:{nl}" +
-            $"  cd {stack} && TF_WORKSPACE={workspace} {options.Tool} force-unlock {id}");
+            $"  {ForceUnlockCommand(options, id)}");
     }
+
+    /// <summary>The command that releases a lock: <c>cd &lt;stack&gt; &amp;&amp; TF_WORKSPACE=&lt;ws&gt; terraform force-unlock &lt;id&gt;</c>.</summary>
+    public static string ForceUnlockCommand(InfraOptions options, string id)
+        => $"cd {StackPath(options)} && TF_WORKSPACE={options.EffectiveWorkspace} {options.Tool} force-unlock {id}";
+
+    /// <summary>The ID in the local backend's lock info file (left behind by a terraform that was killed), or null.</summary>
+    public static string? LocalLockId(InfraOptions options)
+        => ReadLocalLockInfo(options) is { } info && info.TryGetProperty("ID", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+
+    private static string StackPath(InfraOptions options) => Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
+
+    private static string StateFile(string workspace) => workspace == "default" ? "terraform.tfstate" : $"terraform.tfstate.d/{workspace}/terraform.tfstate";
+
+    private static JsonElement? ReadLocalLockInfo(InfraOptions options)
+        => ReadLocalLockInfo(Path.Combine(options.StackDirectory, Path.GetDirectoryName(StateFile(options.EffectiveWorkspace)) ?? string.Empty, ".terraform.tfstate.lock.info"));
 
     private static JsonElement? ReadLocalLockInfo(string path)
     {

@@ -29,16 +29,60 @@ internal static class TerraformFailure
                 $"Run PlanInfra again: ./build.sh PlanInfra --env {options.Environment}");
         }
 
+        if (command == "apply" && Signal(result.ExitCode) is { } signal)
+        {
+            return Interrupted(options, signal, result.ExitCode);
+        }
+
         IReadOnlyList<TerraformDiagnostic> errors = TerraformText.ParseErrors(output, file => RelativeToRoot(options, file));
         string body = errors.Count > 0
             ? string.Join(Environment.NewLine, errors.Select(static e => e.Format()))
             : Tail(output);
         string message = $"{options.Tool} {command} failed (exit code {result.ExitCode}) in {stack}:{Environment.NewLine}{body}";
 
+        if (command == "apply")
+        {
+            message += $"{Environment.NewLine}Part of the plan may have been applied before the error. Fix the cause, then plan again from the state as it is now: ./build.sh PlanInfra --env {options.Environment}";
+        }
+
         // Before apply, an error that points into the configuration (file and line) is bad input: exit 2.
         bool configuration = command != "apply" && errors.Any(static e => e.File is not null);
         return configuration ? SlipwayException.Input(message) : SlipwayException.Failed(message);
     }
+
+    /// <summary>
+    /// terraform ended by a signal in the middle of an apply (killed by a person, the OOM killer, a CI runner cancelling the job):
+    /// what may be left (a partial apply, a lock a remote backend keeps) and the commands that recover, with the real lock ID
+    /// when the local backend's lock info file still holds one.
+    /// </summary>
+    private static SlipwayException Interrupted(InfraOptions options, int signal, int exitCode)
+    {
+        string nl = Environment.NewLine;
+        string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
+        string? lockId = StateLockFailure.LocalLockId(options);
+        string unlock = lockId is null
+            ? $"If {options.Tool} then says the state is locked (a remote backend keeps the lock of a killed run), release it with the lock ID it prints, once you are sure no other {options.Tool} runs:{nl}  {StateLockFailure.ForceUnlockCommand(options, "<lock ID>")}"
+            : $"The killed run's lock {lockId} is still recorded. If {options.Tool} then says the state is locked (a remote backend keeps the lock of a killed run), release it once you are sure no other {options.Tool} runs:{nl}  {StateLockFailure.ForceUnlockCommand(options, lockId)}";
+        return SlipwayException.Failed(
+            $"{options.Tool} apply was interrupted: it was killed by signal {signal} ({SignalName(signal)}, exit code {exitCode}) in {stack}, workspace '{options.EffectiveWorkspace}', before it finished. " +
+            $"Part of the plan may have been applied: the state holds what {options.Tool} recorded before it stopped, and resources it was creating may exist outside the state. " +
+            $"The interrupted plan will not be applied again. Next, plan from the state as it is now and apply that plan:{nl}" +
+            $"  ./build.sh ApplyInfra --env {options.Environment}   (plans again, then applies; run ./build.sh PlanInfra --env {options.Environment} first to review){nl}" +
+            unlock);
+    }
+
+    /// <summary>The signal that ended a process, from the exit code .NET reports for it on Unix (128 + signal).</summary>
+    private static int? Signal(int exitCode) => exitCode is > 128 and < 128 + 65 ? exitCode - 128 : null;
+
+    private static string SignalName(int signal) => signal switch
+    {
+        1 => "SIGHUP",
+        2 => "SIGINT",
+        6 => "SIGABRT",
+        9 => "SIGKILL",
+        15 => "SIGTERM",
+        _ => "signal " + signal,
+    };
 
     /// <summary>A path terraform printed (relative to the stack) made relative to the repository root.</summary>
     public static string RelativeToRoot(InfraOptions options, string file)

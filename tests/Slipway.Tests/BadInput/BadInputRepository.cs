@@ -13,6 +13,9 @@ public sealed partial class BadInputRepository : IAsyncLifetime
 
     public string Root => _clone.Root;
 
+    /// <summary>The clone itself, for fault tests that run the build more than once (fail, repair, succeed) or host its cluster.</summary>
+    public BuildScriptClone Clone => _clone;
+
     public async ValueTask InitializeAsync()
     {
         await _clone.InitializeAsync();

@@ -37,7 +37,7 @@ public sealed class KubernetesClusterFaultTests
         SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => cluster.ListNodesAsync(TestContext.Current.CancellationToken));
 
         error.Kind.ShouldBe(FailureKind.Failed);
-        error.Message.ShouldContain("failed to list nodes: 503");
+        error.Message.ShouldContain("failed to list nodes after 2 attempts: 503");
         error.Message.ShouldContain("etcd is sad");
         error.Message.ShouldContain("kubectl --kubeconfig kubeconfig get nodes");
     }

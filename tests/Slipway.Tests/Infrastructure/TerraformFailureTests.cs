@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Slipway.Hosting;
 using Slipway.Infrastructure;
 
@@ -18,10 +17,8 @@ public sealed class TerraformFailureTests
     public async Task Plan_while_another_terraform_holds_the_lock_names_the_lock_and_how_to_release_it()
     {
         await _stack.PlanAsync("locked");
-        using Process holder = StartApplyWaitingForConfirmation("locked");
-        try
+        using (await TerraformLockHolder.StartAsync(_stack, "locked"))
         {
-            await WaitForPromptAsync(holder);
             string lockInfo = File.ReadAllText(Path.Combine(_stack.Stack, "terraform.tfstate.d", "locked", ".terraform.tfstate.lock.info"));
             string lockId = System.Text.Json.JsonDocument.Parse(lockInfo).RootElement.GetProperty("ID").GetString()!;
 
@@ -33,24 +30,14 @@ public sealed class TerraformFailureTests
             refused.Message.ShouldContain("Held by:   ");
             refused.Message.ShouldContain($"cd infra/platform && TF_WORKSPACE=locked terraform force-unlock {lockId}");
         }
-        finally
-        {
-            holder.StandardInput.Close();
-            if (!holder.WaitForExit(10_000))
-            {
-                holder.Kill(entireProcessTree: true);
-            }
-        }
     }
 
     [Fact]
     public async Task A_lock_whose_holder_terraform_cannot_name_gives_the_state_file_and_no_force_unlock_of_an_unknown_id()
     {
         await _stack.PlanAsync("nameless");
-        using Process holder = StartApplyWaitingForConfirmation("nameless");
-        try
+        using (await TerraformLockHolder.StartAsync(_stack, "nameless"))
         {
-            await WaitForPromptAsync(holder);
             File.Delete(Path.Combine(_stack.Stack, "terraform.tfstate.d", "nameless", ".terraform.tfstate.lock.info"));
 
             SlipwayException refused = await Should.ThrowAsync<SlipwayException>(() => _stack.PlanAsync("nameless"));
@@ -60,14 +47,6 @@ public sealed class TerraformFailureTests
             refused.Message.ShouldContain("fuser -v infra/platform/terraform.tfstate.d/nameless/terraform.tfstate");
             refused.Message.ShouldContain("cd infra/platform && TF_WORKSPACE=nameless terraform force-unlock <lock ID>");
             refused.Message.ShouldNotContain("(unknown)");
-        }
-        finally
-        {
-            holder.StandardInput.Close();
-            if (!holder.WaitForExit(10_000))
-            {
-                holder.Kill(entireProcessTree: true);
-            }
         }
     }
 
@@ -125,43 +104,5 @@ public sealed class TerraformFailureTests
 
         error.Kind.ShouldBe(FailureKind.Input);
         error.Message.ShouldContain("infrastructure.tool is 'pulumi'");
-    }
-
-    private Process StartApplyWaitingForConfirmation(string workspace)
-    {
-        var start = new ProcessStartInfo("terraform")
-        {
-            WorkingDirectory = _stack.Stack,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in (string[])["apply", "-no-color", "-var-file=" + Path.Combine(_stack.Temp(workspace), "infra.tfvars.json")])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["TF_WORKSPACE"] = workspace;
-        start.Environment.Remove("TF_IN_AUTOMATION");
-        start.Environment.Remove("TF_INPUT");
-        return Process.Start(start)!;
-    }
-
-    private static async Task WaitForPromptAsync(Process holder)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var buffer = new char[4096];
-        var seen = new System.Text.StringBuilder();
-        while (!seen.ToString().Contains("Enter a value", StringComparison.Ordinal))
-        {
-            int read = await holder.StandardOutput.ReadAsync(buffer, timeout.Token);
-            if (read == 0)
-            {
-                throw new InvalidOperationException("terraform apply exited before asking for confirmation: " + seen + await holder.StandardError.ReadToEndAsync(timeout.Token));
-            }
-
-            seen.Append(buffer, 0, read);
-        }
     }
 }
