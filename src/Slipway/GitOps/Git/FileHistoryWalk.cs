@@ -12,6 +12,7 @@ internal sealed class FileHistoryWalk
 {
     private readonly string[] _segments;
     private readonly Dictionary<(ObjectId Tree, int Level), ObjectId?> _entryOfTree = [];
+    private readonly Dictionary<ObjectId, ObjectId?> _entryOfCommit = [];
 
     private FileHistoryWalk(string path)
     {
@@ -26,18 +27,20 @@ internal sealed class FileHistoryWalk
         foreach (Commit commit in repository.Commits.QueryBy(filter))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ObjectId? entry = walk.EntryOf(commit.Tree);
+            ObjectId? entry = walk.EntryOfCommit(commit);
             bool changed = true;
+            bool root = true;
             foreach (Commit parent in commit.Parents)
             {
-                if (walk.EntryOf(parent.Tree) == entry)
+                root = false;
+                if (walk.EntryOfCommit(parent) == entry)
                 {
                     changed = false;
                     break;
                 }
             }
 
-            if (!changed || (entry is null && !commit.Parents.Any()))
+            if (!changed || (entry is null && root))
             {
                 continue;
             }
@@ -54,8 +57,17 @@ internal sealed class FileHistoryWalk
         return versions;
     }
 
-    /// <summary>The blob id at the path in <paramref name="root"/>, or null when the path is not a file there.</summary>
-    private ObjectId? EntryOf(Tree root) => EntryOf(root, 0);
+    /// <summary>The blob id at the path in the commit's tree (null when not a file there), computed once per commit: a parent's is reused when the walk reaches it.</summary>
+    private ObjectId? EntryOfCommit(Commit commit)
+    {
+        if (!_entryOfCommit.TryGetValue(commit.Id, out ObjectId? entry))
+        {
+            entry = EntryOf(commit.Tree, 0);
+            _entryOfCommit[commit.Id] = entry;
+        }
+
+        return entry;
+    }
 
     private ObjectId? EntryOf(Tree tree, int level)
     {
