@@ -23,7 +23,7 @@ internal sealed class FileHistoryWalk
     {
         var walk = new FileHistoryWalk(path);
         var versions = new List<FileVersion>();
-        var filter = new CommitFilter { IncludeReachableFrom = tip, SortBy = CommitSortStrategies.Time };
+        var filter = new CommitFilter { IncludeReachableFrom = tip, SortBy = CommitSortStrategies.None }; // git log's own order, streamed (time sorting makes libgit2 read every commit before the first)
         foreach (Commit commit in repository.Commits.QueryBy(filter))
         {
             cancellationToken.ThrowIfCancellationRequested();
