@@ -6,10 +6,13 @@ using Slipway.Verification;
 /// <summary>Deploys: DeployPlatform, SyncApps, Verify, the Deploy* aggregates and Status (src/Slipway/Delivery).</summary>
 internal sealed partial class Build
 {
-    [Parameter("SyncApps: deploy only this app")]
+    [Parameter("SyncApps, Deploy*: move an app a rollback holds (holds/<env>.yaml), releasing its hold")]
+    private readonly bool _releaseHold;
+
+    [Parameter("SyncApps: deploy only this app; History, Rollback, Resume: only this app")]
     private readonly string? _app;
 
-    [Parameter("SyncApps: the image tag to deploy for --app; PublishImage: the tag to publish")]
+    [Parameter("SyncApps: the image tag to deploy for --app; Rollback: the tag to go back to; PublishImage: the tag to publish")]
     private readonly string? _tag;
 
     [Parameter("DeployPlatform, SyncApps, Status: the token for an https GitOps repository (prefer the variable SLIPWAY_GITOPS_TOKEN to the option: a command line is visible to other users)")]
@@ -28,37 +31,34 @@ internal sealed partial class Build
         .Description("Write each app's image tag (or --app X --tag Y) into the GitOps repository, push, reconcile and wait")
         .Requires(() => _env)
         .After(DeployPlatform)
-        .Executes(async ct => await (await DeliveryAsync(ct)).SyncAppsAsync(_app, _tag, ct));
+        .Executes(async ct => await (await DeliveryAsync(ct)).SyncAppsAsync(_app, _tag, _releaseHold, ct));
 
     private Target Verify => _ => _
-        .Description("Wait until the cluster really runs the environment: nodes, HelmReleases, rollouts, pods, endpoints")
+        .Description("Wait until the cluster really runs the environment (nodes, HelmReleases, rollouts, pods, endpoints), then record the release")
         .Requires(() => _env)
         .After(SyncApps)
         .Executes(async ct =>
         {
             using var http = new HttpClient();
             var progress = new LogVerificationProgress(Log, IsLocalBuild ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15));
-            VerificationReport report = await (await DeliveryAsync(ct)).VerifyAsync(progress, http, ct);
+            VerificationReport report = await (await DeliveryAsync(ct)).VerifyAndRecordAsync(progress, http, ct);
             Output.Success($"{_env} is live: {report.Summary()}");
         });
 
     private Target DeployDev => _ => _
-        .Description("Deploy the dev environment: Validate, PlanInfra, ApplyInfra, DeployPlatform, SyncApps, Verify, then record the release")
+        .Description("Deploy the dev environment: Validate, PlanInfra, ApplyInfra, DeployPlatform, SyncApps, Verify (Verify records the release)")
         .Sets(() => _env, "dev")
-        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify)
-        .Executes(RecordReleaseAsync);
+        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify);
 
     private Target DeployStaging => _ => _
-        .Description("Deploy the staging environment: Validate, PlanInfra, ApplyInfra, DeployPlatform, SyncApps, Verify, then record the release")
+        .Description("Deploy the staging environment: Validate, PlanInfra, ApplyInfra, DeployPlatform, SyncApps, Verify (Verify records the release)")
         .Sets(() => _env, "staging")
-        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify)
-        .Executes(RecordReleaseAsync);
+        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify);
 
     private Target DeployProduction => _ => _
-        .Description("Deploy the production environment (protected): the same chain, then record the release")
+        .Description("Deploy the production environment (protected): the same chain (Verify records the release)")
         .Sets(() => _env, "production")
-        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify)
-        .Executes(RecordReleaseAsync);
+        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify);
 
     private Target Status => _ => _
         .Description("What --env runs now: apps, tags, charts, the last release, and cluster readiness")
@@ -80,22 +80,14 @@ internal sealed partial class Build
         }
     }
 
-    private async Task RecordReleaseAsync(CancellationToken cancellationToken)
-        => await (await DeliveryAsync(cancellationToken)).RecordReleaseAsync(verified: true, cancellationToken);
+    /// <summary>The delivery of the run's environment (<paramref name="environment"/>, or --env), opened once over the run's environment catalogue.</summary>
+    private async Task<EnvironmentDelivery> DeliveryAsync(CancellationToken cancellationToken, string? environment = null)
+        => _delivery ??= EnvironmentDelivery.Open(DeliveryContext(), await CatalogAsync(cancellationToken), environment ?? _env!);
 
-    /// <summary>The delivery of the run's environment, opened once over the run's environment catalogue.</summary>
-    private async Task<EnvironmentDelivery> DeliveryAsync(CancellationToken cancellationToken)
-    {
-        if (_delivery is null)
+    private DeliveryContext DeliveryContext()
+        => new(RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log, new LocalClusterStarter())
         {
-            var context = new DeliveryContext(RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log, new LocalClusterStarter())
-            {
-                Processes = _processes,
-                GitOpsToken = _gitopsToken,
-            };
-            _delivery = EnvironmentDelivery.Open(context, await CatalogAsync(cancellationToken), _env!);
-        }
-
-        return _delivery;
-    }
+            Processes = _processes,
+            GitOpsToken = _gitopsToken,
+        };
 }

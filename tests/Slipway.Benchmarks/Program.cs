@@ -3,6 +3,7 @@ using Slipway.Benchmarks.GitOps;
 using Slipway.Benchmarks.Infrastructure;
 using Slipway.Benchmarks.LocalCluster;
 using Slipway.Benchmarks.LocalCluster.Controllers;
+using Slipway.Benchmarks.Releases;
 using Slipway.Benchmarks.Verification;
 
 namespace Slipway.Benchmarks;
@@ -21,6 +22,7 @@ public static class Program
         ["local-cluster"] = ("local cluster start, creates/s, list 10,000 pods [--quick]", LocalClusterBenchmark.RunAsync),
         ["controllers"] = ("local cluster controllers: create -> Available, GitOps change -> applied [--quick]", LocalClusterControllersBenchmark.RunAsync),
         ["gitops"] = ("YAML splice vs YamlDotNet round trip; SyncApps push to a local bare remote [ITERATIONS] [--quick]", GitOpsBenchmark.RunAsync),
+        ["history"] = ("find the commit that set a tag in 50,000 commits vs git log -- path and QueryBy(path); History as a process [--commits N] [--changes N] [--cache DIR] [--quick]", HistoryBenchmark.RunAsync),
         ["verify"] = ("Verify 2,000 Deployments and 10,000 pods on the local cluster (budget 1 s) [--runs N] [--quick]", VerifyBenchmark.RunAsync),
     };
 

@@ -2,6 +2,7 @@ using Slipway.Cluster;
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
 using Slipway.GitOps.Manifests;
+using Slipway.Releases;
 
 namespace Slipway.Delivery;
 
@@ -16,7 +17,7 @@ public sealed partial class EnvironmentDelivery
     {
         IReadOnlyList<(PlatformRelease Release, string Values)> secrets = ResolveValueSecrets();
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
-        await CheckReleaseLogAsync(repository, cancellationToken).ConfigureAwait(false);
+        await ReadGuardsAsync(repository, cancellationToken).ConfigureAwait(false);
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         await ApplyValueSecretsAsync(secrets, cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
@@ -27,7 +28,15 @@ public sealed partial class EnvironmentDelivery
     }
 
     /// <summary>Writes each app's image tag (all apps, or <paramref name="app"/> at <paramref name="tag"/>), pushes, reconciles, waits.</summary>
-    public async Task<GitOpsDeployResult> SyncAppsAsync(string? app, string? tag, CancellationToken cancellationToken)
+    public Task<GitOpsDeployResult> SyncAppsAsync(string? app, string? tag, CancellationToken cancellationToken)
+        => SyncAppsAsync(app, tag, releaseHold: false, cancellationToken);
+
+    /// <summary>
+    /// Writes each app's image tag (all apps, or <paramref name="app"/> at <paramref name="tag"/>), pushes, reconciles, waits.
+    /// A held app (<c>holds/&lt;env&gt;.yaml</c>) is not moved (exit 3) unless <paramref name="releaseHold"/>, which then
+    /// removes its hold in a commit of its own.
+    /// </summary>
+    public async Task<GitOpsDeployResult> SyncAppsAsync(string? app, string? tag, bool releaseHold, CancellationToken cancellationToken)
     {
         IReadOnlyList<AppRelease> apps = AppSelection.Select(Name, Apps, app, tag);
         if (AppSelection.Notice(Name, apps, app, tag) is { } notice)
@@ -36,12 +45,23 @@ public sealed partial class EnvironmentDelivery
         }
 
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
-        await CheckReleaseLogAsync(repository, cancellationToken).ConfigureAwait(false);
+        EnvironmentGuards guards = await ReadGuardsAsync(repository, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Hold> released = guards.RefuseMoves(apps.ToDictionary(static a => a.Name, static a => a.Tag, StringComparer.Ordinal), releaseHold, "SyncApps");
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
             .SyncAppsAsync(apps, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
         _lastPushedCommit = result.CommitSha;
-        await ApplyCommitAsync(environment, result.CommitSha, $"{Name}-apps", cancellationToken).ConfigureAwait(false);
+        if (released.Count > 0)
+        {
+            string deployed = string.Join(", ", released.Select(h => $"{h.App} {apps.First(a => a.Name == h.App).Tag}"));
+            (_, PushResult push) = await new Rollback.HoldRelease(repository)
+                .ReleaseAsync(Name, released.Select(static h => h.App).ToArray(), $"Released by SyncApps --release-hold, which deployed {deployed}.", _context.CommitInfoFor(Name), cancellationToken)
+                .ConfigureAwait(false);
+            _lastPushedCommit = push.CommitSha;
+            _context.Log.Warning($"--release-hold: released {string.Join("; ", released)}.");
+        }
+
+        await ApplyCommitAsync(environment, _lastPushedCommit, $"{Name}-apps", cancellationToken).ConfigureAwait(false);
         return result;
     }
 

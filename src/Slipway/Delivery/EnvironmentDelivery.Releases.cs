@@ -1,32 +1,66 @@
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
+using Slipway.Infrastructure;
 using Slipway.Releases;
+using Slipway.Verification;
 
 namespace Slipway.Delivery;
 
-/// <summary>Recording the release in <c>releases/&lt;env&gt;.yaml</c> of the GitOps repository.</summary>
+/// <summary>Recording what really runs in <c>releases/&lt;env&gt;.yaml</c> of the GitOps repository.</summary>
 public sealed partial class EnvironmentDelivery
 {
     /// <summary>
-    /// Appends the verified release to <c>releases/&lt;env&gt;.yaml</c> in one commit — unless the latest verified release
-    /// already has exactly these app and chart versions (a re-run that changed nothing records nothing).
+    /// Verify, then record the release: verified when it passed; when it failed after this run changed the environment, a
+    /// failed release (so History and Rollback know it) before the failure is reported.
+    /// </summary>
+    public async Task<VerificationReport> VerifyAndRecordAsync(IVerificationProgress progress, HttpClient http, CancellationToken cancellationToken)
+    {
+        VerificationReport report;
+        try
+        {
+            report = await VerifyAsync(progress, http, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlipwayException e) when (e.Kind == FailureKind.Failed && _lastPushedCommit is not null)
+        {
+            await RecordReleaseAsync(verified: false, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        try
+        {
+            await RecordReleaseAsync(verified: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlipwayException e) when (e.Kind == FailureKind.Refused && _lastPushedCommit is null)
+        {
+            _context.Log.Warning($"{Name} is live, but its release was not recorded: {e.Message}");
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Appends the release to <c>releases/&lt;env&gt;.yaml</c> in one commit, with the app images and chart versions the GitOps
+    /// branch really holds (a <c>--tag</c> override, a rollback, a resume) — unless the latest release already has exactly
+    /// these versions and outcome (a re-run that changed nothing records nothing). The lease is taken only to record.
     /// </summary>
     public async Task<ReleaseRecord> RecordReleaseAsync(bool verified, CancellationToken cancellationToken)
     {
-        await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
-        (IGitOpsRepository repository, _) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
         CommitInfo info = _context.CommitInfoFor(Name);
         string path = GitOpsPaths.ReleaseLog(Name);
-        GitOpsSnapshot snapshot = await repository.ReadSnapshotAsync([path], cancellationToken).ConfigureAwait(false);
+        GitOpsSnapshot snapshot = await repository.ReadSnapshotAsync([path, .. EnvironmentVersionsReader.Paths(environment.Path)], cancellationToken).ConfigureAwait(false);
         ReleaseHistory history = ReleaseLog.Parse(Name, snapshot.Read(path));
-        var apps = Apps.ToDictionary(static a => a.Name, static a => a.ImageReference, StringComparer.Ordinal);
-        var charts = PlatformReleases.ToDictionary(static p => p.Name, static p => p.Version, StringComparer.Ordinal);
-        if (verified && history.Latest is { Verified: true } latest && SameVersions(latest.Apps, apps) && SameVersions(latest.Charts, charts))
+        EnvironmentVersions running = EnvironmentVersionsReader.Read(snapshot, Name, environment.Path);
+        var apps = running.Apps.ToDictionary(static a => a.Name, static a => a.ImageReference, StringComparer.Ordinal);
+        var charts = running.Charts.Where(static c => c.Version is not null).ToDictionary(static c => c.Name, static c => c.Version!, StringComparer.Ordinal);
+        ReleaseRecord? same = verified ? history.LatestVerified : history.Latest;
+        if (_lastRollback is null && same is not null && same.Verified == verified && SameVersions(same.Apps, apps) && SameVersions(same.Charts, charts))
         {
-            _context.Log.Info($"{Name} already runs release {latest.Id} (verified); nothing new to record.");
-            return latest;
+            _context.Log.Info($"{Name} already runs release {same.Id} ({(verified ? "verified" : "not verified")}); nothing new to record.");
+            return same;
         }
 
+        await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         var input = new ReleaseInput
         {
             Who = info.AuthorName,
@@ -36,37 +70,49 @@ public sealed partial class EnvironmentDelivery
             Verified = verified,
             Apps = apps,
             Charts = charts,
+            Kind = _lastRollback is null ? ReleaseKind.Deploy : ReleaseKind.Rollback,
+            Reason = _lastRollback?.Reason,
+            Restores = _lastRollback?.Restores,
+            Infra = await InfraFingerprintAsync(cancellationToken).ConfigureAwait(false),
         };
         ReleaseRecord record = await new ReleaseRecorder(repository, _context.Time).RecordAsync(Name, input, info, cancellationToken).ConfigureAwait(false);
-        _context.Log.Info($"Recorded release {record.Id} of {Name} in {path} ({(verified ? "verified" : "not verified")}).");
+        _context.Log.Info($"Recorded {(_lastRollback is null ? "release" : "rollback")} {record.Id} of {Name} in {path} ({(verified ? "verified" : "not verified")}).");
+        _lastRollback = null;
         return record;
     }
 
     /// <summary>
-    /// Reads <c>releases/&lt;env&gt;.yaml</c> once, before the run's first write (lease, push): a release log that cannot be
-    /// read is bad input found while nothing has changed, not after the cluster runs the new version and the release cannot be recorded.
+    /// Reads <c>releases/&lt;env&gt;.yaml</c> and the guards (<c>holds/&lt;env&gt;.yaml</c>) before the run's first write: a release
+    /// log that cannot be read is bad input found while nothing has changed, not after the cluster runs the new version.
     /// </summary>
-    private async Task CheckReleaseLogAsync(IGitOpsRepository repository, CancellationToken cancellationToken)
+    private async Task<EnvironmentGuards> ReadGuardsAsync(IGitOpsRepository repository, CancellationToken cancellationToken)
     {
-        if (_releaseLogChecked)
-        {
-            return;
-        }
-
         string path = GitOpsPaths.ReleaseLog(Name);
-        GitOpsSnapshot snapshot = await repository.ReadSnapshotAsync([path], cancellationToken).ConfigureAwait(false);
+        GitOpsSnapshot snapshot = await repository.ReadSnapshotAsync([path, .. EnvironmentGuards.Paths(Name)], cancellationToken).ConfigureAwait(false);
         try
         {
-            ReleaseLog.Parse(Name, snapshot.Read(path));
+            if (!_releaseLogChecked)
+            {
+                ReleaseLog.Parse(Name, snapshot.Read(path));
+                _releaseLogChecked = true;
+            }
+
+            return EnvironmentGuards.Read(snapshot, Name);
         }
         catch (SlipwayException e) when (e.Kind == FailureKind.Input)
         {
+            string file = e.Message.StartsWith(path, StringComparison.Ordinal) ? path : GuardPaths.Holds(Name);
             throw SlipwayException.Input(
                 $"{e.Message} Nothing was deployed. Fix the file in the GitOps repository ({repository.RemoteDisplay}, branch {repository.Branch}); "
-                + $"its history: git -C {Path.GetFullPath(_context.Paths.GitOpsWorkDirectory)} log -p origin/{repository.Branch} -- {path}");
+                + $"its history: git -C {Path.GetFullPath(_context.Paths.GitOpsWorkDirectory)} log -p origin/{repository.Branch} -- {file}");
         }
+    }
 
-        _releaseLogChecked = true;
+    /// <summary>A short fingerprint of the outputs the last ApplyInfra wrote (<c>infra-outputs.json</c>); null when there are none.</summary>
+    private async Task<string?> InfraFingerprintAsync(CancellationToken cancellationToken)
+    {
+        string file = Path.Combine(_context.Paths.Environment(Name), StackOutputs.FileName);
+        return File.Exists(file) ? (await FileHash.Sha256Async(file, cancellationToken).ConfigureAwait(false))[..12] : null;
     }
 
     private static bool SameVersions(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)

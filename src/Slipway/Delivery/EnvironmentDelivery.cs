@@ -28,6 +28,9 @@ public sealed partial class EnvironmentDelivery : IAsyncDisposable
     /// <summary>The commit of the GitOps repository that the last step of this run pushed (or found current).</summary>
     private string? _lastPushedCommit;
 
+    /// <summary>The rollback this run wrote, until its release is recorded.</summary>
+    private Rollback.RollbackPlan? _lastRollback;
+
     private EnvironmentDelivery(DeliveryContext context, EnvironmentCatalog catalog, EnvironmentSettings settings)
     {
         _context = context;

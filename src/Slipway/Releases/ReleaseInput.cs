@@ -24,6 +24,18 @@ public sealed record ReleaseInput
     /// <summary>Platform release name → chart version.</summary>
     public required IReadOnlyDictionary<string, string> Charts { get; init; }
 
+    /// <summary>What made it.</summary>
+    public ReleaseKind Kind { get; init; } = ReleaseKind.Deploy;
+
+    /// <summary>Why (<c>--reason</c>); null for none.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For a rollback: the release whose versions it set back.</summary>
+    public string? Restores { get; init; }
+
+    /// <summary>A fingerprint of the infrastructure outputs; null when unknown.</summary>
+    public string? Infra { get; init; }
+
     /// <summary>The record of this release under <paramref name="id"/>, recorded at <paramref name="time"/>.</summary>
     public ReleaseRecord ToRecord(string id, DateTimeOffset time) => new()
     {
@@ -36,5 +48,9 @@ public sealed record ReleaseInput
         Verified = Verified,
         Apps = Apps,
         Charts = Charts,
+        Kind = Kind,
+        Reason = Reason,
+        Restores = Restores,
+        Infra = Infra,
     };
 }

@@ -60,6 +60,14 @@ public static class ReleaseLog
             Field(text, "gitopsCommit", record.GitOpsCommit);
             Field(text, "runId", record.RunId);
             text.Append("    verified: ").Append(record.Verified ? "true" : "false").Append('\n');
+            if (record.Kind != ReleaseKind.Deploy)
+            {
+                Field(text, "kind", record.Kind.ToString().ToLowerInvariant());
+            }
+
+            Optional(text, "restores", record.Restores);
+            Optional(text, "reason", record.Reason);
+            Optional(text, "infra", record.Infra);
             Map(text, "apps", record.Apps);
             Map(text, "charts", record.Charts);
         }
@@ -96,7 +104,20 @@ public static class ReleaseLog
             Verified = Required("verified") == "true",
             Apps = ReadMap(mapping, "apps", source),
             Charts = ReadMap(mapping, "charts", source),
+            Kind = Optional("kind") switch
+            {
+                null or "deploy" => ReleaseKind.Deploy,
+                "rollback" => ReleaseKind.Rollback,
+                "resume" => ReleaseKind.Resume,
+                string other => throw SlipwayException.Input($"{source}:{mapping.Start.Line}: kind '{other}' is not one of deploy, rollback, resume."),
+            },
+            Restores = Optional("restores"),
+            Reason = Optional("reason"),
+            Infra = Optional("infra"),
         };
+
+        string? Optional(string key)
+            => mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) && value is YamlScalarNode { Value: { Length: > 0 } text } ? text : null;
     }
 
     private static IReadOnlyDictionary<string, string> ReadMap(YamlMappingNode record, string key, string source)
@@ -122,6 +143,14 @@ public static class ReleaseLog
 
     private static void Field(StringBuilder text, string key, string value)
         => text.Append("    ").Append(key).Append(": ").Append(YamlScalarText.String(value)).Append('\n');
+
+    private static void Optional(StringBuilder text, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            Field(text, key, value);
+        }
+    }
 
     private static void Map(StringBuilder text, string key, IReadOnlyDictionary<string, string> values)
     {

@@ -30,6 +30,21 @@ public sealed record ReleaseRecord
     /// <summary>Platform release name → chart version.</summary>
     public required IReadOnlyDictionary<string, string> Charts { get; init; }
 
+    /// <summary>What made it (written as <c>kind</c> when not a deploy).</summary>
+    public ReleaseKind Kind { get; init; } = ReleaseKind.Deploy;
+
+    /// <summary>Why (<c>--reason</c> of Rollback or Resume); null for none.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For a rollback: the release whose versions it set back; null otherwise.</summary>
+    public string? Restores { get; init; }
+
+    /// <summary>A fingerprint of the infrastructure outputs it ran on (<c>infra-outputs.json</c>); null when unknown.</summary>
+    public string? Infra { get; init; }
+
+    /// <summary>The tag of <paramref name="app"/> (the part after the image's last ':'), or null when it is not in this release.</summary>
+    public string? TagOf(string app) => Apps.TryGetValue(app, out string? image) ? ImageReferences.Tag(image) : null;
+
     /// <summary>The n of <c>&lt;env&gt;-&lt;n&gt;</c>, or 0 when the id has another shape.</summary>
     public int Number => int.TryParse(Id.AsSpan(Id.LastIndexOf('-') + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 0;
 }

@@ -28,9 +28,10 @@ public sealed class ReleaseRecorder
                 recorded = input.ToRecord(history.NextId, _time.GetUtcNow());
                 var updated = new ReleaseHistory(environment, [recorded, .. history.Releases]);
                 await tree.WriteTextAsync(path, ReleaseLog.Serialize(updated), ct).ConfigureAwait(false);
-                string apps = string.Join(", ", input.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {Tag(a.Value)}"));
+                string apps = string.Join(", ", input.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {ImageReferences.Tag(a.Value)}"));
                 return new ChangeDescription(
-                    $"release({environment}): {recorded.Id}{(input.Verified ? " verified" : " not verified")}{(apps.Length > 0 ? $" ({apps})" : string.Empty)}");
+                    $"release({environment}): {recorded.Id}{(input.Verified ? " verified" : " not verified")}"
+                    + $"{(input.Kind == ReleaseKind.Rollback ? $" rollback{(input.Restores is null ? string.Empty : $" to {input.Restores}")}" : string.Empty)}{(apps.Length > 0 ? $" ({apps})" : string.Empty)}");
             },
             info,
             cancellationToken).ConfigureAwait(false);
@@ -43,11 +44,5 @@ public sealed class ReleaseRecorder
         string path = GitOpsPaths.ReleaseLog(environment);
         GitOpsSnapshot snapshot = await reader.ReadSnapshotAsync([path], cancellationToken).ConfigureAwait(false);
         return ReleaseLog.Parse(environment, snapshot.Read(path));
-    }
-
-    private static string Tag(string imageReference)
-    {
-        int colon = imageReference.LastIndexOf(':');
-        return colon > imageReference.LastIndexOf('/') && colon >= 0 ? imageReference[(colon + 1)..] : imageReference;
     }
 }

@@ -11,4 +11,10 @@ public interface IGitOpsRepositoryReader
 
     /// <summary>Fetches the branch and returns the text files at its head under the given folders (all files when none).</summary>
     Task<GitOpsSnapshot> ReadSnapshotAsync(IReadOnlyList<string> folders, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns, as of the last fetch (fetching only when the clone has none), the versions of the file at <paramref name="path"/>, newest first (each commit that
+    /// changed its content, as <c>git log -- path</c> lists them), until <paramref name="keepReading"/> returns false for one.
+    /// </summary>
+    Task<IReadOnlyList<FileVersion>> ReadFileHistoryAsync(string path, Func<FileVersion, bool> keepReading, CancellationToken cancellationToken);
 }
