@@ -84,6 +84,13 @@ public sealed partial class InfraPlanner
 
         var result = new InfraPlanResult(metadata, classification, planFile, metadataFile, markdownFile, exitCode) { ClassifiedFrom = source };
         options.Log.Info(result.Table);
+        if (result.HasChanges)
+        {
+            // plan -json streams what changes, not how: the attribute-level diff is one command away.
+            string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
+            options.Log.Info($"Attribute-level diff: cd {stack} && {options.Tool} show {Path.GetRelativePath(options.StackDirectory, planFile).Replace('\\', '/')}");
+        }
+
         return result;
     }
 
