@@ -10,9 +10,11 @@ internal sealed record PlanStream(
     IReadOnlyList<ResourceChange> Drift,
     int OutputChanges,
     PlanChangeSummary? Summary,
-    IReadOnlyList<TerraformDiagnostic> Diagnostics,
-    string Text)
+    IReadOnlyList<TerraformDiagnostic> Diagnostics)
 {
+    /// <summary>Lines that were not terraform's JSON messages (at most 64 KB), for error messages.</summary>
+    public string Text { get; init; } = string.Empty;
+
     /// <summary>Actions the stream named that Slipway does not know: the stream is then not trusted.</summary>
     public int Unrecognized { get; init; }
 }

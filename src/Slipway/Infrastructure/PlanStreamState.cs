@@ -58,9 +58,9 @@ internal sealed partial class PlanStreamState
             _drift,
             _outputChanges,
             _summary,
-            _diagnostics,
-            _text.ToString())
+            _diagnostics)
         {
+            Text = _text.ToString(),
             Unrecognized = _unrecognized,
         };
 

@@ -71,7 +71,7 @@ public sealed class PlanStreamClassifierTests
     public void The_stream_is_trusted_only_when_the_saved_plan_and_terraforms_summary_agree()
     {
         var counts = new PlanCounts { Create = 1, Delete = 1, NoOp = 1 };
-        var stream = new PlanStream(counts with { NoOp = 0 }, [new ResourceChange("a.b", PlanAction.Delete, null)], [], 0, new PlanChangeSummary(1, 0, 1, 0), [], string.Empty);
+        var stream = new PlanStream(counts with { NoOp = 0 }, [new ResourceChange("a.b", PlanAction.Delete, null)], [], 0, new PlanChangeSummary(1, 0, 1, 0), []);
 
         StreamedPlanClassification.Combine(stream, new SavedPlan(counts with { NoOp = 5 }, 0, true, false, 0)).Classification!.Counts.ShouldBe(counts with { NoOp = 5 });
         StreamedPlanClassification.Combine(stream, null).Disagreement!.ShouldContain("format");
