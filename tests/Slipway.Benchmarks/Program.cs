@@ -19,6 +19,7 @@ public static class Program
     {
         ["environments"] = ("load+merge+validate 200 environments of ~1,000 keys (budget 200 ms) [ENVIRONMENTS [RUNS]] [--quick]", EnvironmentsBenchmark.RunAsync),
         ["infra"] = ("classify a 20,000-resource plan vs jq (made once by terraform, cached) [--resources N] [--runs N] [--cache DIR] [--quick]", PlanClassificationBenchmark.RunAsync),
+        ["planinfra"] = ("PlanInfra end to end vs terraform plan -out alone on a 20,000-resource stack (goal <= 5% more) [--resources N] [--rounds N] [--cache DIR]", PlanInfraBenchmark.RunAsync),
         ["local-cluster"] = ("local cluster start, creates/s, list 10,000 pods [--quick]", LocalClusterBenchmark.RunAsync),
         ["controllers"] = ("local cluster controllers: create -> Available, GitOps change -> applied [--quick]", LocalClusterControllersBenchmark.RunAsync),
         ["gitops"] = ("YAML splice vs YamlDotNet round trip; SyncApps push to a local bare remote [ITERATIONS] [--quick]", GitOpsBenchmark.RunAsync),

@@ -9,6 +9,9 @@ public sealed record InfraPlanResult(
     string MarkdownFile,
     int PlanExitCode)
 {
+    /// <summary>Whether the classification came from <c>plan -json</c>'s stream or from <c>show -json</c>.</summary>
+    public PlanClassificationSource ClassifiedFrom { get; init; } = PlanClassificationSource.PlanStream;
+
     public bool HasChanges => Metadata.HasChanges;
 
     public RiskLevel Risk => Metadata.Risk;

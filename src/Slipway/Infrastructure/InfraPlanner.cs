@@ -7,8 +7,9 @@ namespace Slipway.Infrastructure;
 
 /// <summary>
 /// <c>PlanInfra</c>: init when needed, select the workspace, validate and fmt-check, plan to
-/// <c>.nuke/temp/&lt;env&gt;/infra.tfplan</c>, classify <c>show -json</c> while streaming, and write
-/// <c>infra-plan.json</c> (what ApplyInfra checks) and <c>infra-plan.md</c> (also to GITHUB_STEP_SUMMARY).
+/// <c>.nuke/temp/&lt;env&gt;/infra.tfplan</c> with <c>-json</c>, classify terraform's messages as they stream (checked
+/// against the saved plan file; <c>show -json</c> only when the two disagree), and write <c>infra-plan.json</c> (what
+/// ApplyInfra checks) and <c>infra-plan.md</c> (also to GITHUB_STEP_SUMMARY).
 /// </summary>
 public sealed partial class InfraPlanner
 {
@@ -50,8 +51,8 @@ public sealed partial class InfraPlanner
 
         string varFile = await TfVarsFile.WriteAsync(options, cancellationToken).ConfigureAwait(false);
         SortedDictionary<string, string> stackFiles = await StackFiles.HashAsync(options.StackDirectory, cancellationToken).ConfigureAwait(false);
-        int exitCode = await RunPlanAsync(cli, request, varFile, planFile, cancellationToken).ConfigureAwait(false);
-        PlanClassification classification = await cli.ShowPlanAsync(planFile, cancellationToken).ConfigureAwait(false);
+        (int exitCode, PlanStream stream) = await RunPlanAsync(cli, request, varFile, planFile, cancellationToken).ConfigureAwait(false);
+        (PlanClassification classification, PlanClassificationSource source) = await ClassifyAsync(cli, stream, planFile, cancellationToken).ConfigureAwait(false);
         if (classification.Errored)
         {
             throw SlipwayException.Failed($"{options.Tool} reported the plan as errored; see the output above. Fix the error and run PlanInfra again.");
@@ -81,12 +82,34 @@ public sealed partial class InfraPlanner
         await metadata.WriteAsync(metadataFile, cancellationToken).ConfigureAwait(false);
         await AppendStepSummaryAsync(markdown, cancellationToken).ConfigureAwait(false);
 
-        var result = new InfraPlanResult(metadata, classification, planFile, metadataFile, markdownFile, exitCode);
+        var result = new InfraPlanResult(metadata, classification, planFile, metadataFile, markdownFile, exitCode) { ClassifiedFrom = source };
         options.Log.Info(result.Table);
+        if (result.HasChanges)
+        {
+            // plan -json streams what changes, not how: the attribute-level diff is one command away.
+            string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
+            options.Log.Info($"Attribute-level diff: cd {stack} && {options.Tool} show {Path.GetRelativePath(options.StackDirectory, planFile).Replace('\\', '/')}");
+        }
+
         return result;
     }
 
-    private static async Task<int> RunPlanAsync(TerraformCli cli, InfraPlanRequest request, string varFile, string planFile, CancellationToken cancellationToken)
+    /// <summary>The stream's classification when the saved plan file agrees with it in every count; else <c>show -json</c>'s.</summary>
+    private static async Task<(PlanClassification Classification, PlanClassificationSource Source)> ClassifyAsync(
+        TerraformCli cli, PlanStream stream, string planFile, CancellationToken cancellationToken)
+    {
+        SavedPlan? saved = await SavedPlanFile.ReadAsync(planFile, cancellationToken).ConfigureAwait(false);
+        (PlanClassification? classification, string? disagreement) = StreamedPlanClassification.Combine(stream, saved);
+        if (classification is not null)
+        {
+            return (classification, PlanClassificationSource.PlanStream);
+        }
+
+        cli.Options.Log.Info($"Classifying the plan with '{cli.Options.Tool} show -json' ({disagreement}).");
+        return (await cli.ShowPlanAsync(planFile, cancellationToken).ConfigureAwait(false), PlanClassificationSource.ShowJson);
+    }
+
+    private static async Task<(int ExitCode, PlanStream Stream)> RunPlanAsync(TerraformCli cli, InfraPlanRequest request, string varFile, string planFile, CancellationToken cancellationToken)
     {
         // terraform writes the plan to a temporary name first; the rename makes the new plan appear whole.
         string partial = planFile + ".partial";
@@ -98,11 +121,11 @@ public sealed partial class InfraPlanner
 
         try
         {
-            ProcessResult result = await cli.RunAsync(
+            (int exitCode, PlanStream stream) = await cli.PlanJsonAsync(
                 new TerraformCall([.. arguments]) { AcceptedExitCodes = [0, 2], WithSecretVariables = true, ShowOutput = true },
                 cancellationToken).ConfigureAwait(false);
             File.Move(partial, planFile, overwrite: true);
-            return result.ExitCode;
+            return (exitCode, stream);
         }
         finally
         {

@@ -7,29 +7,17 @@ namespace Slipway.Infrastructure;
 internal sealed partial class TerraformCli
 {
     /// <summary>
-    /// Runs <c>show -json PLAN</c> and classifies its standard output as it arrives. This one call
-    /// bypasses <see cref="IProcessRunner"/>, which collects output into strings: a large plan's JSON must
-    /// stream into the classifier so memory stays flat. Timeout and SIGINT-then-kill are the same.
+    /// Runs <c>show -json PLAN</c> and classifies its standard output as it arrives: a large plan's JSON streams into
+    /// the classifier so memory stays flat.
     /// </summary>
     public async Task<PlanClassification> ShowPlanAsync(string planFile, CancellationToken cancellationToken)
     {
-        string[] arguments = ["show", "-json", "-no-color", planFile];
-        _options.Log.Debug($"{_options.Tool} {string.Join(' ', arguments)}");
         PlanClassification? classification = null;
         SlipwayException? unreadable = null;
         var stderr = new StringBuilder();
-        Command command = Cli.Wrap(_options.Tool)
-            .WithArguments(arguments)
-            .WithWorkingDirectory(_options.StackDirectory)
-            .WithEnvironmentVariables(env =>
-            {
-                foreach ((string key, string? value) in BuildEnvironment(new TerraformCall("show") { InWorkspace = false }))
-                {
-                    env.Set(key, value);
-                }
-            })
-            .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.Create(async (stream, ct) =>
+        CommandResult result = await RunStreamingAsync(
+            new TerraformCall("show", "-json", planFile) { InWorkspace = false },
+            async (stream, ct) =>
             {
                 try
                 {
@@ -42,32 +30,20 @@ internal sealed partial class TerraformCli
                     unreadable = ex;
                     await stream.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
                 }
-            }))
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
-
-        using var timeout = new CancellationTokenSource(_options.CommandTimeout);
-        using var graceful = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var forceful = new CancellationTokenSource();
-        using CancellationTokenRegistration escalate = graceful.Token.Register(() => forceful.CancelAfter(TimeSpan.FromSeconds(10)));
-        try
+            },
+            stderr,
+            cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode == 0 && unreadable is not null)
         {
-            CommandResult result = await command.ExecuteAsync(forceful.Token, graceful.Token).ConfigureAwait(false);
-            if (result.ExitCode == 0 && unreadable is not null)
-            {
-                throw unreadable;
-            }
-
-            if (result.ExitCode != 0 || classification is null)
-            {
-                string error = SecretText.Redact(stderr.ToString(), _secrets);
-                throw TerraformFailure.From(_options, "show", new ProcessResult(result.ExitCode, string.Empty, error, result.RunTime));
-            }
-
-            return classification;
+            throw unreadable;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+
+        if (result.ExitCode != 0 || classification is null)
         {
-            throw SlipwayException.Failed($"'{_options.Tool} show -json {planFile}' did not finish within {_options.CommandTimeout.TotalSeconds:0}s and was stopped.");
+            string error = SecretText.Redact(stderr.ToString(), _secrets);
+            throw TerraformFailure.From(_options, "show", new ProcessResult(result.ExitCode, string.Empty, error, result.RunTime));
         }
+
+        return classification;
     }
 }

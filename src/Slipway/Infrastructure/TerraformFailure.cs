@@ -12,8 +12,14 @@ internal static class TerraformFailure
     private const string StalePlan = "Saved plan is stale";
 
     public static SlipwayException From(InfraOptions options, string command, ProcessResult result)
+        => From(options, command, result.ExitCode, result.StandardError + Environment.NewLine + result.StandardOutput, diagnostics: null);
+
+    /// <summary>
+    /// A failure from the text terraform printed and, when it reported them as JSON (<c>-json</c>), its error diagnostics
+    /// (files already relative to the repository root); without them the errors are read from the text.
+    /// </summary>
+    public static SlipwayException From(InfraOptions options, string command, int exitCode, string output, IReadOnlyList<TerraformDiagnostic>? diagnostics)
     {
-        string output = result.StandardError + Environment.NewLine + result.StandardOutput;
         string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory);
         string workspace = options.EffectiveWorkspace;
 
@@ -29,16 +35,16 @@ internal static class TerraformFailure
                 $"Run PlanInfra again: ./build.sh PlanInfra --env {options.Environment}");
         }
 
-        if (command == "apply" && Signal(result.ExitCode) is { } signal)
+        if (command == "apply" && Signal(exitCode) is { } signal)
         {
-            return Interrupted(options, signal, result.ExitCode);
+            return Interrupted(options, signal, exitCode);
         }
 
-        IReadOnlyList<TerraformDiagnostic> errors = TerraformText.ParseErrors(output, file => RelativeToRoot(options, file));
+        IReadOnlyList<TerraformDiagnostic> errors = diagnostics is { Count: > 0 } ? diagnostics : TerraformText.ParseErrors(output, file => RelativeToRoot(options, file));
         string body = errors.Count > 0
             ? string.Join(Environment.NewLine, errors.Select(static e => e.Format()))
             : Tail(output);
-        string message = $"{options.Tool} {command} failed (exit code {result.ExitCode}) in {stack}:{Environment.NewLine}{body}";
+        string message = $"{options.Tool} {command} failed (exit code {exitCode}) in {stack}:{Environment.NewLine}{body}";
 
         if (command == "apply")
         {

@@ -15,7 +15,7 @@ internal static class PlanJsonCache
     /// <summary>Shards of 1,000: terraform's planning time grows much faster than linearly with one resource's count.</summary>
     internal const int ShardSize = 1000;
 
-    private const string RootModule = """
+    internal const string RootModule = """
         variable "resources" {
           type = number
         }
@@ -33,7 +33,7 @@ internal static class PlanJsonCache
         }
         """;
 
-    private const string ShardModule = """
+    internal const string ShardModule = """
         variable "shard" {
           type = number
         }

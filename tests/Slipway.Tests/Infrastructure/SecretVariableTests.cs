@@ -26,7 +26,7 @@ public sealed class SecretVariableTests
         plan.Classification.Counts.Create.ShouldBe(6);
         stack.Log.Secrets.ShouldContain(Secret);
         stack.Log.Text.ShouldNotContain(Secret);
-        stack.Log.Lines.ShouldContain(static l => l.Contains("input  = \"***\"", StringComparison.Ordinal));
+        stack.Log.Lines.ShouldContain(static l => l.Contains("terraform_data.dns_credentials: Plan to create", StringComparison.Ordinal));
         foreach (string file in Directory.GetFiles(stack.Temp("dev")).Where(static f => !f.EndsWith(".tfplan", StringComparison.Ordinal)))
         {
             File.ReadAllText(file).ShouldNotContain(Secret, customMessage: file);
