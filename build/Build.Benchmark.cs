@@ -1,0 +1,31 @@
+using Slipway.BuildTools.Benchmarks;
+using Slipway.Targets;
+
+/// <summary>Benchmark: every benchmark the issues name, BENCHMARKS.md rewritten (src/Slipway/BuildTools/Benchmarks).</summary>
+internal sealed partial class Build
+{
+    [Parameter("Benchmark: small sizes and few runs, a smoke run (figures not comparable with the goals; written under .nuke/temp/benchmarks, not over BENCHMARKS.md)")]
+    private readonly bool _quick;
+
+    [Parameter("Benchmark: run only this benchmark (bootstrap, validate, environments, infra, …); the others keep their last figures")]
+    private readonly string? _only;
+
+    [Parameter("Benchmark: fresh processes per first-call figure (the median is the figure)", Minimum = 1, Maximum = 20)]
+    private readonly int _freshProcesses = 3;
+
+    private AbsolutePath BenchmarksProject => RootDirectory / "tests" / "Slipway.Benchmarks" / "Slipway.Benchmarks.csproj";
+
+    private Target Benchmark => _ => _
+        .Description("Run the benchmarks (each with its baseline; first calls in fresh processes) and rewrite BENCHMARKS.md (--quick, --only NAME)")
+        .Executes(async ct =>
+        {
+            await DotNetAsync(["build", BenchmarksProject, "-c", "Release", "-nologo", "-v", "q", "-clp:NoSummary"], ct);
+            var options = new BenchmarkSuiteOptions(RootDirectory, RootDirectory / "tests" / "Slipway.Benchmarks" / "bin" / "Release" / "net10.0" / "Slipway.Benchmarks.dll", TemporaryDirectory / "benchmarks")
+            {
+                Quick = _quick,
+                Only = _only,
+                FreshProcesses = _freshProcesses,
+            };
+            await new BenchmarkSuite(_processes, Log, options).RunAsync(ct);
+        });
+}
