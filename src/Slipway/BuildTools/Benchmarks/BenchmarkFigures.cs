@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Slipway.BuildTools.Benchmarks;
 
 /// <summary>
-/// How figures read in BENCHMARKS.md: three significant digits or whole numbers with thousands separators
-/// (52.8 ms, 4.51 MB, 1,064 ms, 4,968/s), units after a space except rates (/s) and ratios (×).
+/// How figures read in BENCHMARKS.md: two decimals under 10, one under 1,000, whole numbers with thousands separators
+/// above (4.51 MB, 52.8 ms, 1,064 ms, 4,968/s), units after a space except rates (/s) and ratios (×).
 /// </summary>
 public static class BenchmarkFigures
 {
