@@ -13,19 +13,33 @@ internal sealed partial class Build
     [Parameter("Benchmark: fresh processes per first-call figure (the median is the figure)", Minimum = 1, Maximum = 20)]
     private readonly int _freshProcesses = 3;
 
+    [Parameter("Benchmark: only rewrite BENCHMARKS.md from the last results (after an edit of tests/Slipway.Benchmarks/BENCHMARKS.template.md)")]
+    private readonly bool _documentOnly;
+
     private AbsolutePath BenchmarksProject => RootDirectory / "tests" / "Slipway.Benchmarks" / "Slipway.Benchmarks.csproj";
 
     private Target Benchmark => _ => _
         .Description("Run the benchmarks (each with its baseline; first calls in fresh processes) and rewrite BENCHMARKS.md (--quick, --only NAME)")
         .Executes(async ct =>
         {
+            if (_documentOnly)
+            {
+                await Suite().WriteDocumentAsync(ct);
+                return;
+            }
+
             await DotNetAsync(["build", BenchmarksProject, "-c", "Release", "-nologo", "-v", "q", "-clp:NoSummary"], ct);
-            var options = new BenchmarkSuiteOptions(RootDirectory, RootDirectory / "tests" / "Slipway.Benchmarks" / "bin" / "Release" / "net10.0" / "Slipway.Benchmarks.dll", TemporaryDirectory / "benchmarks")
+            await Suite().RunAsync(ct);
+        });
+
+    private BenchmarkSuite Suite()
+        => new(
+            _processes,
+            Log,
+            new BenchmarkSuiteOptions(RootDirectory, RootDirectory / "tests" / "Slipway.Benchmarks" / "bin" / "Release" / "net10.0" / "Slipway.Benchmarks.dll", TemporaryDirectory / "benchmarks")
             {
                 Quick = _quick,
                 Only = _only,
                 FreshProcesses = _freshProcesses,
-            };
-            await new BenchmarkSuite(_processes, Log, options).RunAsync(ct);
-        });
+            });
 }

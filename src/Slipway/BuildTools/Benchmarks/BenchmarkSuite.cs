@@ -49,8 +49,7 @@ public sealed class BenchmarkSuite
             Quick = _options.Quick,
         };
         await BenchmarkJson.WriteAsync(_options.ResultsFile, report, cancellationToken).ConfigureAwait(false);
-        string template = await File.ReadAllTextAsync(_options.Template, cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(_options.Document, BenchmarkDocument.Render(report, template), cancellationToken).ConfigureAwait(false);
+        await WriteDocumentAsync(report, cancellationToken).ConfigureAwait(false);
         _log.Info($"Wrote {_options.Document} and {_options.ResultsFile} ({clock.Elapsed.TotalMinutes:0.0} min).");
 
         string[] failed = [.. results.Where(static r => r.Failure is not null).Select(static r => r.Benchmark)];
@@ -60,6 +59,24 @@ public sealed class BenchmarkSuite
         }
 
         return report;
+    }
+
+    /// <summary>Rewrites the document from the last results without running anything (after an edit of the template).</summary>
+    public async Task WriteDocumentAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(_options.ResultsFile))
+        {
+            throw SlipwayException.Input($"{_options.ResultsFile} does not exist: run ./build.sh Benchmark{(_options.Quick ? " --quick" : string.Empty)} first.");
+        }
+
+        await WriteDocumentAsync(await BenchmarkJson.ReadAsync<BenchmarkReport>(_options.ResultsFile, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        _log.Info($"Wrote {_options.Document} from {_options.ResultsFile}.");
+    }
+
+    private async Task WriteDocumentAsync(BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        string template = await File.ReadAllTextAsync(_options.Template, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(_options.Document, BenchmarkDocument.Render(report, template), cancellationToken).ConfigureAwait(false);
     }
 
     private IReadOnlyList<BenchmarkDefinition> Select(IReadOnlyList<BenchmarkDefinition> definitions)
