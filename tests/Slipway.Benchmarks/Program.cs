@@ -4,45 +4,86 @@ using Slipway.Benchmarks.Infrastructure;
 using Slipway.Benchmarks.LocalCluster;
 using Slipway.Benchmarks.LocalCluster.Controllers;
 using Slipway.Benchmarks.Releases;
+using Slipway.Benchmarks.Scripts;
 using Slipway.Benchmarks.Verification;
+using Slipway.BuildTools.Benchmarks;
 
 namespace Slipway.Benchmarks;
 
 /// <summary>
-/// Runs one benchmark by name: <c>dotnet run -c Release --project tests/Slipway.Benchmarks -- NAME [args]</c>.
-/// Each prints its figures and, where the issue asks for a ratio, the baseline measured in the same run.
-/// Whole-process timings (the bootstrap) are scripts beside this file.
+/// Runs one benchmark by name: <c>dotnet run -c Release --project tests/Slipway.Benchmarks -- NAME [args]</c>, or all of
+/// them through <c>./build.sh Benchmark</c>, which lists them with <c>--list</c>, runs each with <c>--json FILE</c> (its
+/// figures, machine-readable) and again with <c>--first-call</c> in fresh processes. Each prints its figures and, where the
+/// issue asks for a ratio, the baseline measured in the same run.
 /// </summary>
 public static class Program
 {
-    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["environments"] = ("load+merge+validate 200 environments of ~1,000 keys (budget 200 ms) [ENVIRONMENTS [RUNS]] [--quick]", EnvironmentsBenchmark.RunAsync),
-        ["infra"] = ("classify a 20,000-resource plan vs jq (made once by terraform, cached) [--resources N] [--runs N] [--cache DIR] [--quick]", PlanClassificationBenchmark.RunAsync),
-        ["planinfra"] = ("PlanInfra end to end vs terraform plan -out alone on a 20,000-resource stack (goal <= 5% more) [--resources N] [--rounds N] [--cache DIR]", PlanInfraBenchmark.RunAsync),
-        ["local-cluster"] = ("local cluster start, creates/s, list 10,000 pods [--quick]", LocalClusterBenchmark.RunAsync),
-        ["controllers"] = ("local cluster controllers: create -> Available, GitOps change -> applied [--quick]", LocalClusterControllersBenchmark.RunAsync),
-        ["gitops"] = ("YAML splice vs YamlDotNet round trip; SyncApps push to a local bare remote [ITERATIONS] [--quick]", GitOpsBenchmark.RunAsync),
-        ["history"] = ("find the commit that set a tag in 50,000 commits vs git log -- path and QueryBy(path); History as a process [--commits N] [--changes N] [--cache DIR] [--quick]", HistoryBenchmark.RunAsync),
-        ["verify"] = ("Verify 2,000 Deployments and 10,000 pods on the local cluster (budget 1 s) [--runs N] [--quick]", VerifyBenchmark.RunAsync),
-    };
+    private static readonly BenchmarkEntry[] s_benchmarks =
+    [
+        new("bootstrap", 3, "the bootstrap: warm ./build.sh --plan vs dotnet build + dotnet run", "[RUNS] (bootstrap-plan.sh)", ScriptBenchmarks.BootstrapAsync),
+        new("validate", 4, "warm ./build.sh Validate over the sample environments, whole process", "[RUNS] (validate.sh)", ScriptBenchmarks.ValidateAsync),
+        new("environments", 4, "load+merge+validate 200 environments of ~1,000 keys (budget 200 ms)", "[ENVIRONMENTS [RUNS]] [--quick]", EnvironmentsBenchmark.RunAsync, hasFirstCall: true),
+        new("infra", 5, "classify a 20,000-resource plan vs jq (made once by terraform, cached)", "[--resources N] [--runs N] [--cache DIR] [--quick]", PlanClassificationBenchmark.RunAsync, hasFirstCall: true),
+        new("planinfra", 11, "PlanInfra end to end vs terraform plan -out alone on a 20,000-resource stack (goal <= 5% more)", "[--resources N] [--rounds N] [--cache DIR]", PlanInfraBenchmark.RunAsync),
+        new("local-cluster", 6, "local cluster start, creates/s, list 10,000 pods", "[--quick]", LocalClusterBenchmark.RunAsync, hasFirstCall: true),
+        new("controllers", 6, "local cluster controllers: create -> Available, GitOps change -> applied", "[--quick]", LocalClusterControllersBenchmark.RunAsync),
+        new("gitops", 7, "YAML splice vs YamlDotNet round trip; SyncApps push to a local bare remote", "[ITERATIONS] [--quick]", GitOpsBenchmark.RunAsync),
+        new("history", 13, "find the commit that set a tag in 50,000 commits vs git log -- path and QueryBy(path); History as a process", "[--commits N] [--changes N] [--cache DIR] [--quick]", HistoryBenchmark.RunAsync),
+        new("verify", 7, "Verify 2,000 Deployments and 10,000 pods on the local cluster (budget 1 s)", "[--runs N] [--quick]", VerifyBenchmark.RunAsync, hasFirstCall: true),
+        new("deploy-staging", 7, "warm ./build.sh DeployStaging end to end vs terraform plan + apply by hand", "[RUNS] (deploy-staging.sh)", ScriptBenchmarks.DeployStagingAsync),
+    ];
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || !s_benchmarks.TryGetValue(args[0], out var benchmark))
+        if (args is ["--list"])
         {
-            Console.WriteLine("Usage: dotnet run -c Release --project tests/Slipway.Benchmarks -- NAME [args]");
-            Console.WriteLine("Benchmarks:");
-            foreach ((string name, (string description, _)) in s_benchmarks)
-            {
-                Console.WriteLine($"  {name,-22} {description}");
-            }
-
-            Console.WriteLine("  (bootstrap: tests/Slipway.Benchmarks/bootstrap-plan.sh; deploy: tests/Slipway.Benchmarks/deploy-staging.sh)");
-            Console.WriteLine("  --quick: a smaller or shorter setup where the full one is long (figures not comparable with the goals)");
-            return args.Length == 0 ? 0 : 2;
+            Console.WriteLine(BenchmarkJson.Serialize(s_benchmarks.Select(static b => b.Definition)));
+            return 0;
         }
 
-        return await benchmark.Run(args[1..]);
+        BenchmarkEntry? benchmark = args.Length == 0 ? null : s_benchmarks.FirstOrDefault(b => string.Equals(b.Name, args[0], StringComparison.OrdinalIgnoreCase));
+        if (benchmark is null)
+        {
+            return Usage(args);
+        }
+
+        string? json = BenchmarkArguments.Option(args, "--json");
+        BenchmarkRecorder.FirstCall = args.Contains("--first-call");
+        string[] own = [.. args[1..].Where((arg, i) => arg != "--first-call" && arg != "--json" && (i == 0 || args[i] != "--json"))];
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        int exitCode = await benchmark.Run(own);
+        if (json is not null)
+        {
+            await BenchmarkJson.WriteAsync(
+                json,
+                new BenchmarkResult
+                {
+                    Benchmark = benchmark.Name,
+                    Issue = benchmark.Definition.Issue,
+                    Title = benchmark.Definition.Title,
+                    MeasuredAt = started,
+                    Seconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
+                    Quick = own.Contains("--quick"),
+                    Measures = BenchmarkRecorder.Measures,
+                },
+                CancellationToken.None);
+        }
+
+        return exitCode;
+    }
+
+    private static int Usage(string[] args)
+    {
+        Console.WriteLine("Usage: dotnet run -c Release --project tests/Slipway.Benchmarks -- NAME [args] [--json FILE] [--first-call]");
+        Console.WriteLine("Benchmarks:");
+        foreach (BenchmarkEntry entry in s_benchmarks)
+        {
+            Console.WriteLine($"  {entry.Name,-16} {entry.Definition.Title} {entry.Usage}");
+        }
+
+        Console.WriteLine("  --quick: a smaller or shorter setup where the full one is long (figures not comparable with the goals)");
+        Console.WriteLine("  --json FILE: write the figures as JSON; --first-call: time only the first call of each first-call measure");
+        Console.WriteLine("  all of them, BENCHMARKS.md rewritten: ./build.sh Benchmark [--quick] [--only NAME]");
+        return args.Length == 0 ? 0 : 2;
     }
 }

@@ -7,7 +7,7 @@
 # of a deploy is terraform itself. A warm re-run changes nothing (terraform plans no change, nothing is pushed); so a
 # second series deploys a new web image tag each run (`--app web --tag …`, the image published first, untimed), which
 # pushes a commit, rolls the pods, verifies and records a release. A last untimed run puts staging back as configured.
-# Usage: tests/Slipway.Benchmarks/deploy-staging.sh [runs=5]
+# Usage: tests/Slipway.Benchmarks/deploy-staging.sh [runs=5]   (SLIPWAY_BENCHMARK_RESULTS=FILE: also append 'key value' lines there)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 runs="${1:-5}"
@@ -74,3 +74,6 @@ awk -v f="$fast_median" -v b="$base_median" -v c="$changed_median" -v g="$goal_m
   printf "terraform by hand is %.0f%% of the deploy (deploy / terraform: %.1fx); the rest is Slipway, git and the local cluster\n", 100 * b / f, f / b
   printf "goal: warm DeployStaging <= %d ms: %s (no change); %s (new tag)\n", g, (f <= g ? "met" : "NOT met"), (c <= g ? "met" : "NOT met")
 }'
+if [ -n "${SLIPWAY_BENCHMARK_RESULTS:-}" ]; then   # machine-readable, for ./build.sh Benchmark
+  printf 'runs %s\nunchanged_ms %s\nbaseline_ms %s\nnew_tag_ms %s\n' "$runs" "$fast_median" "$base_median" "$changed_median" >>"$SLIPWAY_BENCHMARK_RESULTS"
+fi

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using LibGit2Sharp;
+using Slipway.BuildTools.Benchmarks;
 using Slipway.LocalCluster;
 using Slipway.LocalCluster.Controllers;
 using Slipway.LocalCluster.Controllers.Runtime;
@@ -37,8 +38,13 @@ public static class LocalClusterControllersBenchmark
 
             single.Sort();
             Console.WriteLine($"deployment create -> Available (1 x 1 replica, median of {singles}): {single[singles / 2]:0.0} ms (min {single[0]:0.0}, max {single[^1]:0.0})");
-            Console.WriteLine($"deployments create -> all Available ({many} x 3 replicas): {await DeploymentsAsync(directory, count: many, replicas: 3):0} ms");
-            Console.WriteLine($"git commit + requestedAt -> Kustomization applied ({objects} objects): {await KustomizationAsync(directory, objects):0} ms");
+            double all = await DeploymentsAsync(directory, count: many, replicas: 3);
+            Console.WriteLine($"deployments create -> all Available ({many} x 3 replicas): {all:0} ms");
+            double kustomization = await KustomizationAsync(directory, objects);
+            Console.WriteLine($"git commit + requestedAt -> Kustomization applied ({objects} objects): {kustomization:0} ms");
+            Record("controllers.deployment", $"Deployment create -> Available (1 replica, median of {singles})", single[singles / 2]);
+            Record("controllers.deployments", $"{many} Deployments of 3 replicas create -> all Available", all);
+            Record("controllers.kustomization", $"git commit + requestedAt -> Kustomization applied ({objects} objects)", kustomization);
             return 0;
         }
         finally
@@ -46,6 +52,9 @@ public static class LocalClusterControllersBenchmark
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    private static void Record(string name, string title, double milliseconds)
+        => BenchmarkRecorder.Record(new BenchmarkMeasure { Name = name, Title = title, Unit = "ms", Kind = FigureKind.InProcess, Value = milliseconds });
 
     private static async Task<double> DeploymentsAsync(string directory, int count, int replicas)
     {
