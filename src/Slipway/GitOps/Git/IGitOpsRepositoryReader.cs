@@ -11,4 +11,11 @@ public interface IGitOpsRepositoryReader
 
     /// <summary>Fetches the branch and returns the text files at its head under the given folders (all files when none).</summary>
     Task<GitOpsSnapshot> ReadSnapshotAsync(IReadOnlyList<string> folders, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="revision"/> (a commit id of the branch) is <paramref name="commit"/> or has it in its history,
+    /// fetching first when the clone does not have it. With other runs pushing to the branch, a cluster may apply a later
+    /// commit that includes this run's change and never this run's commit alone.
+    /// </summary>
+    Task<bool> ContainsAsync(string revision, string commit, CancellationToken cancellationToken);
 }
