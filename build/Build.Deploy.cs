@@ -3,7 +3,7 @@ using Slipway.Hosting;
 using Slipway.Targets;
 using Slipway.Verification;
 
-/// <summary>Deploys: DeployPlatform, SyncApps, Verify, the Deploy* aggregates and Status (src/Slipway/Delivery).</summary>
+/// <summary>Deploys: DeployPlatform, SyncApps, Verify, Deploy (--env) and the Deploy* aggregates, and Status (src/Slipway/Delivery).</summary>
 internal sealed partial class Build
 {
     [Parameter("SyncApps, Deploy*: move an app a rollback holds (holds/<env>.yaml), releasing its hold")]
@@ -44,6 +44,11 @@ internal sealed partial class Build
             VerificationReport report = await (await DeliveryAsync(ct)).VerifyAndRecordAsync(progress, http, ct);
             Output.Success($"{_env} is live: {report.Summary()}");
         });
+
+    private Target Deploy => _ => _
+        .Description("Deploy --env (any environment, e.g. one made by NewEnvironment): the same chain (Verify records the release)")
+        .Requires(() => _env)
+        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify);
 
     private Target DeployDev => _ => _
         .Description("Deploy the dev environment: Validate, PlanInfra, ApplyInfra, DeployPlatform, SyncApps, Verify (Verify records the release)")

@@ -11,4 +11,11 @@ public sealed record FluxReconcileRequest(string Kustomization, string Source, s
     public required TimeSpan Timeout { get; init; }
 
     public ILog Log { get; init; } = NullLog.Instance;
+
+    /// <summary>
+    /// Whether an applied commit of the branch that is not <see cref="Commit"/> has it in its history. Flux applies the
+    /// branch's newest commit: when other runs push right after this one, the Kustomization applies a later commit that
+    /// includes this change and never this commit alone. Without it only the exact commit ends the wait.
+    /// </summary>
+    public Func<string, CancellationToken, Task<bool>>? Includes { get; init; }
 }

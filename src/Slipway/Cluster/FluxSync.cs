@@ -7,7 +7,8 @@ namespace Slipway.Cluster;
 /// <summary>
 /// Makes Flux take a pushed commit now: annotates the GitRepository and the Kustomization with
 /// <c>reconcile.fluxcd.io/requestedAt</c> and waits until the Kustomization's <c>lastAppliedRevision</c> is
-/// <c>&lt;branch&gt;@sha1:&lt;commit&gt;</c>, or fails with the Kustomization's own message.
+/// <c>&lt;branch&gt;@sha1:&lt;commit&gt;</c> (or a later commit that includes it, when the request can tell), or fails with
+/// the Kustomization's own message.
 /// </summary>
 public sealed class FluxSync
 {
@@ -53,6 +54,9 @@ public sealed class FluxSync
         await _objects.MergePatchCustomObjectAsync(CustomResource.Kustomization, Namespace, kustomization, (JsonObject)annotate.DeepClone(), cancellationToken).ConfigureAwait(false);
         request.Log.Info($"Asked Flux to reconcile {Namespace}/{kustomization}; waiting for {expected}.");
 
+        string revisionPrefix = $"{branch}@sha1:";
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        string? later = null;
         var wait = new CustomObjectWait(
             CustomResource.Kustomization,
             Namespace,
@@ -72,6 +76,12 @@ public sealed class FluxSync
                     throw SlipwayException.Failed($"Flux could not apply {expected}: Kustomization {Namespace}/{kustomization} is not Ready ({failed.Reason}): {failed.Message}");
                 }
 
+                if (request.Includes is not null && applied is not null && applied.StartsWith(revisionPrefix, StringComparison.Ordinal) && !excluded.Contains(applied))
+                {
+                    later = applied; // another commit of the branch: judged below whether it includes ours
+                    return (true, string.Empty);
+                }
+
                 return (false, $"applied {applied ?? "nothing"}" + (ready is { } r ? $", Ready={r.Status} ({r.Reason}) {r.Message}" : string.Empty));
             },
             last => SlipwayException.Failed(
@@ -82,7 +92,24 @@ public sealed class FluxSync
             Interval = PollInterval,
             Time = _time,
         };
-        await CustomObjectPoller.WaitAsync(_objects, wait, cancellationToken).ConfigureAwait(false);
-        return expected;
+        long started = _time.GetTimestamp();
+        while (true)
+        {
+            later = null;
+            TimeSpan left = timeout - _time.GetElapsedTime(started);
+            await CustomObjectPoller.WaitAsync(_objects, wait with { Timeout = left > TimeSpan.Zero ? left : TimeSpan.Zero }, cancellationToken).ConfigureAwait(false);
+            if (later is null)
+            {
+                return expected;
+            }
+
+            if (await request.Includes!(later[revisionPrefix.Length..], cancellationToken).ConfigureAwait(false))
+            {
+                request.Log.Info($"Flux applied {later}, a later commit of {branch} that includes {commit[..Math.Min(12, commit.Length)]} (other runs pushed after this one).");
+                return later;
+            }
+
+            excluded.Add(later); // an older commit: wait for Flux to move on
+        }
     }
 }

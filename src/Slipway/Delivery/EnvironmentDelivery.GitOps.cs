@@ -82,7 +82,13 @@ public sealed partial class EnvironmentDelivery
             return;
         }
 
-        var reconcile = new FluxReconcileRequest(Name, GitOpsPaths.SourceName, environment.Branch, commit) { Timeout = _context.SyncTimeout, Log = _context.Log };
+        IGitOpsRepository repository = (await GitOpsAsync(cancellationToken).ConfigureAwait(false)).Repository;
+        var reconcile = new FluxReconcileRequest(Name, GitOpsPaths.SourceName, environment.Branch, commit)
+        {
+            Timeout = _context.SyncTimeout,
+            Log = _context.Log,
+            Includes = (revision, ct) => repository.ContainsAsync(revision, commit, ct),
+        };
         string applied = await flux.ReconcileAndWaitAsync(reconcile, cancellationToken).ConfigureAwait(false);
         _context.Log.Info($"The cluster applied {applied}.");
     }

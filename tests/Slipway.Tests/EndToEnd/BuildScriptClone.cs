@@ -1,3 +1,5 @@
+using k8s.Models;
+using Slipway.Cluster;
 using Slipway.Cluster.Connection;
 using Slipway.Delivery;
 using Slipway.Environments;
@@ -60,6 +62,14 @@ public sealed class BuildScriptClone : IAsyncLifetime
         => await LocalClusterHost.StartAsync(
             LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, EnvironmentDelivery.LocalClusterImages(await EnvironmentCatalog.LoadAsync(Root, TestContext.Current.CancellationToken)))),
             TestContext.Current.CancellationToken);
+
+    /// <summary>The deploy lease of <paramref name="environment"/> as the clone's cluster has it (joining a run that serves it, else starting it).</summary>
+    public async Task<V1Lease?> ReadLeaseAsync(string environment)
+    {
+        await using LocalClusterHandle cluster = await StartClusterAsync();
+        using var client = new KubernetesCluster(ClusterTarget.ForUrl(cluster.BaseAddress, cluster.KubeconfigPath));
+        return await client.ReadLeaseAsync(DeployLease.Namespace, DeployLease.NameFor(environment), TestContext.Current.CancellationToken);
+    }
 
     /// <summary><c>git</c> in <paramref name="directory"/>; its standard output.</summary>
     public async Task<string> GitAsync(string directory, params string[] arguments)

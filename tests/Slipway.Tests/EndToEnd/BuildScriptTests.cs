@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text;
 using k8s.Models;
 using Slipway.Cluster;
 using Slipway.LocalCluster.Hosting;
@@ -15,7 +12,6 @@ namespace Slipway.Tests.EndToEnd;
 [TestMethodOrderer(typeof(ScenarioOrderer))]
 public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
 {
-    private const string Lease = "slipway-deploy-staging";
     private readonly BuildScriptClone _clone;
 
     public BuildScriptTests(BuildScriptClone clone)
@@ -60,9 +56,9 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
         DeployLease held = await DeployLease.AcquireAsync(client, new LeaseRequest("staging", "release-bot@ci run 4711", TimeSpan.FromSeconds(60), string.Empty), Ct);
 
         BuildRun refused = await _clone.RunAsync("SyncApps --env staging");
-        V1Lease? during = await client.ReadLeaseAsync(DeployLease.Namespace, Lease, Ct);
+        V1Lease? during = await client.ReadLeaseAsync(DeployLease.Namespace, DeployLease.NameFor("staging"), Ct);
         await held.ReleaseAsync(Ct);
-        V1Lease? after = await client.ReadLeaseAsync(DeployLease.Namespace, Lease, Ct);
+        V1Lease? after = await client.ReadLeaseAsync(DeployLease.Namespace, DeployLease.NameFor("staging"), Ct);
 
         refused.ExitCode.ShouldBe(ExitCodes.Refused, refused.ToString());
         refused.Output.ShouldContain("is held by release-bot@ci run 4711");
@@ -90,91 +86,32 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
     [ScenarioOrder(5)]
     public async Task Ctrl_C_during_Verify_exits_130_releases_the_lease_and_leaves_the_GitOps_clone_clean()
     {
-        using Process build = StartBuild("SyncApps Verify --env staging --app web --tag also-missing");
-        var output = new StringBuilder();
         var verifying = new TaskCompletionSource();
-        void OnLine(string? line)
-        {
-            lock (output)
+        using BuildProcess build = BuildProcess.Start(
+            _clone.Root,
+            "SyncApps Verify --env staging --app web --tag also-missing",
+            onLine: line =>
             {
-                output.AppendLine(line);
-            }
-
-            if (line?.Contains(" / 300s]", StringComparison.Ordinal) == true)
-            {
-                verifying.TrySetResult();
-            }
-        }
-
-        build.OutputDataReceived += (_, e) => OnLine(e.Data);
-        build.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        build.BeginOutputReadLine();
-        build.BeginErrorReadLine();
+                if (line.Contains(" / 300s]", StringComparison.Ordinal))
+                {
+                    verifying.TrySetResult();
+                }
+            });
 
         await verifying.Task.WaitAsync(TimeSpan.FromMinutes(3), Ct);
         V1Lease? held = await ReadLeaseAsync();
-        SigIntIgnored(build.Id).ShouldBeFalse(
+        build.SigIntIgnored().ShouldBeFalse(
             "the build started with SIGINT ignored, inherited from a shell that ran the tests as a background job ('… &'); run them in the foreground");
-        kill(build.Id, 2).ShouldBe(0);
-        await build.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        build.Interrupt().ShouldBeTrue();
+        int exitCode = await build.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         V1Lease? after = await ReadLeaseAsync();
         string status = await _clone.GitAsync(_clone.GitOpsWorkDirectory, "status", "--porcelain");
 
-        string printed;
-        lock (output)
-        {
-            printed = output.ToString();
-        }
-
-        build.ExitCode.ShouldBe(ExitCodes.Interrupted, printed);
-        held.ShouldNotBeNull(printed).Spec.HolderIdentity.ShouldContain($"pid {build.Id} ");
-        after.ShouldBeNull(printed);
+        exitCode.ShouldBe(ExitCodes.Interrupted, build.Output);
+        held.ShouldNotBeNull(build.Output).Spec.HolderIdentity.ShouldContain($"pid {build.Id} ");
+        after.ShouldBeNull(build.Output);
         status.ShouldBeEmpty();
     }
 
-    [DllImport("libc", SetLastError = true)]
-#pragma warning disable SA1300, IDE1006 // the libc name
-    private static extern int kill(int pid, int signal);
-#pragma warning restore SA1300, IDE1006
-
-    /// <summary>The staging lease as the clone's cluster has it: joins the cluster while a run serves it, else starts it.</summary>
-    private async Task<V1Lease?> ReadLeaseAsync()
-    {
-        await using LocalClusterHandle cluster = await _clone.StartClusterAsync();
-        using var client = new KubernetesCluster(ClusterTarget.ForUrl(cluster.BaseAddress, cluster.KubeconfigPath));
-        return await client.ReadLeaseAsync(DeployLease.Namespace, Lease, Ct);
-    }
-
-    /// <summary>build.sh as a child process of its own (its pid is the build's: build.sh execs dotnet), for signals.</summary>
-    /// <summary>Whether the process ignores SIGINT (bit 2 of SigIgn in /proc/&lt;pid&gt;/status), as a background job of a non-interactive shell does.</summary>
-    private static bool SigIntIgnored(int pid)
-    {
-        string status = $"/proc/{pid}/status";
-        if (!File.Exists(status))
-        {
-            return false; // no procfs (macOS): nothing to tell
-        }
-
-        string? mask = File.ReadLines(status).FirstOrDefault(static l => l.StartsWith("SigIgn:", StringComparison.Ordinal))?["SigIgn:".Length..].Trim();
-        return mask is not null && (Convert.ToUInt64(mask, 16) & (1UL << (2 - 1))) != 0;
-    }
-
-    private Process StartBuild(string arguments)
-    {
-        var info = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = _clone.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("build.sh");
-        foreach (string argument in arguments.Split(' '))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["NO_COLOR"] = "1";
-        return Process.Start(info)!;
-    }
+    private Task<V1Lease?> ReadLeaseAsync() => _clone.ReadLeaseAsync("staging");
 }

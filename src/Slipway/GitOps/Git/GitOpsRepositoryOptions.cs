@@ -15,11 +15,18 @@ public sealed record GitOpsRepositoryOptions(string RemoteUrl, string Branch, st
     /// <summary>The limit for one clone, fetch or push.</summary>
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How many times a change is pushed in all when it keeps losing races with other pushers.</summary>
-    public int MaxPushAttempts { get; init; } = 5;
+    /// <summary>
+    /// How many times a change is pushed in all when it keeps losing races with other pushers. Each lost race means another
+    /// push landed, so the bound grows with how many runs push at once: ten deploys of different environments racing
+    /// (each pushing its platform, apps and release) needed up to 8 attempts for one push here; 5 was not enough.
+    /// </summary>
+    public int MaxPushAttempts { get; init; } = 20;
 
-    /// <summary>The first wait before pushing again after a lost race; it doubles (with jitter) each time.</summary>
+    /// <summary>The first wait before pushing again after a lost race; it doubles (with jitter) each time, up to <see cref="RetryMaxDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest wait between two attempts, so a run that lost many races is not starved by its own backoff.</summary>
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Without the token: a record prints every property.</summary>
     public override string ToString() => $"GitOpsRepositoryOptions {{ RemoteUrl = {RemoteUrls.Redact(RemoteUrl)}, Branch = {Branch} }}";

@@ -17,4 +17,11 @@ public interface IGitOpsRepositoryReader
     /// changed its content, as <c>git log -- path</c> lists them), until <paramref name="keepReading"/> returns false for one.
     /// </summary>
     Task<IReadOnlyList<FileVersion>> ReadFileHistoryAsync(string path, Func<FileVersion, bool> keepReading, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="revision"/> (a commit id of the branch) is <paramref name="commit"/> or has it in its history,
+    /// fetching first when the clone does not have it. With other runs pushing to the branch, a cluster may apply a later
+    /// commit that includes this run's change and never this run's commit alone.
+    /// </summary>
+    Task<bool> ContainsAsync(string revision, string commit, CancellationToken cancellationToken);
 }

@@ -42,6 +42,7 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
                 ShouldHandle = new PredicateBuilder().Handle<PushRaceLostException>(),
                 MaxRetryAttempts = Math.Max(1, options.MaxPushAttempts - 1),
                 Delay = options.RetryBaseDelay,
+                MaxDelay = options.RetryMaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 OnRetry = args =>
