@@ -34,14 +34,14 @@ internal sealed partial class Build
         .Executes(async ct => await (await DeliveryAsync(ct)).SyncAppsAsync(_app, _tag, _releaseHold, ct));
 
     private Target Verify => _ => _
-        .Description("Wait until the cluster really runs the environment (nodes, HelmReleases, rollouts, pods, endpoints), then record the release")
+        .Description("Wait until the cluster really runs the environment (nodes, HelmReleases, rollouts, pods, endpoints), then record the release; rollback.auto rolls a failed deploy back")
         .Requires(() => _env)
         .After(SyncApps)
         .Executes(async ct =>
         {
             using var http = new HttpClient();
             var progress = new LogVerificationProgress(Log, IsLocalBuild ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15));
-            VerificationReport report = await (await DeliveryAsync(ct)).VerifyAndRecordAsync(progress, http, ct);
+            VerificationReport report = await (await DeliveryAsync(ct)).VerifyDeployAsync(progress, http, ct);
             Output.Success($"{_env} is live: {report.Summary()}");
         });
 

@@ -17,7 +17,7 @@ internal sealed partial class Build
     [Parameter("Rollback: set back every app tag and chart version of this release id (see History), in one commit")]
     private readonly string? _release;
 
-    [Parameter("Rollback, Resume: why (the commit body, the hold and the release record say it)")]
+    [Parameter("Rollback, Resume, EmergencyStop: why (the commit body, the hold, the stop and the release record say it)")]
     private readonly string? _reason;
 
     [Parameter("Rollback: do not ask before writing (required where there is no terminal, e.g. CI)")]
@@ -49,6 +49,11 @@ internal sealed partial class Build
 
             string environment = _env ?? await RollbackLocator.FindEnvironmentAsync(DeliveryContext(), await CatalogAsync(ct), _tag!, _app, ct);
             EnvironmentDelivery delivery = await DeliveryAsync(ct, environment);
+            if (!_duringStop)
+            {
+                await delivery.RefuseWhileStoppedAsync("Rollback", EnvironmentDelivery.DuringStopHint, ct);
+            }
+
             var request = new RollbackRequest { Tag = _tag, App = _app, Release = _release, AllowNewTag = _allowNewTag, Reason = _reason };
             RollbackPlan plan = await delivery.PlanRollbackAsync(request, ct);
             if (plan.IsEmpty)
@@ -68,24 +73,18 @@ internal sealed partial class Build
             }
 
             ConfirmRollback(environment);
-            await delivery.RollbackAsync(plan, ct);
+            await delivery.RollbackAsync(plan, _duringStop, ct);
+            if (delivery.IsStopped)
+            {
+                Output.Warning($"Rolled back in Git only ({plan.Subject}): {environment} is under an emergency stop, so the cluster applies it when the stop is lifted. Then: ./build.sh Verify --env {environment}");
+                return;
+            }
+
             using var http = new HttpClient();
             var progress = new LogVerificationProgress(Log, IsLocalBuild ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15));
             VerificationReport report = await delivery.VerifyAndRecordAsync(progress, http, ct);
             Output.Success($"Rolled back {plan.Subject["rollback(".Length..].Replace("): ", ": ", StringComparison.Ordinal)}; {environment} is live: {report.Summary()}");
             Output.Info($"Held until: ./build.sh Resume --env {environment} --reason \"...\"");
-        });
-
-    private Target Resume => _ => _
-        .Description("Release the hold a rollback set on --env (all apps, or --app) with --reason, so deploys may move it again")
-        .Requires(() => _env)
-        .Requires(() => _reason)
-        .Executes(async ct =>
-        {
-            IReadOnlyList<Hold> removed = await (await DeliveryAsync(ct)).ResumeAsync(_app, _reason!, ct);
-            Output.Success(removed.Count == 0
-                ? $"Nothing is held in {_env}{(_app is null ? string.Empty : $" for {_app}")}: nothing to resume."
-                : $"Resumed {_env}: released {string.Join("; ", removed)}.");
         });
 
     /// <summary>On a terminal without --yes: ask. Without a terminal (CI, a pipe) --yes is required (exit 2).</summary>

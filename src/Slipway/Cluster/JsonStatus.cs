@@ -6,6 +6,10 @@ namespace Slipway.Cluster;
 internal static class JsonStatus
 {
     public static string? Text(JsonElement obj, params string[] path)
+        => Find(obj, path) is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
+
+    /// <summary>The value at that path of objects, or null.</summary>
+    public static JsonElement? Find(JsonElement obj, params string[] path)
     {
         JsonElement current = obj;
         foreach (string part in path)
@@ -16,7 +20,7 @@ internal static class JsonStatus
             }
         }
 
-        return current.ValueKind == JsonValueKind.String ? current.GetString() : null;
+        return current;
     }
 
     /// <summary>(status, reason, message) of the condition of that type, or null.</summary>

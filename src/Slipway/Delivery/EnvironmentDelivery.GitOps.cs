@@ -17,7 +17,7 @@ public sealed partial class EnvironmentDelivery
     {
         IReadOnlyList<(PlatformRelease Release, string Values)> secrets = ResolveValueSecrets();
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
-        await ReadGuardsAsync(repository, cancellationToken).ConfigureAwait(false);
+        await ReadGuardsAsync(repository, "DeployPlatform", cancellationToken).ConfigureAwait(false);
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         await ApplyValueSecretsAsync(secrets, cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
@@ -45,12 +45,13 @@ public sealed partial class EnvironmentDelivery
         }
 
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
-        EnvironmentGuards guards = await ReadGuardsAsync(repository, cancellationToken).ConfigureAwait(false);
+        EnvironmentGuards guards = await ReadGuardsAsync(repository, "SyncApps", cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Hold> released = guards.RefuseMoves(apps.ToDictionary(static a => a.Name, static a => a.Tag, StringComparer.Ordinal), releaseHold, "SyncApps");
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         GitOpsDeployResult result = await new GitOpsDeployer(repository, environment)
             .SyncAppsAsync(apps, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
         _lastPushedCommit = result.CommitSha;
+        _appsPushed |= result.Push.Changed;
         if (released.Count > 0)
         {
             string deployed = string.Join(", ", released.Select(h => $"{h.App} {apps.First(a => a.Name == h.App).Tag}"));

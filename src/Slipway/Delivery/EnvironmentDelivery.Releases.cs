@@ -57,7 +57,7 @@ public sealed partial class EnvironmentDelivery
         if (_lastRollback is null && same is not null && same.Verified == verified && SameVersions(same.Apps, apps) && SameVersions(same.Charts, charts))
         {
             _context.Log.Info($"{Name} already runs release {same.Id} ({(verified ? "verified" : "not verified")}); nothing new to record.");
-            return same;
+            return _lastRecorded = same;
         }
 
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
@@ -78,14 +78,31 @@ public sealed partial class EnvironmentDelivery
         ReleaseRecord record = await new ReleaseRecorder(repository, _context.Time).RecordAsync(Name, input, info, cancellationToken).ConfigureAwait(false);
         _context.Log.Info($"Recorded {(_lastRollback is null ? "release" : "rollback")} {record.Id} of {Name} in {path} ({(verified ? "verified" : "not verified")}).");
         _lastRollback = null;
-        return record;
+        return _lastRecorded = record;
     }
 
     /// <summary>
-    /// Reads <c>releases/&lt;env&gt;.yaml</c> and the guards (<c>holds/&lt;env&gt;.yaml</c>) before the run's first write: a release
-    /// log that cannot be read is bad input found while nothing has changed, not after the cluster runs the new version.
+    /// Reads <c>releases/&lt;env&gt;.yaml</c> and the guards (<c>holds/&lt;env&gt;.yaml</c>, <c>stops/&lt;env&gt;.yaml</c>,
+    /// <c>stops/_all.yaml</c>) before the run's first write: a release log that cannot be read is bad input found while nothing
+    /// has changed, not after the cluster runs the new version. With <paramref name="writer"/> (the target about to write) a
+    /// standing emergency stop refuses (exit 3) here, before anything is written.
     /// </summary>
-    private async Task<EnvironmentGuards> ReadGuardsAsync(IGitOpsRepository repository, CancellationToken cancellationToken)
+    private async Task<EnvironmentGuards> ReadGuardsAsync(IGitOpsRepository repository, string? writer, CancellationToken cancellationToken)
+    {
+        EnvironmentGuards guards = await ReadGuardFilesAsync(repository, cancellationToken).ConfigureAwait(false);
+        _stopped = guards.Stops.Count > 0;
+        if (writer is not null)
+        {
+            guards.RefuseWhileStopped(writer);
+        }
+
+        return guards;
+    }
+
+    private Task<EnvironmentGuards> ReadGuardsAsync(IGitOpsRepository repository, CancellationToken cancellationToken)
+        => ReadGuardsAsync(repository, writer: null, cancellationToken);
+
+    private async Task<EnvironmentGuards> ReadGuardFilesAsync(IGitOpsRepository repository, CancellationToken cancellationToken)
     {
         string path = GitOpsPaths.ReleaseLog(Name);
         GitOpsSnapshot snapshot = await repository.ReadSnapshotAsync([path, .. EnvironmentGuards.Paths(Name)], cancellationToken).ConfigureAwait(false);
@@ -101,7 +118,8 @@ public sealed partial class EnvironmentDelivery
         }
         catch (SlipwayException e) when (e.Kind == FailureKind.Input)
         {
-            string file = e.Message.StartsWith(path, StringComparison.Ordinal) ? path : GuardPaths.Holds(Name);
+            string[] files = [path, .. EnvironmentGuards.Paths(Name)];
+            string file = files.FirstOrDefault(f => e.Message.StartsWith(f, StringComparison.Ordinal)) ?? GuardPaths.Holds(Name);
             throw SlipwayException.Input(
                 $"{e.Message} Nothing was deployed. Fix the file in the GitOps repository ({repository.RemoteDisplay}, branch {repository.Branch}); "
                 + $"its history: git -C {Path.GetFullPath(_context.Paths.GitOpsWorkDirectory)} log -p origin/{repository.Branch} -- {file}");

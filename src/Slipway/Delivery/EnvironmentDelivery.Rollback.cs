@@ -20,9 +20,23 @@ public sealed partial class EnvironmentDelivery
     /// Under the deploy lease: writes the plan and its holds in one commit, pushes, and has the cluster apply it. Verify
     /// and <see cref="RecordReleaseAsync"/> then record it as a rollback.
     /// </summary>
-    public async Task<PushResult> RollbackAsync(RollbackPlan plan, CancellationToken cancellationToken)
+    public Task<PushResult> RollbackAsync(RollbackPlan plan, CancellationToken cancellationToken)
+        => RollbackAsync(plan, duringStop: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RollbackAsync(RollbackPlan, CancellationToken)"/>; a standing emergency stop refuses (exit 3) unless
+    /// <paramref name="duringStop"/>, which writes the rollback and its holds to Git but leaves the stopped cluster alone: it
+    /// applies the commit when the stop is lifted (<see cref="IsStopped"/> tells the caller not to Verify now).
+    /// </summary>
+    public async Task<PushResult> RollbackAsync(RollbackPlan plan, bool duringStop, CancellationToken cancellationToken)
     {
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        EnvironmentGuards guards = await ReadGuardsAsync(repository, cancellationToken).ConfigureAwait(false);
+        if (!duringStop)
+        {
+            guards.RefuseWhileStopped("Rollback", DuringStopHint);
+        }
+
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         PushResult push = await new RollbackWriter(repository, environment, _context.Time).WriteAsync(plan, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
         _lastPushedCommit = push.CommitSha;
@@ -33,6 +47,12 @@ public sealed partial class EnvironmentDelivery
         }
 
         await SuspendImageAutomationAsync(cancellationToken).ConfigureAwait(false);
+        if (_stopped)
+        {
+            _context.Log.Warning($"{Name} is under an emergency stop (--during-stop): the rollback is in Git at {push.ShortSha}, held, but the stopped cluster applies it only after Resume; run Verify then.");
+            return push;
+        }
+
         await ApplyCommitAsync(environment, push.CommitSha, $"{Name}-apps", cancellationToken).ConfigureAwait(false);
         if (plan.Charts.Count > 0 && environment.Engine == GitOpsEngine.ArgoCd)
         {

@@ -3,26 +3,55 @@ using Slipway.GitOps.Git;
 namespace Slipway.Releases;
 
 /// <summary>
-/// What stands between a deploy and an environment in the GitOps repository: the holds a rollback set (and, later, the
-/// emergency stops). Read from one snapshot of the branch; <see cref="RefuseMoves"/> is what every deploy asks.
+/// What stands between a deploy and an environment in the GitOps repository: the holds a rollback set and the emergency
+/// stops (of the environment, and of every environment). Read from one snapshot of the branch; <see cref="RefuseWhileStopped"/>
+/// and <see cref="RefuseMoves"/> are what every deploy asks.
 /// </summary>
 public sealed class EnvironmentGuards
 {
-    public EnvironmentGuards(string environment, IReadOnlyList<Hold> holds)
+    public EnvironmentGuards(string environment, IReadOnlyList<Hold> holds, IReadOnlyList<Stop>? stops = null)
     {
         Environment = environment;
         Holds = holds;
+        Stops = stops ?? [];
     }
 
     public string Environment { get; }
 
     public IReadOnlyList<Hold> Holds { get; }
 
+    /// <summary>The stops that stand for the environment: its own first, then the stop of every environment.</summary>
+    public IReadOnlyList<Stop> Stops { get; }
+
+    /// <summary>The environment's own stop (<c>stops/&lt;env&gt;.yaml</c>), if one stands.</summary>
+    public Stop? OwnStop => Stops.FirstOrDefault(s => !s.IsGlobal);
+
     /// <summary>The paths <see cref="Read"/> needs in the snapshot.</summary>
-    public static IReadOnlyList<string> Paths(string environment) => [GuardPaths.Holds(environment)];
+    public static IReadOnlyList<string> Paths(string environment)
+        => [GuardPaths.Holds(environment), GuardPaths.Stop(environment), GuardPaths.Stop(GuardPaths.AllEnvironments)];
 
     public static EnvironmentGuards Read(GitOpsSnapshot snapshot, string environment)
-        => new(environment, HoldLog.Parse(environment, snapshot.Read(GuardPaths.Holds(environment))));
+    {
+        Stop?[] stops = [StopLog.Parse(environment, snapshot.Read(GuardPaths.Stop(environment))), StopLog.Parse(GuardPaths.AllEnvironments, snapshot.Read(GuardPaths.Stop(GuardPaths.AllEnvironments)))];
+        return new(environment, HoldLog.Parse(environment, snapshot.Read(GuardPaths.Holds(environment))), stops.OfType<Stop>().ToArray());
+    }
+
+    /// <summary>
+    /// Refuses (exit 3) while a stop stands, naming it and the Resume command; <paramref name="target"/> names who asks
+    /// (SyncApps, DeployPlatform, Rollback) and <paramref name="hint"/> adds a way through, if the target has one.
+    /// </summary>
+    public void RefuseWhileStopped(string target, string? hint = null)
+    {
+        if (Stops.Count == 0)
+        {
+            return;
+        }
+
+        Stop stop = Stops[0];
+        throw SlipwayException.Refused(
+            $"{target} refused: {Environment} is under an emergency stop — {stop} ({stop.File} in the GitOps repository). Nothing was written.{System.Environment.NewLine}"
+            + $"Lift it first: {stop.ResumeCommand}{(hint is null ? string.Empty : System.Environment.NewLine + hint)}");
+    }
 
     public Hold? HoldOf(string app) => Holds.FirstOrDefault(h => h.App == app);
 

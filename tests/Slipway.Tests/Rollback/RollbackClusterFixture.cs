@@ -10,7 +10,8 @@ namespace Slipway.Tests.Rollback;
 
 /// <summary>
 /// The local cluster with images <c>registry.local/web:r-1</c> … <c>r-3</c>, and the repository's environments plus
-/// <c>rb</c> and <c>old</c> (web at r-1, no infrastructure), for deliveries that deploy, roll back and resume.
+/// <c>rb</c> and <c>old</c> (web at r-1, no infrastructure), <c>stop</c> (two replicas), <c>auto</c> (<c>rollback.auto: true</c>) and
+/// <c>argostop</c> (Argo CD), for deliveries that deploy, roll back, stop and resume.
 /// </summary>
 public sealed class RollbackClusterFixture : IAsyncLifetime
 {
@@ -48,15 +49,21 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
 
         _root.Write("environments/rb/env.yaml", Environment.Replace("NAMESPACE", "rb-web", StringComparison.Ordinal));
         _root.Write("environments/old/env.yaml", Environment.Replace("NAMESPACE", "old-web", StringComparison.Ordinal));
+        _root.Write("environments/stop/env.yaml", Environment.Replace("NAMESPACE", "stop-web", StringComparison.Ordinal).Replace("replicas: 1", "replicas: 2", StringComparison.Ordinal));
+        _root.Write("environments/auto/env.yaml", Environment.Replace("NAMESPACE", "auto-web", StringComparison.Ordinal) + "rollback:\n  auto: true\n");
+        _root.Write("environments/argostop/env.yaml", Environment.Replace("NAMESPACE", "argostop-web", StringComparison.Ordinal).Replace("cluster:", "gitops:\n  engine: argocd\ncluster:", StringComparison.Ordinal));
         string[] images = ["registry.local/web:r-1", "registry.local/web:r-2", "registry.local/web:r-3"];
         _handle = await LocalClusterHost.StartAsync(LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, images)), TestContext.Current.CancellationToken);
         _cluster = new KubernetesCluster(ClusterTarget.ForUrl(_handle.BaseAddress, _handle.KubeconfigPath));
     }
 
-    public async Task<EnvironmentDelivery> OpenAsync(string environment, ILog log)
+    public Task<EnvironmentDelivery> OpenAsync(string environment, ILog log) => OpenAsync(environment, log, new Dictionary<string, string>());
+
+    /// <summary>The delivery of <paramref name="environment"/>, with <paramref name="variables"/> as the process environment (e.g. a short Verify fail-fast).</summary>
+    public async Task<EnvironmentDelivery> OpenAsync(string environment, ILog log, IDictionary<string, string> variables)
     {
         EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(Root, TestContext.Current.CancellationToken);
-        var context = new DeliveryContext(Root, new DictionaryEnvironmentVariables(), TimeProvider.System, log, new LocalClusterStarter())
+        var context = new DeliveryContext(Root, new DictionaryEnvironmentVariables(variables), TimeProvider.System, log, new LocalClusterStarter())
         {
             SyncTimeout = TimeSpan.FromSeconds(60),
         };
