@@ -82,12 +82,15 @@ public sealed class ChartMirror
         return (await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
     }
 
-    /// <summary>The path as a user reads it in a message: relative to the folder above the mirror root's <c>local-cluster</c>.</summary>
+    /// <summary>The path as a user reads it in a message: relative to the repository root for the committed mirror, else as it is.</summary>
     public string Display(string path)
     {
-        string? repositoryRoot = Path.GetDirectoryName(Path.GetDirectoryName(Root));
-        return repositoryRoot is not null && path.StartsWith(repositoryRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? Path.GetRelativePath(repositoryRoot, path)
-            : path;
+        string relativeRoot = RelativeRoot.Replace('/', Path.DirectorySeparatorChar);
+        if (!Root.EndsWith(Path.DirectorySeparatorChar + relativeRoot, StringComparison.Ordinal) || !path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        return Path.GetRelativePath(Root[..^relativeRoot.Length], path).Replace(Path.DirectorySeparatorChar, '/');
     }
 }
