@@ -26,7 +26,7 @@ public sealed class ChartCases
         {
             Arrange = static root => File.WriteAllTextAsync(Path.Combine(root, PodinfoIndex), "# broken\napiVersion: v1\n# entries follow\n\nentries: [podinfo]\n", TestContext.Current.CancellationToken),
         },
-        new("PublishChart onto a mirror index that is not YAML", $"PublishChart --repository {Podinfo} --chart podinfo --version 6.7.2", ExitCodes.BadInput, $"{PodinfoIndex}:3: not valid YAML")
+        new("PublishChart onto a mirror index that is not YAML", $"PublishChart --repository {Podinfo} --chart podinfo --version 6.7.2", ExitCodes.BadInput, $"{PodinfoIndex}:4: not valid YAML")
         {
             Arrange = static root => File.WriteAllTextAsync(Path.Combine(root, PodinfoIndex), "apiVersion: v1\nentries:\n  podinfo: [ {version: 1.0.0\n", TestContext.Current.CancellationToken),
         },
