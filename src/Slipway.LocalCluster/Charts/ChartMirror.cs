@@ -23,16 +23,17 @@ public sealed class ChartMirror
     public string Root { get; }
 
     /// <summary>
-    /// The mirror of the repository a state directory belongs to: <c>&lt;root&gt;/local-cluster/charts</c> of the nearest
-    /// folder above it that holds <c>.nuke</c> (how the build finds its root), or null when there is none.
+    /// The mirror of the repository a state directory belongs to: the <c>local-cluster/charts</c> folder of the nearest
+    /// folder above it that has one (the state lives under the repository's <c>.nuke/temp</c>), or null when there is none.
     /// </summary>
     public static string? Locate(string stateDirectory)
     {
         for (DirectoryInfo? dir = new(Path.GetFullPath(stateDirectory)); dir is not null; dir = dir.Parent)
         {
-            if (Directory.Exists(Path.Combine(dir.FullName, ".nuke")))
+            string mirror = Path.Combine(dir.FullName, RelativeRoot);
+            if (Directory.Exists(mirror))
             {
-                return Path.Combine(dir.FullName, RelativeRoot);
+                return mirror;
             }
         }
 
