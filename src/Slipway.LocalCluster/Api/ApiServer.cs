@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Hosting;
 using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
@@ -14,7 +15,7 @@ using Slipway.LocalCluster.Store;
 namespace Slipway.LocalCluster.Api;
 
 /// <summary>
-/// The HTTP server: Kestrel on 127.0.0.1, minimal API routes for discovery, resources and the OCI registry, no logging,
+/// The HTTP server: Kestrel on 127.0.0.1, minimal API routes for discovery, resources, the OCI registry and the Helm chart repositories, no logging,
 /// no Ctrl+C handling of its own. Anything else is a 404 <c>Status</c>.
 /// </summary>
 internal static class ApiServer
@@ -23,6 +24,7 @@ internal static class ApiServer
     public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
         Task<InMemoryResourceStore> loadingStore,
         ImageCatalog images,
+        ChartMirror? charts,
         int port,
         string contentRoot,
         CancellationToken cancellationToken)
@@ -39,15 +41,27 @@ internal static class ApiServer
             kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
         WebApplication app = builder.Build();
-        InMemoryResourceStore store = await loadingStore.ConfigureAwait(false);
+        InMemoryResourceStore store;
+        try
+        {
+            store = await loadingStore.ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         CancellationToken stopping = app.Lifetime.ApplicationStopping;
         var resources = new ResourceApi(store, stopping);
         var registry = new RegistryApi(images);
+        var chartRepositories = new ChartRepositoryApi(charts);
 
         app.MapGet("/version", (HttpContext context) => ApiResponses.WriteJsonAsync(context, 200, Discovery.Version()));
         app.Map("/api/{**rest}", (HttpContext context) => resources.HandleAsync(context, core: true));
         app.Map("/apis/{**rest}", (HttpContext context) => resources.HandleAsync(context, core: false));
         app.Map("/v2/{**rest}", registry.HandleAsync);
+        app.Map("/charts/{**rest}", chartRepositories.HandleAsync);
         app.MapFallback((HttpContext context) => ApiResponses.WriteStatusAsync(context, ApiResponses.NotFoundPath(context.Request.Path)));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,15 @@ public sealed record ControllerOptions
     /// <summary>Where GitRepository sources are fetched to (one bare repository per object), e.g. <c>&lt;state&gt;/sources</c>.</summary>
     public required string SourceCacheDirectory { get; init; }
 
+    /// <summary>
+    /// The HTTP server that serves the local cluster's Helm chart repositories (<c>/charts/…/index.yaml</c>, normally the
+    /// cluster's own address); null when none is served, so no HelmRepository is reachable.
+    /// </summary>
+    public Uri? ChartRepositoryAddress { get; init; }
+
+    /// <summary>How long a HelmRelease or Kustomization waits before it looks at a dependency that is not ready again.</summary>
+    public TimeSpan DependencyRequeueInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often every controller re-reads every object of its kind, as informers resync.</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -10,7 +10,7 @@ namespace Slipway.LocalCluster.Controllers;
 
 /// <summary>
 /// The controllers the local cluster runs while it serves: nodes, the kubelet simulation, Deployments, Flux's
-/// GitRepository, Kustomization and HelmRelease, and Argo CD's Application. Each one is an informer-style loop on the
+/// GitRepository, HelmRepository, Kustomization and HelmRelease, and Argo CD's Application. Each one is an informer-style loop on the
 /// store (list, watch, periodic resync), so a change is acted on as soon as it is written.
 /// Register them with the host: <c>new LocalClusterOptions { …, Controllers = LocalClusterControllers.All }</c>.
 /// </summary>
@@ -23,6 +23,7 @@ public static class LocalClusterControllers
         c => new KubeletController(ContextFor(c)),
         c => new DeploymentController(ContextFor(c)),
         c => new GitRepositoryController(ContextFor(c)),
+        c => new HelmRepositoryController(ContextFor(c)),
         c => new KustomizationController(ContextFor(c)),
         c => new HelmReleaseController(ContextFor(c)),
         c => new ApplicationController(ContextFor(c)),
@@ -57,6 +58,7 @@ public static class LocalClusterControllers
             new KubeletController(context),
             new DeploymentController(context),
             new GitRepositoryController(context),
+            new HelmRepositoryController(context),
             new KustomizationController(context),
             new HelmReleaseController(context),
             new ApplicationController(context),
@@ -64,5 +66,5 @@ public static class LocalClusterControllers
     }
 
     private static ControllerContext ContextFor(LocalClusterContext cluster)
-        => new(cluster.Store, cluster.Images.Lookup, OptionsFor(cluster.Options));
+        => new(cluster.Store, cluster.Images.Lookup, OptionsFor(cluster.Options) with { ChartRepositoryAddress = cluster.BaseAddress });
 }

@@ -1,3 +1,4 @@
+using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Images;
 
 namespace Slipway.LocalCluster.Hosting;
@@ -28,5 +29,41 @@ public static class LocalClusterCommands
         ImageEntry entry = await new ImageCatalog(catalogPath).PublishAsync(image, tag, crash, cancellationToken).ConfigureAwait(false);
         log.Info($"Published {entry.Reference} ({entry.Digest}){(crash ? ", marked crashing" : "")} to {catalogPath}.");
         return entry;
+    }
+
+    /// <summary>
+    /// <c>./build.sh LocalCluster --reset</c>: moves the state aside (<c>state.json.reset-…</c>) so the cluster starts empty.
+    /// Refused (exit 3) while a process serves the cluster: it would write its state over the reset.
+    /// </summary>
+    public static void Reset(string stateDirectory, TimeProvider time, ILog log)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(log);
+        string directory = Path.GetFullPath(stateDirectory);
+        Directory.CreateDirectory(directory);
+        using StateLock? held = StateLock.TryAcquire(directory);
+        if (held is null)
+        {
+            string server = EndpointFile.TryRead(directory) is EndpointFile endpoint ? $"pid {endpoint.ProcessId} at {endpoint.Url}" : "another process";
+            throw SlipwayException.Refused($"The local cluster in {directory} is being served by {server}; stop that run (Ctrl+C) before --reset.");
+        }
+
+        string? aside = StateFile.Reset(directory, time.GetUtcNow());
+        log.Info(aside is null
+            ? $"The local cluster in {directory} has no saved state; it starts empty."
+            : $"Moved the local cluster state to {aside}; the cluster starts empty.");
+    }
+
+    /// <summary>
+    /// <c>./build.sh PublishChart --repository URL --chart NAME --version V</c>: adds the chart version to the mirror of that
+    /// repository (what a chart push is to a real repository), so a HelmRepository for the URL can resolve it.
+    /// </summary>
+    public static async Task<string> PublishChartAsync(ChartMirror mirror, string repository, string chart, string version, ILog log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        string path = await ChartPublisher.PublishAsync(mirror, repository, chart, version, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        log.Info($"Published chart {chart} {version} to the mirror of {repository} ({mirror.Display(path)}).");
+        log.Info("A HelmRepository for it sees the new version at its next interval; now with: kubectl annotate helmrepository NAME -n NAMESPACE --overwrite reconcile.fluxcd.io/requestedAt=\"$(date +%s)\"");
+        return path;
     }
 }

@@ -46,9 +46,6 @@ public sealed class LocalClusterHandle : IAsyncDisposable
     /// <summary>The process that serves the cluster (this one when owned), when known.</summary>
     public int? ServerProcessId { get; }
 
-    /// <summary>Set when the saved state could not be read and was moved aside (the cluster started empty).</summary>
-    public string? StartupWarning => _owned?.StartupWarning;
-
     /// <summary>Writes the state now if it changed (an owned cluster also does this on its own, shortly after changes).</summary>
     public Task SaveAsync(CancellationToken cancellationToken)
         => _owned is null ? Task.CompletedTask : _owned.StateFile.SaveAsync(_owned.Store, cancellationToken);
@@ -135,8 +132,6 @@ public sealed class LocalClusterHandle : IAsyncDisposable
         public required CancellationTokenSource Stop { get; init; }
 
         public required IReadOnlyList<Task> Background { get; init; }
-
-        public string? StartupWarning { get; init; }
 
         public required TimeSpan ClientsWait { get; init; }
     }

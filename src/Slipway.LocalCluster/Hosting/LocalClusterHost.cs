@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Slipway.IO;
 using Slipway.LocalCluster.Api;
+using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
 
@@ -72,11 +73,6 @@ public static class LocalClusterHost
             return;
         }
 
-        if (cluster.StartupWarning is not null)
-        {
-            log.Warning(cluster.StartupWarning);
-        }
-
         log.Info($"Local cluster serving at {cluster.BaseAddress} (state in {Path.GetFullPath(options.StateDirectory)}).");
         log.Info($"kubectl --kubeconfig {cluster.KubeconfigPath} get pods -A");
         log.Info("Press Ctrl+C to stop.");
@@ -100,21 +96,13 @@ public static class LocalClusterHost
         try
         {
             var stateFile = new StateFile(stateDirectory);
-            string? warning = null;
-            Task<InMemoryResourceStore> loading = Task.Run(
-                () =>
-                {
-                    InMemoryResourceStore loaded = stateFile.Load(options.TimeProvider, options.WatchHistory, out string? loadWarning);
-                    warning = loadWarning;
-                    return loaded;
-                },
-                cancellationToken);
+            Task<InMemoryResourceStore> loading = Task.Run(() => stateFile.Load(options.TimeProvider, options.WatchHistory, options.ResetCommand), cancellationToken);
             await images.EnsureCreatedAsync(options.SeedImages, cancellationToken).ConfigureAwait(false);
             WebApplication app;
             Uri baseAddress;
             try
             {
-                (app, baseAddress) = await ApiServer.StartAsync(loading, images, options.Port, stateDirectory, cancellationToken).ConfigureAwait(false);
+                (app, baseAddress) = await ApiServer.StartAsync(loading, images, options.ResolvedChartMirrorDirectory is string charts ? new ChartMirror(charts) : null, options.Port, stateDirectory, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex)
             {
@@ -144,7 +132,6 @@ public static class LocalClusterHost
                 StateDirectory = stateDirectory,
                 Stop = stop,
                 Background = background,
-                StartupWarning = warning,
                 ClientsWait = options.ClientsWait,
             };
             return new LocalClusterHandle(baseAddress, kubeconfigPath, images, Environment.ProcessId, owned, clientHold: null);

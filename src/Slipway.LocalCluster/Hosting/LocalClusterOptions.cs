@@ -41,11 +41,22 @@ public sealed record LocalClusterOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>The command a user runs to set an unreadable state aside and start empty (named in that error).</summary>
+    public string ResetCommand { get; init; } = "./build.sh LocalCluster --reset";
+
     /// <summary>
     /// The controllers to run while this process serves the cluster: each factory is called once the store is loaded,
     /// and its controller runs in the background until the handle is disposed.
     /// </summary>
     public IReadOnlyList<Func<LocalClusterContext, IClusterController>> Controllers { get; init; } = [];
+
+    /// <summary>
+    /// The Helm chart mirror served at <c>/charts/</c> (see <see cref="Charts.ChartMirror"/>); default the repository's
+    /// <c>local-cluster/charts</c> found above <see cref="StateDirectory"/>. Without one no chart repository is reachable.
+    /// </summary>
+    public string? ChartMirrorDirectory { get; init; }
+
+    public string? ResolvedChartMirrorDirectory => ChartMirrorDirectory ?? Charts.ChartMirror.Locate(StateDirectory);
 
     public string ResolvedImageCatalogPath => ImageCatalogPath ?? Path.Combine(StateDirectory, ImageCatalogFileName);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Slipway.IO;
 using Slipway.LocalCluster.Store;
@@ -6,8 +7,9 @@ namespace Slipway.LocalCluster.Hosting;
 
 /// <summary>
 /// <c>state.json</c>: the whole store, written atomically (temp file + rename) by the process that holds the lock, a short
-/// while after changes and when it stops. A state file that cannot be read is moved aside (<c>state.json.corrupt-…</c>) and
-/// the cluster starts empty: the local cluster is a cache that the GitOps repository can rebuild.
+/// while after changes and when it stops. A state file that cannot be read (corrupt, truncated) is refused, untouched:
+/// the cluster does not start, and the error names the file and the reset command that moves it aside
+/// (<see cref="Reset"/>), so nothing is lost silently.
 /// </summary>
 internal sealed class StateFile
 {
@@ -22,9 +24,9 @@ internal sealed class StateFile
         _path = Path.Combine(stateDirectory, FileName);
     }
 
-    public InMemoryResourceStore Load(TimeProvider timeProvider, int historyCapacity, out string? warning)
+    /// <exception cref="SlipwayException">Bad input (exit 2): the state cannot be read.</exception>
+    public InMemoryResourceStore Load(TimeProvider timeProvider, int historyCapacity, string resetCommand)
     {
-        warning = null;
         if (File.Exists(_path))
         {
             try
@@ -33,16 +35,29 @@ internal sealed class StateFile
                 _savedVersion = loaded.CurrentResourceVersion;
                 return loaded;
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or StoreException)
             {
-                string aside = $"{_path}.corrupt-{timeProvider.GetUtcNow():yyyyMMddHHmmss}";
-                File.Move(_path, aside, overwrite: true);
-                warning = $"The local cluster state {_path} could not be read ({ex.Message}); it was moved to {aside} and the cluster starts empty.";
+                throw SlipwayException.Input(
+                    $"The local cluster state {_path} cannot be read ({ex.Message}); it is left as it is. "
+                    + $"To move it aside and start the cluster empty, run: {resetCommand}");
             }
         }
 
-        var store = new InMemoryResourceStore(KnownResourceTypes.All, timeProvider, historyCapacity, createInitialNamespaces: true);
-        return store;
+        return new InMemoryResourceStore(KnownResourceTypes.All, timeProvider, historyCapacity, createInitialNamespaces: true);
+    }
+
+    /// <summary>Moves the state aside (<c>state.json.reset-&lt;time&gt;</c>); returns where, or null when there was none.</summary>
+    public static string? Reset(string stateDirectory, DateTimeOffset now)
+    {
+        string path = Path.Combine(stateDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        string aside = $"{path}.reset-{now.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
+        File.Move(path, aside);
+        return aside;
     }
 
     /// <summary>Writes the store when it changed since the last write.</summary>

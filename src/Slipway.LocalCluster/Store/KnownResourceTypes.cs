@@ -25,7 +25,7 @@ public static class KnownResourceTypes
 
     public static ResourceType Kustomization { get; } = new("kustomize.toolkit.fluxcd.io", "v1", "Kustomization", "kustomizations", Namespaced: true);
 
-    /// <summary>Flux's chart source; stored and listed (charts are not fetched: a HelmRelease "installs" from its values).</summary>
+    /// <summary>Flux's chart source: its index is fetched from the local cluster's chart mirror (a HelmRelease resolves its chart version there).</summary>
     public static ResourceType HelmRepository { get; } = new("source.toolkit.fluxcd.io", "v1", "HelmRepository", "helmrepositories", Namespaced: true);
 
     public static ResourceType HelmRelease { get; } = new("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases", Namespaced: true);

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Slipway.LocalCluster;
+using Slipway.LocalCluster.Api;
+using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Controllers;
 using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
@@ -11,6 +14,7 @@ internal sealed class ControllersFixture : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
+    private readonly WebApplication _server;
 
     public ControllersFixture(Func<ControllerOptions, ControllerOptions>? configure = null)
     {
@@ -24,8 +28,13 @@ internal sealed class ControllersFixture : IAsyncDisposable
             ImagePullRetryInterval = TimeSpan.FromMilliseconds(50),
             Log = new TestOutputLogger(),
         };
-        Options = configure is null ? options : configure(options);
         Images = new ImageCatalog(Path.Combine(Directory, "images.yaml"));
+        Charts = new ChartMirror(Path.Combine(Directory, "charts"));
+
+        // The chart repositories are served over real HTTP, as the hosted cluster serves them (ApiServer on 127.0.0.1:0).
+        (_server, Uri address) = ApiServer.StartAsync(Task.FromResult(Store), Images, Charts, 0, Directory, CancellationToken.None).GetAwaiter().GetResult();
+        options = options with { ChartRepositoryAddress = address, DependencyRequeueInterval = TimeSpan.FromMilliseconds(200) };
+        Options = configure is null ? options : configure(options);
         foreach (IClusterController controller in LocalClusterControllers.Create(Store, Images, Options))
         {
             _running.Add(Task.Run(() => controller.RunAsync(_stop.Token)));
@@ -44,6 +53,28 @@ internal sealed class ControllersFixture : IAsyncDisposable
     }
 
     public ControllerOptions Options { get; }
+
+    /// <summary>The chart mirror the fixture's HTTP server serves at <c>/charts/</c>.</summary>
+    public ChartMirror Charts { get; }
+
+    /// <summary>Mirrors chart versions of <paramref name="url"/> (as <c>./build.sh PublishChart</c>) and creates a HelmRepository for it.</summary>
+    public async Task AddChartRepositoryAsync(string url, string chart, string[] versions, string name = "charts", string ns = "flux-system")
+    {
+        foreach (string version in versions)
+        {
+            await ChartPublisher.PublishAsync(Charts, url, chart, version, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        }
+
+        Create(KnownResourceTypes.HelmRepository, HelmRepository(name, ns, url));
+    }
+
+    public static string HelmRepository(string name, string ns, string url) => new JsonObject
+    {
+        ["apiVersion"] = "source.toolkit.fluxcd.io/v1",
+        ["kind"] = "HelmRepository",
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
+        ["spec"] = new JsonObject { ["interval"] = "1h", ["url"] = url },
+    }.ToJsonString();
 
     public string Directory { get; }
 
@@ -76,6 +107,8 @@ internal sealed class ControllersFixture : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await Task.WhenAll(_running);
+        await _server.StopAsync(CancellationToken.None);
+        await _server.DisposeAsync();
         _stop.Dispose();
         try
         {

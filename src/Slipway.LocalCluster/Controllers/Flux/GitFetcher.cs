@@ -76,6 +76,7 @@ internal static class GitFetcher
         {
             Commit commit = repository.Lookup<Commit>(reference.Commit)
                 ?? throw new ManifestException($"failed to checkout and determine revision: commit {reference.Commit} not found");
+            EnsureReadable(commit, reference);
             return ($"{reference.Branch}@sha1:{commit.Sha}", commit.Sha);
         }
 
@@ -86,6 +87,23 @@ internal static class GitFetcher
             throw new ManifestException($"failed to checkout and determine revision: unable to resolve {reference}");
         }
 
+        EnsureReadable(tip, reference);
         return ($"{reference.Tag ?? reference.Branch}@sha1:{tip.Sha}", tip.Sha);
+    }
+
+    /// <summary>A commit whose tree is missing (a corrupted remote) cannot be checked out: fail as source-controller does.</summary>
+    private static void EnsureReadable(Commit commit, GitReference reference)
+    {
+        try
+        {
+            if (commit.Tree is null || commit.Tree.Count < 0)
+            {
+                throw new ManifestException($"failed to checkout and determine revision: unable to read the tree of {reference} at {commit.Sha}");
+            }
+        }
+        catch (LibGit2SharpException failure)
+        {
+            throw new ManifestException($"failed to checkout and determine revision: unable to read the tree of {reference} at {commit.Sha}: {failure.Message}", failure);
+        }
     }
 }

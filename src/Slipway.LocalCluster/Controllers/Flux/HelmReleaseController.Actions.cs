@@ -7,20 +7,19 @@ namespace Slipway.LocalCluster.Controllers.Flux;
 /// <summary>The Helm actions: install or upgrade, wait for the rollout, and the rollback remediation.</summary>
 internal sealed partial class HelmReleaseController
 {
-    private TimeSpan? Start(ObjectKey key, JsonObject helmRelease, JsonObject status, JsonObject? latest)
+    private TimeSpan? Start(ObjectKey key, JsonObject helmRelease, JsonObject status, ChartRelease desired, bool force, DateTimeOffset now)
     {
-        ChartRelease desired = Desired(helmRelease);
-        DateTimeOffset now = Context.Now;
-        status["lastAttemptedGeneration"] = helmRelease.Long("metadata", "generation") ?? 1;
-        if (latest is not null
-            && latest.Str("status") == "deployed"
-            && latest.Str("configDigest") == desired.ConfigDigest
-            && latest.Str("chartName") == desired.Chart
-            && latest.Str("chartVersion") == desired.ChartVersion
-            && latest.Str("name") == desired.Name
-            && latest.Str("namespace") == desired.Namespace
-            && Store.Get(Kinds.Deployment, desired.Namespace, desired.Name) is not null)
+        JsonObject? latest = HelmHistory.Entries(status).FirstOrDefault();
+        if (IsNewAttempt(desired, status))
         {
+            // helm-controller resets the failure counts when the chart or the values change.
+            ClearFailures(status);
+        }
+
+        status["lastAttemptedGeneration"] = helmRelease.Long("metadata", "generation") ?? 1;
+        if (!force && IsInSync(latest, desired))
+        {
+            MarkInSync(status, latest!, now);
             Settle(helmRelease, status);
             return null;
         }
@@ -38,10 +37,52 @@ internal sealed partial class HelmReleaseController
         status["lastAttemptedConfigDigest"] = desired.ConfigDigest;
         status["lastAttemptedReleaseAction"] = action;
         string message = install ? "Fresh install in progress" : $"Running 'upgrade' action with timeout of {GoDuration.Format(Timeout(helmRelease))}";
+
+        // The remediation of an older attempt is not the state of this one.
+        Conditions.Remove(status, "Remediated");
         Conditions.Set(status, new Condition("Reconciling", "True", "Progressing", message), now);
         Conditions.Set(status, new Condition("Ready", "Unknown", "Progressing", message), now);
         _started[key] = now;
         return Timeout(helmRelease);
+    }
+
+    /// <summary>True when the deployed release already is the desired one (chart, version, values, name, namespace) and runs.</summary>
+    private bool IsInSync(JsonObject? latest, ChartRelease desired)
+        => latest is not null
+            && latest.Str("status") == "deployed"
+            && latest.Str("configDigest") == desired.ConfigDigest
+            && latest.Str("chartName") == desired.Chart
+            && latest.Str("chartVersion") == desired.ChartVersion
+            && latest.Str("name") == desired.Name
+            && latest.Str("namespace") == desired.Namespace
+            && Store.Get(Kinds.Deployment, desired.Namespace, desired.Name) is not null;
+
+    /// <summary>
+    /// The desired release is the deployed one (e.g. a new generation that asks again for what a rollback restored): the
+    /// release is Ready for this generation, and an older failure or remediation no longer describes it.
+    /// </summary>
+    private static void MarkInSync(JsonObject status, JsonObject deployed, DateTimeOffset now)
+    {
+        if (Conditions.IsTrue(status, "Ready") && Conditions.Find(status, "Remediated") is null)
+        {
+            return;
+        }
+
+        bool install = HelmHistory.Entries(status).Count() == 1;
+        string reason = install ? "InstallSucceeded" : "UpgradeSucceeded";
+        string message = $"Helm {(install ? "install" : "upgrade")} succeeded for release {HelmHistory.Describe(deployed)}";
+        Conditions.Remove(status, "Remediated");
+        Conditions.Set(status, new Condition("Released", "True", reason, message), now);
+        Conditions.Set(status, new Condition("Ready", "True", reason, message), now);
+        ClearFailures(status);
+    }
+
+    /// <summary>Abandons an action still pending for an older attempt: its revision is failed, as Helm's unlock leaves it.</summary>
+    private void Unlock(ObjectKey key, JsonObject pending)
+    {
+        HelmHistory.SetStatus(pending, "failed");
+        SaveStatus(pending, "failed");
+        _started.Remove(key);
     }
 
     private TimeSpan? Monitor(ObjectKey key, JsonObject helmRelease, JsonObject status, JsonObject latest)
@@ -97,9 +138,7 @@ internal sealed partial class HelmReleaseController
             Conditions.Remove(status, "Remediated");
             Conditions.Set(status, new Condition("Released", "True", reason, message), now);
             Conditions.Set(status, new Condition("Ready", "True", reason, message), now);
-            status.Remove("installFailures");
-            status.Remove("upgradeFailures");
-            status.Remove("failures");
+            ClearFailures(status);
         }
 
         TrimHistory(helmRelease, status);

@@ -14,7 +14,8 @@ namespace Slipway.LocalCluster.Controllers.Flux;
 /// Runs when the source's revision changes, on <c>spec.interval</c> (undoing drift), on a spec change and on
 /// <c>reconcile.fluxcd.io/requestedAt</c>; <c>spec.suspend</c> stops it. A namespaced object needs a namespace (its own or
 /// <c>spec.targetNamespace</c>), otherwise the reconcile fails with "namespace not specified" as Flux's does. Deleting a
-/// Kustomization with <c>spec.prune</c> deletes its inventory (Flux's finalizer does the same). Health checks (<c>spec.wait</c>, <c>healthChecks</c>) are not simulated.
+/// Kustomization with <c>spec.prune</c> deletes its inventory (Flux's finalizer does the same). Until every
+/// <c>spec.dependsOn</c> Kustomization is Ready it applies nothing (Ready=False <c>DependencyNotReady</c>). Health checks (<c>spec.wait</c>, <c>healthChecks</c>) are not simulated.
 /// </summary>
 internal sealed class KustomizationController : ReconcilingController
 {
@@ -32,7 +33,7 @@ internal sealed class KustomizationController : ReconcilingController
     protected override ResourceType PrimaryType => Kinds.Kustomization;
 
     protected override IEnumerable<(ResourceType Type, Func<WatchEvent, IEnumerable<ObjectKey>> Map)> Secondaries
-        => [(Kinds.GitRepository, UsersOf)];
+        => [(Kinds.GitRepository, UsersOf), (Kinds.Kustomization, change => Dependencies.DependentsOf(Store, Kinds.Kustomization, change))];
 
     protected override async Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
@@ -56,7 +57,13 @@ internal sealed class KustomizationController : ReconcilingController
         (string sourceNamespace, string sourceName) = SourceOf(kustomization);
         JsonObject? source = Store.Get(Kinds.GitRepository, sourceNamespace, sourceName);
         string? revision = source.Str("status", "artifact", "revision");
-        if (kustomization.Str("spec", "sourceRef", "kind") is string kind && kind != "GitRepository")
+        TimeSpan again = interval;
+        if (Dependencies.FirstNotReady(Store, Kinds.Kustomization, kustomization) is string waiting)
+        {
+            Fail(status, Dependencies.NotReadyReason, waiting, now);
+            again = Context.Options.DependencyRequeueInterval;
+        }
+        else if (kustomization.Str("spec", "sourceRef", "kind") is string kind && kind != "GitRepository")
         {
             Fail(status, "ArtifactFailed", $"source kind {kind} is not supported by the local cluster (only GitRepository is)", now);
         }
@@ -81,7 +88,7 @@ internal sealed class KustomizationController : ReconcilingController
         FluxAnnotations.MarkHandled(kustomization, status);
         UpdateStatusIfChanged(Kinds.Kustomization, key.Namespace, kustomization, before, status);
 
-        return interval;
+        return again;
     }
 
     private async Task ApplyAsync(JsonObject kustomization, JsonObject status, (string Namespace, string Name) source, string revision, DateTimeOffset now, CancellationToken cancellationToken)

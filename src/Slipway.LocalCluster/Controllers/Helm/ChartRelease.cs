@@ -23,5 +23,8 @@ internal sealed record ChartRelease(string Name, string Namespace, string Chart,
     /// <summary>The values digest Flux records as <c>configDigest</c>.</summary>
     public string ConfigDigest => Json.Sha256(Values);
 
-    public string AppVersion => Values.Str("image", "tag") ?? ChartVersion;
+    /// <summary>The chart's own appVersion (from the repository index), when known.</summary>
+    public string? ChartAppVersion { get; init; }
+
+    public string AppVersion => Values.Str("image", "tag") ?? ChartAppVersion ?? ChartVersion;
 }

@@ -14,6 +14,7 @@ internal sealed class Kinds
         Event = Find(store, "v1", "Event");
         Deployment = Find(store, "apps/v1", "Deployment");
         GitRepository = Find(store, "source.toolkit.fluxcd.io/v1", "GitRepository");
+        HelmRepository = Find(store, "source.toolkit.fluxcd.io/v1", "HelmRepository");
         Kustomization = Find(store, "kustomize.toolkit.fluxcd.io/v1", "Kustomization");
         HelmRelease = Find(store, "helm.toolkit.fluxcd.io/v2", "HelmRelease");
         Application = Find(store, "argoproj.io/v1alpha1", "Application");
@@ -32,6 +33,8 @@ internal sealed class Kinds
     public ResourceType Deployment { get; }
 
     public ResourceType GitRepository { get; }
+
+    public ResourceType HelmRepository { get; }
 
     public ResourceType Kustomization { get; }
 

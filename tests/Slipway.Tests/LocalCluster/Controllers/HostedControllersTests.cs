@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Controllers;
 using Slipway.LocalCluster.Controllers.Runtime;
 using Slipway.LocalCluster.Hosting;
 using Slipway.LocalCluster.Store;
+using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Controllers;
 
@@ -38,11 +40,13 @@ public sealed class HostedControllersTests : IAsyncDisposable
     public async Task Restarted_cluster_keeps_releases_and_pods_without_redoing_them()
     {
         CancellationToken cancel = TestContext.Current.CancellationToken;
-        var options = new LocalClusterOptions { StateDirectory = _directory, PodReadyDelay = TimeSpan.FromMilliseconds(50), Controllers = LocalClusterControllers.All };
+        var options = new LocalClusterOptions { StateDirectory = _directory, PodReadyDelay = TimeSpan.FromMilliseconds(50), Controllers = LocalClusterControllers.All, ChartMirrorDirectory = Path.Combine(_directory, "charts") };
+        await ChartPublisher.PublishAsync(new ChartMirror(options.ChartMirrorDirectory), Flux.HelmReleaseControllerTests.ChartsUrl, "web", "1.2.0", DateTimeOffset.UtcNow, cancel);
         string[] podsBefore;
         await using (LocalClusterHandle first = await LocalClusterHost.StartAsync(options, cancel))
         {
             await first.Images.PublishAsync("registry.local/web", "1.0", crash: false, cancel);
+            first.Store!.Create(KnownResourceTypes.HelmRepository, "flux-system", JsonNode.Parse(ControllersFixture.HelmRepository("charts", "flux-system", Flux.HelmReleaseControllerTests.ChartsUrl))!.AsObject());
             first.Store!.Create(KnownResourceTypes.HelmRelease, "flux-system", JsonNode.Parse(Flux.HelmReleaseControllerTests.HelmRelease(tag: "1.0", replicas: 2))!.AsObject());
             await Eventually.Until(() => first.Store.Get(KnownResourceTypes.HelmRelease, "flux-system", "web")!, r => Conditions.IsTrue(r.Obj("status"), "Ready"), "the release");
             podsBefore = PodNames(first.Store);

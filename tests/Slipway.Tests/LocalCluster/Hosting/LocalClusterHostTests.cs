@@ -199,16 +199,50 @@ public sealed class LocalClusterHostTests : IDisposable
         afterwards.IsOwned.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task An_unreadable_state_is_moved_aside_and_the_cluster_starts_empty()
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("{\"resourceVersion\": 12, \"objects\": [{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"na")]
+    [InlineData("")]
+    public async Task A_corrupt_or_truncated_state_is_refused_naming_the_file_and_the_reset_command(string contents)
     {
-        await File.WriteAllTextAsync(Path.Combine(_directory.Path, "state.json"), "{ not json", Ct);
+        string state = Path.Combine(_directory.Path, "state.json");
+        await File.WriteAllTextAsync(state, contents, Ct);
 
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => StartAsync());
+
+        error.Kind.ShouldBe(FailureKind.Input);
+        error.Message.ShouldContain(state);
+        error.Message.ShouldContain("./build.sh LocalCluster --reset");
+        (await File.ReadAllTextAsync(state, Ct)).ShouldBe(contents);
+        Directory.GetFiles(_directory.Path).Select(Path.GetFileName).ShouldNotContain(f => f!.StartsWith("state.json.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reset_moves_the_state_aside_and_the_cluster_starts_empty()
+    {
+        string state = Path.Combine(_directory.Path, "state.json");
+        await File.WriteAllTextAsync(state, "{ not json", Ct);
+        var log = new RecordingLog();
+
+        LocalClusterCommands.Reset(_directory.Path, TimeProvider.System, log);
+
+        File.Exists(state).ShouldBeFalse();
+        string aside = Directory.GetFiles(_directory.Path, "state.json.reset-*").ShouldHaveSingleItem();
+        (await File.ReadAllTextAsync(aside, Ct)).ShouldBe("{ not json");
+        log.Lines.ShouldContain(l => l.Contains(aside, StringComparison.Ordinal));
+        await using LocalClusterHandle cluster = await StartAsync();
+        cluster.Store!.List(Slipway.LocalCluster.Store.KnownResourceTypes.Namespace, null).Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Reset_is_refused_while_the_cluster_is_served()
+    {
         await using LocalClusterHandle cluster = await StartAsync();
 
-        cluster.StartupWarning.ShouldNotBeNull().ShouldContain("moved to");
-        Directory.GetFiles(_directory.Path, "state.json.corrupt-*").Length.ShouldBe(1);
-        cluster.Store!.List(Slipway.LocalCluster.Store.KnownResourceTypes.Namespace, null).Count.ShouldBe(4);
+        SlipwayException error = Should.Throw<SlipwayException>(() => LocalClusterCommands.Reset(_directory.Path, TimeProvider.System, new RecordingLog()));
+
+        error.Kind.ShouldBe(FailureKind.Refused);
+        error.Message.ShouldContain($"pid {Environment.ProcessId}");
     }
 
     [Fact]

@@ -10,10 +10,14 @@ public sealed class HelmReleaseControllerTests
     private static readonly ResourceType s_helmRelease = KnownResourceTypes.HelmRelease;
     private static readonly ResourceType s_deployment = KnownResourceTypes.Deployment;
 
+    /// <summary>The chart repository of the tests' "web" chart (mirrored by each test, served over HTTP by the fixture).</summary>
+    internal const string ChartsUrl = "https://charts.example.com/apps";
+
     [Fact]
     public async Task Install_creates_the_release_deployment_and_history()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.0");
 
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0", replicas: 2));
@@ -39,6 +43,7 @@ public sealed class HelmReleaseControllerTests
     public async Task Chart_without_image_values_runs_its_default_image()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(ChartsUrl, "web", ["1.2.0"]);
 
         cluster.Create(s_helmRelease, HelmRelease(tag: null));
 
@@ -50,6 +55,7 @@ public sealed class HelmReleaseControllerTests
     public async Task Upgrade_supersedes_the_previous_release()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.0");
         await cluster.PublishAsync("registry.local/web:2.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
@@ -67,6 +73,7 @@ public sealed class HelmReleaseControllerTests
     public async Task Failed_upgrade_with_rollback_remediation_returns_to_the_previous_release()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0", retries: 1));
         await WaitForReady(cluster, "True", "InstallSucceeded");
@@ -87,6 +94,7 @@ public sealed class HelmReleaseControllerTests
     public async Task Failed_upgrade_without_remediation_stays_failed()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
         await WaitForReady(cluster, "True", "InstallSucceeded");
@@ -102,6 +110,7 @@ public sealed class HelmReleaseControllerTests
     public async Task History_is_trimmed_to_maxHistory_with_helm_storage()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(ChartsUrl, "web", ["1.2.0"]);
         foreach (string tag in new[] { "1", "2", "3", "4" })
         {
             await cluster.PublishAsync($"registry.local/web:{tag}");
@@ -125,6 +134,7 @@ public sealed class HelmReleaseControllerTests
     public async Task Suspended_release_is_left_alone_until_resumed()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.0");
         await cluster.PublishAsync("registry.local/web:2.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
@@ -144,6 +154,7 @@ public sealed class HelmReleaseControllerTests
     public async Task RequestedAt_is_handled_without_a_new_release_when_nothing_changed()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.0");
         cluster.Create(s_helmRelease, HelmRelease(tag: "1.0"));
         await WaitForReady(cluster, "True", "InstallSucceeded");

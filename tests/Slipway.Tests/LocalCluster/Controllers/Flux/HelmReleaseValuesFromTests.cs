@@ -16,6 +16,7 @@ public sealed class HelmReleaseValuesFromTests
     public async Task A_missing_Secret_fails_the_release_with_helm_controllers_message_until_the_Secret_is_created()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(HelmReleaseControllerTests.ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.0");
 
         cluster.Create(s_helmRelease, WithValuesFrom(new JsonObject { ["kind"] = "Secret", ["name"] = "web-values" }));
@@ -37,6 +38,7 @@ public sealed class HelmReleaseValuesFromTests
     public async Task An_optional_reference_that_is_missing_is_skipped()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(HelmReleaseControllerTests.ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.2.0");
 
         cluster.Create(s_helmRelease, WithValuesFrom(new JsonObject { ["kind"] = "Secret", ["name"] = "nope", ["optional"] = true }));
@@ -49,6 +51,7 @@ public sealed class HelmReleaseValuesFromTests
     public async Task A_targetPath_sets_one_value_from_a_ConfigMap_key_and_later_references_win()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(HelmReleaseControllerTests.ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:2.0");
         cluster.Create(KnownResourceTypes.ConfigMap, """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"tags","namespace":"flux-system"},"data":{"tag":"\"2.0\"","values.yaml":"image:\n  tag: \"1.0\"\n"}}""");
 
@@ -64,6 +67,7 @@ public sealed class HelmReleaseValuesFromTests
     public async Task A_change_of_a_watched_Secret_upgrades_the_release()
     {
         await using var cluster = new ControllersFixture();
+        await cluster.AddChartRepositoryAsync(HelmReleaseControllerTests.ChartsUrl, "web", ["1.2.0"]);
         await cluster.PublishAsync("registry.local/web:1.0");
         await cluster.PublishAsync("registry.local/web:2.0");
         cluster.Create(KnownResourceTypes.Secret, Secret("web-values", """{"image":{"tag":"1.0"}}"""));
