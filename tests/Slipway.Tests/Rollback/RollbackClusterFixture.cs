@@ -42,9 +42,13 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        foreach (string file in Directory.EnumerateFiles(RepositoryPaths.Combine("environments"), "*", SearchOption.AllDirectories))
+        // The environments, and the chart mirror the local cluster serves the platform charts from (found above its state).
+        foreach (string folder in new[] { "environments", Path.Combine("local-cluster", "charts") })
         {
-            _root.Write(Path.Combine("environments", Path.GetRelativePath(RepositoryPaths.Combine("environments"), file)), await File.ReadAllTextAsync(file));
+            foreach (string file in Directory.EnumerateFiles(RepositoryPaths.Combine(folder), "*", SearchOption.AllDirectories))
+            {
+                _root.Write(Path.Combine(folder, Path.GetRelativePath(RepositoryPaths.Combine(folder), file)), await File.ReadAllTextAsync(file));
+            }
         }
 
         _root.Write("environments/rb/env.yaml", Environment.Replace("NAMESPACE", "rb-web", StringComparison.Ordinal));
