@@ -80,6 +80,10 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
         run.Output.ShouldContain("ImagePullBackOff");
         run.Output.ShouldMatch(@"Pod web/web-[a-z0-9]+-[a-z0-9]+ container web: Failed \(ImagePullBackOff\)");
         run.Output.ShouldContain("registry.local/web:does-not-exist");
+
+        // staging inherits rollback.auto: true from base: the previous verified tag is back, verified and held.
+        run.Output.ShouldContain("rollback.auto: rolled back automatically to release");
+        run.Output.ShouldContain("holds/staging.yaml");
     }
 
     [Fact]
@@ -89,7 +93,7 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
         var verifying = new TaskCompletionSource();
         using BuildProcess build = BuildProcess.Start(
             _clone.Root,
-            "SyncApps Verify --env staging --app web --tag also-missing",
+            "SyncApps Verify --env staging --app web --tag also-missing --release-hold",
             onLine: line =>
             {
                 if (line.Contains(" / 300s]", StringComparison.Ordinal))
