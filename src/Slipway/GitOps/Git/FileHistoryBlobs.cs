@@ -4,7 +4,7 @@ using System.Text;
 namespace Slipway.GitOps.Git;
 
 /// <summary>
-/// The answers of one <c>git cat-file --batch</c>, read in the order they were asked: a header line
+/// The answers of one <c>git cat-file --batch-command</c> (the format of <c>--batch</c>), read in the order they were asked: a header line
 /// (<c>&lt;id&gt; &lt;type&gt; &lt;size&gt;</c>, or <c>&lt;name&gt; missing</c>), the object's bytes and a newline.
 /// </summary>
 internal sealed class FileHistoryBlobs

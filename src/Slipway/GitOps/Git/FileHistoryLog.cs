@@ -9,7 +9,7 @@ namespace Slipway.GitOps.Git;
 /// The versions of one file, newest first, read from <c>git log --full-history --raw -- path</c> as it streams (git compares
 /// tree entry ids commit by commit, with the commit-graph's changed-path filters skipping the commits that cannot have
 /// touched the path; <c>-c</c> shows a merge's entry only when it differs from every parent's), the text of each version
-/// from one long-lived <c>git cat-file --batch</c> asked as the log goes.
+/// from one long-lived <c>git cat-file --batch-command --buffer</c> (git 2.36 or later) asked once per chunk of the log.
 /// Reading stops, and both processes are stopped, as soon as the caller has what it looks for. Lists what
 /// <see cref="FileHistoryWalk"/> lists: every commit whose entry at the path differs from each of its parents'.
 /// </summary>
@@ -31,18 +31,38 @@ internal sealed class FileHistoryLog
 
     /// <summary>
     /// Adds the commits fetched since the last call to the clone's commit-graph, with changed-path (Bloom) filters, so that
-    /// <c>git log -- path</c> skips the commits that did not touch the path; a few milliseconds when nothing is new. A clone
-    /// where it cannot be written is walked without it.
+    /// <c>git log -- path</c> skips the commits that did not touch the path. Nothing runs when the graph was written at this
+    /// tip; a clone where it cannot be written is walked without it.
     /// </summary>
-    public async Task UpdateCommitGraphAsync(CancellationToken cancellationToken)
-        => await _runner.RunAsync(Git("commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress") with { IsSuccess = static _ => true }, cancellationToken).ConfigureAwait(false);
+    public async Task UpdateCommitGraphAsync(string tip, CancellationToken cancellationToken)
+    {
+        string marker = Path.Combine(_clone, ".git", "slipway-commit-graph-tip");
+        if (File.Exists(marker) && (await File.ReadAllTextAsync(marker, cancellationToken).ConfigureAwait(false)).Trim() == tip)
+        {
+            return;
+        }
+
+        ProcessResult result = await _runner.RunAsync(
+            Git("commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress") with { IsSuccess = static _ => true }, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode == 0)
+        {
+            try
+            {
+                await File.WriteAllTextAsync(marker, tip + "\n", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (IO.WriteFailure.Is(error))
+            {
+                // a clone that cannot be written asks again next time
+            }
+        }
+    }
 
     public async Task<IReadOnlyList<FileVersion>> ReadAsync(string tip, string path, Func<FileVersion, bool> keepReading, CancellationToken cancellationToken)
     {
         await using RunningProcess log = _runner.Start(
             Git("log", "--full-history", "--no-renames", "--no-abbrev", "--raw", "-c", "--no-color", Format, tip, "--", path), cancellationToken);
         await log.Input.DisposeAsync().ConfigureAwait(false);
-        await using RunningProcess catFile = _runner.Start(Git("cat-file", "--batch"), cancellationToken);
+        await using RunningProcess catFile = _runner.Start(Git("cat-file", "--batch-command", "--buffer"), cancellationToken);
         var entries = Channel.CreateBounded<Entry>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task producer = Task.Run(() => ProduceAsync(log, catFile.Input, path, entries.Writer, stop.Token), CancellationToken.None);
@@ -71,28 +91,39 @@ internal sealed class FileHistoryLog
         }
     }
 
-    /// <summary>Reads the log, asks cat-file for the text of each version it lists and queues the version, in that order.</summary>
+    /// <summary>
+    /// Reads the log a chunk at a time; for each chunk asks cat-file for the texts of the versions it lists in one write
+    /// (<c>--buffer</c>, then <c>flush</c>: one answer per chunk, not per object), then queues those versions in order.
+    /// </summary>
     private static async Task ProduceAsync(RunningProcess log, Stream blobRequests, string path, ChannelWriter<Entry> entries, CancellationToken cancellationToken)
     {
         Exception? error = null;
         try
         {
-            using var reader = new StreamReader(log.Output, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+            var lines = new FileHistoryLines(log.Output);
+            var requests = new StringBuilder();
+            var ready = new List<Entry>();
             Entry? current = null;
-            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            while (await lines.ReadChunkAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (line.Length > 0 && line[0] == RecordStart)
+                while (lines.TryReadLine(out string line))
                 {
-                    await EmitAsync(current, blobRequests, entries, cancellationToken).ConfigureAwait(false);
-                    current = ParseHeader(line);
+                    if (line.Length > 0 && line[0] == RecordStart)
+                    {
+                        Gather(current, requests, ready);
+                        current = ParseHeader(line);
+                    }
+                    else if (current is not null && line.StartsWith(':'))
+                    {
+                        current = WithRawLine(current, line, path);
+                    }
                 }
-                else if (current is not null && line.StartsWith(':'))
-                {
-                    current = WithRawLine(current, line, path);
-                }
+
+                await SendAsync(requests, ready, blobRequests, entries, cancellationToken).ConfigureAwait(false);
             }
 
-            await EmitAsync(current, blobRequests, entries, cancellationToken).ConfigureAwait(false);
+            Gather(current, requests, ready);
+            await SendAsync(requests, ready, blobRequests, entries, cancellationToken).ConfigureAwait(false);
             await log.Completion.ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -105,7 +136,7 @@ internal sealed class FileHistoryLog
         }
     }
 
-    private static async Task EmitAsync(Entry? entry, Stream blobRequests, ChannelWriter<Entry> entries, CancellationToken cancellationToken)
+    private static void Gather(Entry? entry, StringBuilder requests, List<Entry> ready)
     {
         if (entry is not { Matched: true })
         {
@@ -114,11 +145,29 @@ internal sealed class FileHistoryLog
 
         if (entry.Object is not null)
         {
-            await blobRequests.WriteAsync(Encoding.ASCII.GetBytes(entry.Object + "\n"), cancellationToken).ConfigureAwait(false);
-            await blobRequests.FlushAsync(cancellationToken).ConfigureAwait(false);
+            requests.Append("contents ").Append(entry.Object).Append('\n');
         }
 
-        await entries.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+        ready.Add(entry);
+    }
+
+    /// <summary>Asks for the gathered texts, then queues their versions (a version is queued only once its text was asked for).</summary>
+    private static async Task SendAsync(StringBuilder requests, List<Entry> ready, Stream blobRequests, ChannelWriter<Entry> entries, CancellationToken cancellationToken)
+    {
+        if (requests.Length > 0)
+        {
+            requests.Append("flush\n");
+            await blobRequests.WriteAsync(Encoding.ASCII.GetBytes(requests.ToString()), cancellationToken).ConfigureAwait(false);
+            await blobRequests.FlushAsync(cancellationToken).ConfigureAwait(false);
+            requests.Clear();
+        }
+
+        foreach (Entry entry in ready)
+        {
+            await entries.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        ready.Clear();
     }
 
     private static Entry ParseHeader(string line)

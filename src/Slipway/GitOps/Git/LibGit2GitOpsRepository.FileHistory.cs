@@ -16,7 +16,7 @@ internal sealed partial class LibGit2GitOpsRepository
                 return OriginTip(repository).Sha;
             }, cancellationToken).ConfigureAwait(false);
             var log = new FileHistoryLog(_processRunner, WorkDirectory, _options.NetworkTimeout);
-            await log.UpdateCommitGraphAsync(cancellationToken).ConfigureAwait(false);
+            await log.UpdateCommitGraphAsync(tip, cancellationToken).ConfigureAwait(false);
             try
             {
                 return await log.ReadAsync(tip, path, keepReading, cancellationToken).ConfigureAwait(false);

@@ -87,7 +87,7 @@ public sealed class FileHistoryLogTests : IDisposable
     private async Task<IReadOnlyList<FileVersion>> ReadWithGitAsync(string tip, Func<FileVersion, bool> keepReading)
     {
         var log = new FileHistoryLog(new ProcessRunner(), _root, TimeSpan.FromSeconds(30));
-        await log.UpdateCommitGraphAsync(Ct);
+        await log.UpdateCommitGraphAsync(tip, Ct);
         return await log.ReadAsync(tip, File, keepReading, Ct);
     }
 
