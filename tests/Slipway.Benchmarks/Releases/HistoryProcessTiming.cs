@@ -8,7 +8,7 @@ namespace Slipway.Benchmarks.Releases;
 /// </summary>
 internal static class HistoryProcessTiming
 {
-    public static async Task<(double Median, string Output)> MeasureAsync(string cache, string bare, int runs)
+    public static async Task<(double Median, string Output)> MeasureAsync(string cache, string bare, string fetchedClone, int runs)
     {
         string root = FindRepositoryRoot();
         string clone = Path.Combine(cache, "repo");
@@ -26,12 +26,27 @@ internal static class HistoryProcessTiming
         Directory.CreateDirectory(Path.GetDirectoryName(values)!);
         await File.WriteAllTextAsync(values, $"gitops:\n  repository: {bare}\n");
 
-        (_, string output) = await RunAsync(clone); // compiles the build when it changed, clones and fetches the GitOps repository
+        // the GitOps clone as the in-process part left it (fetched, commit-graph written): the process is timed warm, as a
+        // second History is; a first libgit2 fetch of 50,000 commits alone can pass the 60 s network timeout on a loaded machine
+        string gitops = Path.Combine(clone, ".nuke", "temp", "gitops");
+        if (Directory.Exists(gitops))
+        {
+            Directory.Delete(gitops, recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(gitops)!);
+        await RunAsync("cp", clone, "-a", fetchedClone, gitops);
+        (int warmExit, string output) = await RunAsync("bash", clone, "build.sh", "History", "--env", "production", "--limit", "5"); // compiles the build when it changed
+        if (warmExit != 0)
+        {
+            throw new InvalidOperationException($"./build.sh History exited {warmExit}:\n{output}");
+        }
+
         var times = new List<double>();
         for (int i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
-            (int exit, output) = await RunAsync(clone);
+            (int exit, output) = await RunAsync("bash", clone, "build.sh", "History", "--env", "production", "--limit", "5");
             times.Add(watch.Elapsed.TotalMilliseconds);
             if (exit != 0)
             {
@@ -43,10 +58,10 @@ internal static class HistoryProcessTiming
         return (times[times.Count / 2], output);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string clone)
+    private static async Task<(int Exit, string Output)> RunAsync(string program, string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = clone, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "build.sh", "History", "--env", "production", "--limit", "5" })
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
