@@ -92,6 +92,7 @@ public sealed class ProductionRehearsalTests : IClassFixture<BuildScriptClone>
             {
                 await process.Input.WriteAsync("y\n"u8.ToArray(), Ct);
                 await process.Input.FlushAsync(Ct);
+                await process.Input.DisposeAsync(); // script runs until its input ends, even after the build has exited
                 answered = true;
             }
         }
