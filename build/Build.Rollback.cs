@@ -102,6 +102,7 @@ internal sealed partial class Build
         }
 
         Console.Write($"Roll back {environment} as shown? [y/N] ");
+        Console.Out.Flush(); // the console writer masks a line at a time: without this the question shows only after the answer
         string? answer = Console.ReadLine();
         if (answer is null || !answer.Trim().StartsWith('y'))
         {

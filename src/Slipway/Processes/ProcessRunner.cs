@@ -9,7 +9,7 @@ namespace Slipway.Processes;
 /// clean cancellation: the process gets SIGINT first so it can release what it holds, and is killed
 /// with its tree when the grace period runs out.
 /// </summary>
-public sealed class ProcessRunner : IProcessRunner
+public sealed partial class ProcessRunner : IProcessRunner
 {
     public async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
@@ -34,26 +34,9 @@ public sealed class ProcessRunner : IProcessRunner
             request.OnOutputLine?.Invoke(masked);
         }
 
-        Command command = Cli.Wrap(request.FileName)
-            .WithArguments(request.Arguments)
-            .WithValidation(CommandResultValidation.None)
+        Command command = WithRequest(Cli.Wrap(request.FileName), request)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => OnLine(stdout, line)))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => OnLine(stderr, line)));
-        if (request.WorkingDirectory is not null)
-        {
-            command = command.WithWorkingDirectory(request.WorkingDirectory);
-        }
-
-        if (request.EnvironmentVariables.Count > 0)
-        {
-            command = command.WithEnvironmentVariables(env =>
-            {
-                foreach ((string key, string? value) in request.EnvironmentVariables)
-                {
-                    env.Set(key, value);
-                }
-            });
-        }
 
         using var timeout = new CancellationTokenSource(request.Timeout);
         using var graceful = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -72,13 +55,9 @@ public sealed class ProcessRunner : IProcessRunner
 
             return unmasked is null ? processResult : processResult with { StandardOutput = unmasked.ToString() };
         }
-        catch (System.ComponentModel.Win32Exception ex)
+        catch (Exception ex) when (StartFailure(request, ex) is { } failure)
         {
-            throw new SlipwayException(FailureKind.Failed, $"Could not start '{request.FileName}': {ex.Message}. Is it installed and on PATH?", ex);
-        }
-        catch (InvalidOperationException ex) when (ex.InnerException is System.ComponentModel.Win32Exception)
-        {
-            throw new SlipwayException(FailureKind.Failed, $"Could not start '{request.FileName}': {ex.InnerException.Message}. Is it installed and on PATH?", ex);
+            throw failure;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -10,11 +10,21 @@ internal sealed partial class LibGit2GitOpsRepository
         try
         {
             using CloneLock cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);
-            return await RunGitAsync("Reading the history of", token =>
+            string tip = await RunGitAsync("Reading the history of", token =>
             {
                 using Repository repository = OpenFetched(token);
-                return FileHistoryWalk.Read(repository, OriginTip(repository), path, keepReading, token);
+                return OriginTip(repository).Sha;
             }, cancellationToken).ConfigureAwait(false);
+            var log = new FileHistoryLog(_processRunner, WorkDirectory, _options.NetworkTimeout);
+            await log.UpdateCommitGraphAsync(tip, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await log.ReadAsync(tip, path, keepReading, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is EndOfStreamException or InvalidDataException or IOException)
+            {
+                throw SlipwayException.Failed($"Reading the history of {path} in the GitOps clone {WorkDirectory} failed: {error.Message} Run the target again; if it keeps failing, delete the clone (it is a cache).", error);
+            }
         }
         finally
         {

@@ -12,6 +12,6 @@ public sealed class SampleEnvironmentsTests
         ValidationResult result = EnvironmentValidator.Validate(await EnvironmentCatalog.LoadAsync(RepositoryPaths.Root, TestContext.Current.CancellationToken), null);
 
         result.Diagnostics.Select(DiagnosticFormatter.Format).ShouldBeEmpty();
-        result.Environments.ShouldBe(["aio", "base", "dev", "ha", "production", "singlenode", "site", "site-ha", "staging"]);
+        result.Environments.ShouldBe(["aio", "base", "dev", "ha", "production", "production-rehearsal", "singlenode", "site", "site-ha", "staging"]);
     }
 }
