@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LibGit2Sharp;
+using Slipway.BuildTools.Benchmarks;
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
 using Slipway.Hosting;
@@ -78,6 +79,7 @@ public static class HistoryBenchmark
             Console.WriteLine($"    | {line.TrimEnd()}");
         }
 
+        Record(commits, changes, oldest, gitLog, queryBy, median);
         return 0;
     }
 
@@ -121,5 +123,41 @@ public static class HistoryBenchmark
         }
 
         return count;
+    }
+
+    private static void Record(int commits, int changes, double oldest, double gitLog, double queryBy, double process)
+    {
+        string repository = $"{commits:N0} commits, {changes:N0} changing web/helm-release.yaml";
+        BenchmarkRecorder.Record(new BenchmarkMeasure
+        {
+            Name = "history.find",
+            Title = $"find the commit that set the oldest tag but one, and the tag before it ({repository})",
+            Unit = "ms",
+            Kind = FigureKind.InProcess,
+            Value = oldest,
+            Baseline = gitLog,
+            BaselineTitle = "`git log --format=%H -- <path>` on the same clone",
+            Goals = [BenchmarkGoal.RatioAtLeast(1)],
+        });
+        BenchmarkRecorder.Record(new BenchmarkMeasure
+        {
+            Name = "history.queryby",
+            Title = "the same find against LibGit2Sharp `Commits.QueryBy(path)`",
+            Unit = "ms",
+            Kind = FigureKind.InProcess,
+            Value = oldest,
+            Baseline = queryBy,
+            BaselineTitle = "`Commits.QueryBy(path)` over all versions (extrapolated from the first 2,000)",
+            Goals = [BenchmarkGoal.RatioAtLeast(10)],
+        });
+        BenchmarkRecorder.Record(new BenchmarkMeasure
+        {
+            Name = "history.process",
+            Title = "warm `./build.sh History --env production --limit 5` over that repository",
+            Unit = "ms",
+            Kind = FigureKind.WholeProcess,
+            Value = process,
+            Goals = [BenchmarkGoal.AtMost(1000)],
+        });
     }
 }

@@ -24,6 +24,9 @@ internal sealed class LibGit2WalkReader : IGitOpsRepositoryReader
     public Task<GitOpsSnapshot> ReadSnapshotAsync(IReadOnlyList<string> folders, CancellationToken cancellationToken)
         => throw new NotSupportedException("The benchmark reads history only.");
 
+    public Task<bool> ContainsAsync(string revision, string commit, CancellationToken cancellationToken)
+        => throw new NotSupportedException("The benchmark reads history only.");
+
     public Task<IReadOnlyList<FileVersion>> ReadFileHistoryAsync(string path, Func<FileVersion, bool> keepReading, CancellationToken cancellationToken)
     {
         using var repository = new Repository(_clone);
