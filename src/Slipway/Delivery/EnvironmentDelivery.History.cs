@@ -59,8 +59,16 @@ public sealed partial class EnvironmentDelivery
     private async Task<(ReleaseHistory Releases, EnvironmentVersions Current, AppHistoryReader History)> ReadReleaseStateAsync(CancellationToken cancellationToken)
     {
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+        (GitOpsSnapshot _, ReleaseHistory releases, EnvironmentVersions current) = await ReadReleaseLogAndVersionsAsync(repository, environment, cancellationToken).ConfigureAwait(false);
+        return (releases, current, new AppHistoryReader(repository, environment));
+    }
+
+    /// <summary>One snapshot of the branch (fetched): the release log and the versions its manifests name.</summary>
+    private async Task<(GitOpsSnapshot Snapshot, ReleaseHistory Releases, EnvironmentVersions Current)> ReadReleaseLogAndVersionsAsync(
+        IGitOpsRepository repository, GitOpsEnvironment environment, CancellationToken cancellationToken)
+    {
         string path = GitOpsPaths.ReleaseLog(Name);
         GitOpsSnapshot snapshot = await repository.ReadSnapshotAsync([path, .. EnvironmentVersionsReader.Paths(environment.Path)], cancellationToken).ConfigureAwait(false);
-        return (ReleaseLog.Parse(Name, snapshot.Read(path)), EnvironmentVersionsReader.Read(snapshot, Name, environment.Path), new AppHistoryReader(repository, environment));
+        return (snapshot, ReleaseLog.Parse(Name, snapshot.Read(path)), EnvironmentVersionsReader.Read(snapshot, Name, environment.Path));
     }
 }

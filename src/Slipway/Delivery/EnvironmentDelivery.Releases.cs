@@ -48,9 +48,7 @@ public sealed partial class EnvironmentDelivery
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
         CommitInfo info = _context.CommitInfoFor(Name);
         string path = GitOpsPaths.ReleaseLog(Name);
-        GitOpsSnapshot snapshot = await repository.ReadSnapshotAsync([path, .. EnvironmentVersionsReader.Paths(environment.Path)], cancellationToken).ConfigureAwait(false);
-        ReleaseHistory history = ReleaseLog.Parse(Name, snapshot.Read(path));
-        EnvironmentVersions running = EnvironmentVersionsReader.Read(snapshot, Name, environment.Path);
+        (GitOpsSnapshot snapshot, ReleaseHistory history, EnvironmentVersions running) = await ReadReleaseLogAndVersionsAsync(repository, environment, cancellationToken).ConfigureAwait(false);
         var apps = running.Apps.ToDictionary(static a => a.Name, static a => a.ImageReference, StringComparer.Ordinal);
         var charts = running.Charts.Where(static c => c.Version is not null).ToDictionary(static c => c.Name, static c => c.Version!, StringComparer.Ordinal);
         ReleaseRecord? same = verified ? history.LatestVerified : history.Latest;

@@ -67,13 +67,6 @@ public sealed partial class EnvironmentDelivery
         (await ReadGuardsAsync(repository, cancellationToken).ConfigureAwait(false)).RefuseWhileStopped(target, hint);
     }
 
-    /// <summary>The stop that stands for the environment (its own, or the stop of every environment); null when none.</summary>
-    public async Task<Stop?> ReadStopAsync(CancellationToken cancellationToken)
-    {
-        (IGitOpsRepository repository, _) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
-        return (await ReadGuardsAsync(repository, cancellationToken).ConfigureAwait(false)).Stops.FirstOrDefault();
-    }
-
     /// <summary>
     /// Lifts the environment's own stop: replica counts and reconcilers back exactly as recorded, then the lifted stop is
     /// committed. Returns the stop lifted; null when none stood (nothing written).
