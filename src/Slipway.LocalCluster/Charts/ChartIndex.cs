@@ -1,5 +1,6 @@
 using System.Text;
 using NuGet.Versioning;
+using Slipway.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -167,5 +168,5 @@ internal sealed class ChartIndex
     private static string Quote(string value)
         => value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' || c is '-' || c is '_' || c is '/' || c is ':' || c is '+') && !value.Contains(": ", StringComparison.Ordinal) && char.IsAsciiLetter(value[0])
             ? value
-            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            : YamlScalarText.DoubleQuoted(value);
 }

@@ -59,7 +59,6 @@ public static partial class ChartPublisher
             ? $"{repository.TrimEnd('/')}/{chart}:{version}"
             : $"{repository.TrimEnd('/')}/{chart}-{version}.tgz";
         index.Add(new ChartEntry(chart, version, version, created, digest, [url]), created);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await AtomicFile.WriteAllTextAsync(path, index.Write(header), cancellationToken).ConfigureAwait(false);
         return path;
     }

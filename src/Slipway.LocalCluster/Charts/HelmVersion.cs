@@ -44,7 +44,5 @@ internal static class HelmVersion
     /// <summary>A chart version as <c>Chart.yaml</c> requires it: a full SemVer 2 version (<c>1.2.3</c>, <c>1.2.3-rc.1</c>).</summary>
     public static bool IsStrict(string? text) => text is not null && SemanticVersion.TryParse(text, out _);
 
-    public static string Format(SemanticVersion version) => version.ToFullString();
-
     internal static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 }

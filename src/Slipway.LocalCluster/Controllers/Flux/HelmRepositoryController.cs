@@ -120,7 +120,6 @@ internal sealed class HelmRepositoryController : ReconcilingController
         if (status.Str("artifact", "revision") != revision)
         {
             string file = SourceCache.HelmRepositoryIndexPath(Context.Options.SourceCacheDirectory, key.Namespace ?? "default", key.Name, sha);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await AtomicFile.WriteAllBytesAsync(file, body, cancellationToken).ConfigureAwait(false);
             status["artifact"] = new JsonObject
             {
