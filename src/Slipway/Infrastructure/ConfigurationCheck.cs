@@ -35,7 +35,7 @@ internal static class ConfigurationCheck
             }
 
             throw SlipwayException.Input(
-                $"The {options.Tool} configuration of {Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory)} has {errors.Length} problem(s):{Environment.NewLine}" +
+                $"The {options.Tool} configuration of {options.StackPath} has {errors.Length} problem(s):{Environment.NewLine}" +
                 string.Join(Environment.NewLine, errors.Select(static e => e.Format())));
         }
     }

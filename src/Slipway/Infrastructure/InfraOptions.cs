@@ -34,6 +34,9 @@ public sealed record InfraOptions
 
     public ILog Log { get; init; } = NullLog.Instance;
 
+    /// <summary>The stack folder relative to the repository root, with forward slashes (<c>infra/platform</c>), for messages and metadata.</summary>
+    public string StackPath => Path.GetRelativePath(RepositoryRoot, StackDirectory).Replace('\\', '/');
+
     public string EffectiveWorkspace => string.IsNullOrEmpty(Workspace) ? Environment : Workspace;
 
     public string EffectiveTempDirectory

@@ -63,7 +63,7 @@ public sealed partial class InfraPlanner
             Environment = options.Environment,
             Workspace = options.EffectiveWorkspace,
             Tool = options.Tool,
-            Stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/'),
+            Stack = options.StackPath,
             PlanFile = Path.GetRelativePath(options.RepositoryRoot, planFile).Replace('\\', '/'),
             PlanSha256 = await FileHash.Sha256Async(planFile, cancellationToken).ConfigureAwait(false),
             Commit = commit,
@@ -87,8 +87,7 @@ public sealed partial class InfraPlanner
         if (result.HasChanges)
         {
             // plan -json streams what changes, not how: the attribute-level diff is one command away.
-            string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
-            options.Log.Info($"Attribute-level diff: cd {stack} && {options.Tool} show {Path.GetRelativePath(options.StackDirectory, planFile).Replace('\\', '/')}");
+            options.Log.Info($"Attribute-level diff: cd {options.StackPath} && {options.Tool} show {Path.GetRelativePath(options.StackDirectory, planFile).Replace('\\', '/')}");
         }
 
         return result;

@@ -26,7 +26,7 @@ internal static class StackInitializer
             return;
         }
 
-        options.Log.Info($"{options.Tool} init ({Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory)})");
+        options.Log.Info($"{options.Tool} init ({options.StackPath})");
         await cli.RunAsync(new TerraformCall("init", "-input=false") { InWorkspace = false }, cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(fingerprintPath, fingerprint, cancellationToken).ConfigureAwait(false);
     }

@@ -11,7 +11,7 @@ internal static class StateLockFailure
 {
     public static SlipwayException From(InfraOptions options, string output)
     {
-        string stack = StackPath(options);
+        string stack = options.StackPath;
         string workspace = options.EffectiveWorkspace;
         string stateFile = StateFile(workspace);
         JsonElement? lockFile = ReadLocalLockInfo(options);
@@ -42,13 +42,11 @@ internal static class StateLockFailure
 
     /// <summary>The command that releases a lock: <c>cd &lt;stack&gt; &amp;&amp; TF_WORKSPACE=&lt;ws&gt; terraform force-unlock &lt;id&gt;</c>.</summary>
     public static string ForceUnlockCommand(InfraOptions options, string id)
-        => $"cd {StackPath(options)} && TF_WORKSPACE={options.EffectiveWorkspace} {options.Tool} force-unlock {id}";
+        => $"cd {options.StackPath} && TF_WORKSPACE={options.EffectiveWorkspace} {options.Tool} force-unlock {id}";
 
     /// <summary>The ID in the local backend's lock info file (left behind by a terraform that was killed), or null.</summary>
     public static string? LocalLockId(InfraOptions options)
         => ReadLocalLockInfo(options) is { } info && info.TryGetProperty("ID", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-
-    private static string StackPath(InfraOptions options) => Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
 
     private static string StateFile(string workspace) => workspace == "default" ? "terraform.tfstate" : $"terraform.tfstate.d/{workspace}/terraform.tfstate";
 

@@ -20,7 +20,7 @@ internal static class TerraformFailure
     /// </summary>
     public static SlipwayException From(InfraOptions options, string command, int exitCode, string output, IReadOnlyList<TerraformDiagnostic>? diagnostics)
     {
-        string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory);
+        string stack = options.StackPath;
         string workspace = options.EffectiveWorkspace;
 
         if (output.Contains(LockError, StringComparison.Ordinal))
@@ -64,7 +64,7 @@ internal static class TerraformFailure
     private static SlipwayException Interrupted(InfraOptions options, int signal, int exitCode)
     {
         string nl = Environment.NewLine;
-        string stack = Path.GetRelativePath(options.RepositoryRoot, options.StackDirectory).Replace('\\', '/');
+        string stack = options.StackPath;
         string? lockId = StateLockFailure.LocalLockId(options);
         string unlock = lockId is null
             ? $"If {options.Tool} then says the state is locked (a remote backend keeps the lock of a killed run), release it with the lock ID it prints, once you are sure no other {options.Tool} runs:{nl}  {StateLockFailure.ForceUnlockCommand(options, "<lock ID>")}"
