@@ -3,25 +3,36 @@ using Slipway.Environments.Yaml;
 namespace Slipway.Environments;
 
 /// <summary>
-/// The merge rules: mappings merge key by key; scalars and lists are replaced by the later layer; <c>null</c> removes
-/// the key (the merged mapping remembers where, <see cref="ConfigMapping.RemovedBy"/>); a list tagged <c>!append</c>
-/// is added after the inherited list. A replaced entry keeps the one it overrode as <see cref="ConfigEntry.Previous"/>,
+/// The merge rules: mappings merge key by key, unless tagged <c>!replace</c> (then they replace the inherited value
+/// whole); scalars and lists are replaced by the later layer; <c>null</c> removes the key (the merged mapping remembers
+/// where, <see cref="ConfigMapping.RemovedBy"/>), while <c>!null</c> is a value (a null kept for chart values); a list
+/// tagged <c>!append</c> is added after the inherited list. A replaced entry keeps the one it overrode as <see cref="ConfigEntry.Previous"/>,
 /// so every value knows its override chain.
 /// </summary>
 public static class ConfigMerger
 {
     /// <summary>Merges <paramref name="source"/> (a file's tree, left unchanged) into <paramref name="target"/> (a merge result).</summary>
     public static void MergeInto(ConfigMapping target, ConfigMapping source, ICollection<Diagnostic> diagnostics, bool topLevel = false)
+        => MergeInto(target, source, diagnostics, topLevel, null);
+
+    /// <summary>As above; <paramref name="watch"/> notes overrides between layers no extends list orders.</summary>
+    internal static void MergeInto(ConfigMapping target, ConfigMapping source, ICollection<Diagnostic> diagnostics, bool topLevel, LayerDisagreements? watch)
     {
         foreach (ConfigEntry entry in source.Entries)
         {
-            if (topLevel && entry.Key == EnvironmentCatalog.ExtendsKey)
+            if (topLevel && entry.Key is EnvironmentCatalog.ExtendsKey or EnvironmentCatalog.AllowPlainTextSecretsKey)
             {
                 continue;
             }
 
             int at = target.IndexOf(entry.Key);
             ConfigEntry? existing = at >= 0 ? target.EntryAt(at) : null;
+            if (watch is not null && (existing ?? target.RemovedBy(entry.Key)) is { } overridden
+                && !(overridden.Value is ConfigMapping && entry.Value is ConfigMapping { Replace: false }))
+            {
+                watch.Overriding(target, overridden, entry);
+            }
+
             switch (entry.Value)
             {
                 case ConfigScalar { IsNull: true }:
@@ -33,12 +44,12 @@ public static class ConfigMerger
                     target.MarkRemoved(new ConfigEntry(entry.Key, entry.KeyLocation, entry.Value, existing ?? target.RemovedBy(entry.Key)?.Previous));
                     break;
 
-                case ConfigMapping mapping when existing?.Value is ConfigMapping inherited:
-                    MergeInto(inherited, mapping, diagnostics);
+                case ConfigMapping { Replace: false } mapping when existing?.Value is ConfigMapping inherited:
+                    MergeInto(inherited, mapping, diagnostics, false, watch);
                     break;
 
                 case ConfigMapping mapping:
-                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics), existing));
+                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, Copy(mapping, diagnostics), existing ?? target.RemovedBy(entry.Key)));
                     break;
 
                 case ConfigSequence { Append: true } sequence when existing?.Value is ConfigSequence inherited:
@@ -50,11 +61,11 @@ public static class ConfigMerger
 
                 case ConfigSequence { Append: true } sequence:
                     diagnostics.Add(AppendWithoutList(entry, existing));
-                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, sequence, existing));
+                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, sequence, existing ?? target.RemovedBy(entry.Key)));
                     break;
 
                 default:
-                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, entry.Value, existing));
+                    target.SetAt(at, new ConfigEntry(entry.Key, entry.KeyLocation, entry.Value, existing ?? target.RemovedBy(entry.Key)));
                     break;
             }
         }

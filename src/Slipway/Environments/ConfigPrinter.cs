@@ -7,11 +7,12 @@ namespace Slipway.Environments;
 /// <summary>
 /// The ShowConfig target's library: the merged configuration as YAML with the file and line of every value
 /// (<c># environments/site/env.yaml:8</c>), or one key with its override chain. Plain-text values under keys that
-/// look secret print as <c>***</c>; secret references print as written (they name where the secret is, never its value).
+/// look secret (the rule of the SLW0203 check, <see cref="SecretKeys.IsPlainTextSecret"/>) print as <c>"***"</c>,
+/// quoted so the output stays YAML; secret references print as written (they name where the secret is, never its value).
 /// </summary>
 public static class ConfigPrinter
 {
-    private const string Mask = "***";
+    private const string Mask = "\"***\"";
 
     /// <summary>Prints <paramref name="environment"/> of the loaded <paramref name="catalog"/> (or one <paramref name="key"/> of it).</summary>
     public static string Show(EnvironmentCatalog catalog, string environment, string? key)
@@ -33,69 +34,101 @@ public static class ConfigPrinter
     {
         var text = new StringBuilder();
         text.Append("# environment: ").Append(environment.Name).Append(" (layers: ").AppendJoin(" -> ", environment.Layers).Append(")\n");
+        foreach (Diagnostic disagreement in environment.Disagreements)
+        {
+            text.Append("# ").Append(DiagnosticFormatter.Format(disagreement).ReplaceLineEndings(" ")).Append('\n');
+        }
+
         var ordered = new ConfigMapping(environment.Root.Location, environment.Root.Count);
         foreach (ConfigEntry entry in environment.Root.Entries.OrderBy(entry => SchemaOrder(entry.Key)))
         {
             ordered.Set(entry);
         }
 
-        WriteMapping(text, ordered, 0, secret: false);
+        WriteMapping(text, ordered, 0);
         return text.ToString();
     }
 
-    /// <summary>One value (a dotted path such as <c>apps.web.tag</c>) and the layers it overrode, newest first.</summary>
+    /// <summary>
+    /// One value (a path such as <c>apps.web.tag</c> or <c>values["docker.io"]</c>) and the layers it overrode, newest
+    /// first; for a key a layer deleted with <c>null</c>, which file and line deleted it and what it removed.
+    /// </summary>
     public static string PrintKey(ResolvedEnvironment environment, string key)
     {
-        ConfigEntry entry = environment.Find(key) ?? throw SlipwayException.Input(
-            $"--key: '{key}' is not set in environment '{environment.Name}'{NameSuggester.Hint(key, AllPaths(environment.Root, string.Empty))} (./build.sh ShowConfig --env {environment.Name} prints every key)");
-        bool secret = key.Split('.').Any(SecretKeys.LooksSecret);
+        if (ConfigPath.Parse(key) is not { Count: > 0 } parts)
+        {
+            throw SlipwayException.Input($"--key: '{key}' is not a key path: close the bracket and quote, e.g. platform.releases.x.values[\"docker.io\"]");
+        }
+
+        ConfigEntry? entry = environment.Find(key);
+        string last = parts[^1];
+        if (entry is null && environment.Root.FindRemoval(key) is { } removal)
+        {
+            var deleted = new StringBuilder();
+            deleted.Append("# ").Append(key).Append(": deleted by ").Append(Origin(removal.KeyLocation)).Append(" (").Append(LayerOf(removal.KeyLocation.File)).Append(")\n");
+            AppendChain(deleted, removal, last, "deleted by ");
+            return deleted.ToString();
+        }
+
+        if (entry is null)
+        {
+            List<string> paths = [.. AllPaths(environment.Root, string.Empty).Where(path => !string.Equals(path, key, StringComparison.Ordinal))];
+            throw SlipwayException.Input(
+                $"--key: '{key}' is not set in environment '{environment.Name}'{NameSuggester.Hint(key, paths)} (./build.sh ShowConfig --env {environment.Name} prints every key; write a key that holds dots in brackets: values[\"docker.io\"])");
+        }
+
         var text = new StringBuilder();
         if (entry.Value is ConfigMapping or ConfigSequence)
         {
-            text.Append(key).Append(":  # ").Append(Origin(entry.KeyLocation)).Append('\n');
-            WriteValue(text, entry.Value, 1, secret);
+            text.Append(YamlScalarText.String(key)).Append(":  # ").Append(Origin(entry.KeyLocation)).Append('\n');
+            WriteValue(text, entry.Value, 1, last);
         }
         else
         {
-            text.Append(key).Append(": ").Append(Inline(entry.Value, secret)).Append('\n');
+            text.Append(YamlScalarText.String(key)).Append(": ").Append(Inline(entry.Value, last)).Append('\n');
         }
 
-        text.Append("# override chain (newest first):\n");
-        bool first = true;
-        foreach (ConfigEntry link in entry.Chain())
-        {
-            text.Append("#   ").Append(first ? "set by     " : "overrode   ").Append(Origin(link.KeyLocation))
-                .Append(" (").Append(LayerOf(link.KeyLocation.File)).Append("): ").Append(Inline(link.Value, secret)).Append('\n');
-            first = false;
-        }
-
+        AppendChain(text, entry, last, "set by     ");
         return text.ToString();
     }
 
-    private static void WriteMapping(StringBuilder text, ConfigMapping mapping, int indent, bool secret)
+    private static void AppendChain(StringBuilder text, ConfigEntry newest, string key, string firstLabel)
+    {
+        text.Append("# override chain (newest first):\n");
+        bool first = true;
+        foreach (ConfigEntry link in newest.Chain())
+        {
+            string label = first ? firstLabel : link.Value is ConfigScalar { IsNull: true } ? "deleted by " : "overrode   ";
+            text.Append("#   ").Append(label).Append(Origin(link.KeyLocation))
+                .Append(" (").Append(LayerOf(link.KeyLocation.File)).Append("): ").Append(Inline(link.Value, key)).Append('\n');
+            first = false;
+        }
+    }
+
+    private static void WriteMapping(StringBuilder text, ConfigMapping mapping, int indent)
     {
         foreach (ConfigEntry entry in mapping.Entries)
         {
-            bool entrySecret = secret || SecretKeys.LooksSecret(entry.Key);
             text.Append(' ', indent * 2).Append(YamlScalarText.String(entry.Key)).Append(':');
             switch (entry.Value)
             {
                 case ConfigMapping { Count: > 0 } or ConfigSequence { Items.Count: > 0 }:
                     text.Append("  # ").Append(Origin(entry.KeyLocation)).Append('\n');
-                    WriteValue(text, entry.Value, indent + 1, entrySecret);
+                    WriteValue(text, entry.Value, indent + 1, entry.Key);
                     break;
                 default:
-                    text.Append(' ').Append(Inline(entry.Value, entrySecret)).Append("  # ").Append(Origin(entry.KeyLocation)).Append('\n');
+                    text.Append(' ').Append(Inline(entry.Value, entry.Key)).Append("  # ").Append(Origin(entry.KeyLocation)).Append('\n');
                     break;
             }
         }
     }
 
-    private static void WriteValue(StringBuilder text, ConfigNode value, int indent, bool secret)
+    /// <summary>Writes a mapping or list; <paramref name="key"/> is its key, which decides the masking of a list's scalar items.</summary>
+    private static void WriteValue(StringBuilder text, ConfigNode value, int indent, string key)
     {
         if (value is ConfigMapping mapping)
         {
-            WriteMapping(text, mapping, indent, secret);
+            WriteMapping(text, mapping, indent);
             return;
         }
 
@@ -104,23 +137,25 @@ public static class ConfigPrinter
             text.Append(' ', indent * 2).Append('-');
             if (item is ConfigScalar)
             {
-                text.Append(' ').Append(Inline(item, secret)).Append("  # ").Append(Origin(item.Location)).Append('\n');
+                text.Append(' ').Append(Inline(item, key)).Append("  # ").Append(Origin(item.Location)).Append('\n');
             }
             else
             {
                 text.Append("  # ").Append(Origin(item.Location)).Append('\n');
-                WriteValue(text, item, indent + 1, secret);
+                WriteValue(text, item, indent + 1, key);
             }
         }
     }
 
-    private static string Inline(ConfigNode value, bool secret) => value switch
+    /// <summary>A value on one line; <paramref name="key"/> is its key (for a list item, the list's), which decides masking.</summary>
+    private static string Inline(ConfigNode value, string key) => value switch
     {
-        ConfigScalar scalar when secret && !scalar.IsNull && !SecretReference.ContainsReference(scalar.Value) => Mask,
+        ConfigScalar scalar when SecretKeys.IsPlainTextSecret(key, scalar) => Mask,
+        ConfigScalar { IsExplicitNull: true } => YamlTreeReader.NullTag,
         ConfigScalar scalar => YamlScalarText.AsRead(scalar.Value, scalar.Quoted, inFlow: false),
         ConfigMapping { Count: 0 } => "{}",
         ConfigSequence sequence when sequence.Items.All(item => item is ConfigScalar)
-            => "[" + string.Join(", ", sequence.Items.Select(item => secret ? Mask : YamlScalarText.AsRead(((ConfigScalar)item).Value, ((ConfigScalar)item).Quoted, inFlow: true))) + "]",
+            => "[" + string.Join(", ", sequence.Items.Select(item => SecretKeys.IsPlainTextSecret(key, (ConfigScalar)item) ? Mask : YamlScalarText.AsRead(((ConfigScalar)item).Value, ((ConfigScalar)item).Quoted, inFlow: true))) + "]",
         ConfigMapping => "{…}",
         _ => "[…]",
     };
@@ -151,7 +186,7 @@ public static class ConfigPrinter
     {
         foreach (ConfigEntry entry in mapping.Entries)
         {
-            string path = prefix.Length == 0 ? entry.Key : $"{prefix}.{entry.Key}";
+            string path = ConfigPath.Append(prefix, entry.Key);
             yield return path;
             if (entry.Value is ConfigMapping child)
             {

@@ -12,6 +12,9 @@ public sealed class EnvironmentCatalog
 
     public const string ExtendsKey = "extends";
 
+    /// <summary>A layer's own setting, not merged: plain text under secret-looking keys is a warning in its files.</summary>
+    public const string AllowPlainTextSecretsKey = "allowPlainTextSecrets";
+
     private readonly Dictionary<string, EnvironmentLayer> _layers;
 
     private EnvironmentCatalog(string repositoryRoot, Dictionary<string, EnvironmentLayer> layers, IReadOnlyList<Diagnostic> diagnostics)
@@ -93,6 +96,7 @@ public sealed class EnvironmentCatalog
         EnvironmentLayer self = _layers[name];
         var root = new ConfigMapping(new SourceLocation(self.EnvFile, 1, 1));
         var seen = new HashSet<Diagnostic>(diagnostics);
+        var watch = new LayerDisagreements(new LayerOrder(order, _layers), _layers);
         foreach (string layerName in order)
         {
             EnvironmentLayer layer = _layers[layerName];
@@ -106,10 +110,11 @@ public sealed class EnvironmentCatalog
 
             foreach (ConfigMapping document in layer.Documents)
             {
-                ConfigMerger.MergeInto(root, document, diagnostics, topLevel: true);
+                ConfigMerger.MergeInto(root, document, diagnostics, topLevel: true, watch);
             }
         }
 
-        return new ResolvedEnvironment(name, order, root, diagnostics);
+        bool isProtected = root.Get("protected") is ConfigScalar { Value: "true" };
+        return new ResolvedEnvironment(name, order, root, diagnostics) { Disagreements = watch.Report(root, isProtected) };
     }
 }

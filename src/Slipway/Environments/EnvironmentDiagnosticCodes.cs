@@ -14,6 +14,7 @@ public static class EnvironmentDiagnosticCodes
     public const string InvalidName = "SLW0010";
     public const string UnknownParent = "SLW0011";
     public const string CyclicExtends = "SLW0012";
+    public const string InconsistentExtends = "SLW0013";
     public const string MissingEnvFile = "SLW0014";
 
     // SLW01xx: the schema.
@@ -32,8 +33,12 @@ public static class EnvironmentDiagnosticCodes
     public const string ProtectedNeedsBranches = "SLW0202";
     public const string PlainTextSecret = "SLW0203";
     public const string UnpinnedVersion = "SLW0204";
+    public const string ProtectedUnorderedLayers = "SLW0205";
+    public const string ProtectedPlainTextSecrets = "SLW0206";
 
     // SLW1xxx: warnings (errors only with --warnings-as-errors).
     public const string FloatingVersion = "SLW1001";
     public const string AppendWithoutInheritedList = "SLW1002";
+    public const string UnorderedLayers = "SLW1003";
+    public const string PlainTextSecretAllowed = "SLW1004";
 }

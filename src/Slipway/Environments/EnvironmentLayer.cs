@@ -33,4 +33,11 @@ public sealed class EnvironmentLayer
     public IReadOnlyList<LayerReference> Extends { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// Where <c>allowPlainTextSecrets: true</c> is written, when this layer declares it (a throwaway layer such as a demo):
+    /// plain text under secret-looking keys in its own files is a warning, not an error. Never merged: a layer that
+    /// extends it does not inherit the permission, and a protected environment may not extend it at all.
+    /// </summary>
+    public SourceLocation? PlainTextSecretsAllowedAt { get; init; }
 }

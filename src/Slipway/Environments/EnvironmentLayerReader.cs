@@ -25,6 +25,7 @@ internal static class EnvironmentLayerReader
         var diagnostics = new List<Diagnostic>();
         var documents = new List<ConfigMapping>();
         var extends = new List<LayerReference>();
+        SourceLocation? allowsPlainText = null;
 
         if (!File.Exists(Path.Combine(folder, EnvFileName)))
         {
@@ -66,10 +67,15 @@ internal static class EnvironmentLayerReader
                 }
             }
 
+            if (file == envFile && document.GetEntry(EnvironmentCatalog.AllowPlainTextSecretsKey) is { Value: ConfigScalar { Value: "true", Quoted: false } } allow)
+            {
+                allowsPlainText = allow.KeyLocation;
+            }
+
             documents.Add(document);
         }
 
-        return new EnvironmentLayer(name, envFile, documents, extends, diagnostics);
+        return new EnvironmentLayer(name, envFile, documents, extends, diagnostics) { PlainTextSecretsAllowedAt = allowsPlainText };
     }
 
     private static ConfigMapping? ReadDocument(string repositoryRoot, string file, List<Diagnostic> diagnostics)

@@ -10,6 +10,12 @@ public static class NameSuggester
         int limit = Math.Max(2, name.Length / 3);
         foreach (string candidate in candidates)
         {
+            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            {
+                // The same string is no suggestion (a key that exists under another spelling of its path, say).
+                continue;
+            }
+
             int distance = Distance(name, candidate);
             if (distance <= limit && distance < bestDistance)
             {

@@ -26,6 +26,12 @@ public sealed class ResolvedEnvironment
     /// <summary>Problems found reading the files and resolving extends (schema and policy checks are the validator's).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    /// <summary>The entry at a dotted path such as <c>apps.web.tag</c>, or null.</summary>
-    public ConfigEntry? Find(string dottedPath) => Root.Find(dottedPath);
+    /// <summary>
+    /// Keys that two layers no <c>extends</c> list orders set to different values (warnings; errors in a protected
+    /// environment): reported by the validator, shown by ShowConfig.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Disagreements { get; init; } = [];
+
+    /// <summary>The entry at a path such as <c>apps.web.tag</c> or <c>values["docker.io"]</c> (<see cref="ConfigPath"/>), or null.</summary>
+    public ConfigEntry? Find(string path) => Root.Find(path);
 }

@@ -25,6 +25,15 @@ public static class SecretKeys
 
     public static bool LooksSecret(string key) => LooksSecret(key.AsSpan());
 
+    /// <summary>
+    /// The one rule for plain text where a secret belongs, used by the SLW0203 check and by ShowConfig's masking alike:
+    /// a scalar with text (not null, not a <c>${env:…}</c>/<c>${file:…}</c> reference) whose own key looks secret
+    /// (for a list item, the list's key). A mapping under a secret-looking key is not itself secret: its keys are
+    /// judged one by one.
+    /// </summary>
+    public static bool IsPlainTextSecret(ReadOnlySpan<char> key, Yaml.ConfigScalar value)
+        => value.Value.Length > 0 && !value.IsNull && !value.IsExplicitNull && !SecretReference.ContainsReference(value.Value) && LooksSecret(key);
+
     /// <summary><see cref="LooksSecret(string)"/> of a part of a path, without allocating for the common case.</summary>
     public static bool LooksSecret(ReadOnlySpan<char> key)
     {

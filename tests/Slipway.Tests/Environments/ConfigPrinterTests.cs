@@ -80,11 +80,11 @@ public sealed class ConfigPrinterTests : IDisposable
         string key = ConfigPrinter.Show(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "dev", "infrastructure.variables.db_password");
 
         tree.ShouldNotContain("hunter2");
-        tree.ShouldContain("db_password: ***  # environments/dev/env.yaml:13");
+        tree.ShouldContain("db_password: \"***\"  # environments/dev/env.yaml:13");
         tree.ShouldContain("api_token: ${env:API_TOKEN}  # environments/dev/env.yaml:14");
         tree.ShouldContain("region: eu");
         key.ShouldNotContain("hunter2");
-        key.ShouldStartWith("infrastructure.variables.db_password: ***\n");
+        key.ShouldStartWith("infrastructure.variables.db_password: \"***\"\n");
     }
 
     [Fact]

@@ -88,6 +88,7 @@ public static partial class EnvironmentSchema
             [
                 new("auto", new ScalarSchema("Roll back automatically.", ScalarKind.Boolean)),
             ])),
+            new("allowPlainTextSecrets", new ScalarSchema("This layer (a throwaway demo) may hold plain text under secret-looking keys: warnings, not errors; not inherited, and no protected environment may extend it.", ScalarKind.Boolean)),
         ]);
     }
 

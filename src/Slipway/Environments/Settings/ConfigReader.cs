@@ -31,7 +31,7 @@ internal static class ConfigReader
     {
         ConfigMapping mapping => PlainMapping(mapping),
         ConfigSequence sequence => sequence.Items.Select(Plain).ToList(),
-        ConfigScalar { IsNull: true } => null,
+        ConfigScalar { IsNull: true } or ConfigScalar { IsExplicitNull: true } => null,
         ConfigScalar { Quoted: true } scalar => scalar.Value,
         ConfigScalar { Value: "true" or "True" or "TRUE" } => true,
         ConfigScalar { Value: "false" or "False" or "FALSE" } => false,

@@ -15,10 +15,44 @@ internal static class DocumentValidator
     public static void Validate(ConfigMapping document, ICollection<Diagnostic> diagnostics)
         => ValidateNode(document, EnvironmentSchema.Root, string.Empty, diagnostics);
 
+    /// <summary>
+    /// Validates a file of a layer that declares <c>allowPlainTextSecrets: true</c> (at <paramref name="allowedAt"/>):
+    /// plain text under secret-looking keys is then warning SLW1004 instead of error SLW0203.
+    /// </summary>
+    public static void Validate(ConfigMapping document, SourceLocation? allowedAt, ICollection<Diagnostic> diagnostics)
+    {
+        if (allowedAt is not { } allowed)
+        {
+            Validate(document, diagnostics);
+            return;
+        }
+
+        var found = new List<Diagnostic>();
+        Validate(document, found);
+        foreach (Diagnostic diagnostic in found)
+        {
+            diagnostics.Add(diagnostic.Code == EnvironmentDiagnosticCodes.PlainTextSecret
+                ? diagnostic with
+                {
+                    Severity = DiagnosticSeverity.Warning,
+                    Code = EnvironmentDiagnosticCodes.PlainTextSecretAllowed,
+                    Message = $"{diagnostic.Message[..diagnostic.Message.IndexOf(':', StringComparison.Ordinal)]}: accepted because this layer declares allowPlainTextSecrets: true ({allowed}); never use a real secret here, and no protected environment may extend this layer",
+                }
+                : diagnostic);
+        }
+    }
+
     private static void ValidateNode(ConfigNode node, SchemaNode schema, string path, ICollection<Diagnostic> diagnostics)
     {
         if (node is ConfigScalar { IsNull: true })
         {
+            return;
+        }
+
+        if (node is ConfigScalar { IsExplicitNull: true } && schema is not AnySchema)
+        {
+            diagnostics.Add(Diagnostic.Error(node.Location, EnvironmentDiagnosticCodes.UnknownTag,
+                $"'{path}': !null passes a null to a chart and belongs only under platform.releases.<name>.values; to remove an inherited key write plain null"));
             return;
         }
 
@@ -77,7 +111,7 @@ internal static class DocumentValidator
                 return;
             }
         }
-        else if (LooksSecret(path) && value.Length > 0)
+        else if (SecretKeys.IsPlainTextSecret(LastKey(path), scalar))
         {
             diagnostics.Add(PlainText(scalar, path));
             return;
@@ -144,7 +178,7 @@ internal static class DocumentValidator
                     if (entry.Value is ConfigScalar scalar)
                     {
                         // The common case, kept free of allocations: the path is built only for a problem.
-                        if (SecretReference.ContainsReference(scalar.Value) || (scalar.Value.Length > 0 && !scalar.IsNull && SecretKeys.LooksSecret(entry.Key)))
+                        if (SecretReference.ContainsReference(scalar.Value) || SecretKeys.IsPlainTextSecret(entry.Key, scalar))
                         {
                             CheckFreeForm(scalar, Join(path, entry.Key), diagnostics);
                         }
@@ -166,7 +200,7 @@ internal static class DocumentValidator
             case ConfigScalar { IsNull: false } scalar when SecretReference.ContainsReference(scalar.Value):
                 CheckSecret(scalar, path, diagnostics);
                 break;
-            case ConfigScalar { IsNull: false, Value.Length: > 0 } scalar when LooksSecret(path):
+            case ConfigScalar scalar when SecretKeys.IsPlainTextSecret(LastKey(path), scalar):
                 diagnostics.Add(PlainText(scalar, path));
                 break;
         }
@@ -184,11 +218,12 @@ internal static class DocumentValidator
         => Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.PlainTextSecret,
             $"'{path}' looks like a secret but holds plain text: use a reference such as ${{env:{EnvName(path)}}} or ${{file:path}}, and remove the value from history if it was real");
 
-    private static bool LooksSecret(string path)
+    /// <summary>The last key of a path built here (<c>a.b.password[0]</c> → <c>password</c>).</summary>
+    private static ReadOnlySpan<char> LastKey(string path)
     {
         ReadOnlySpan<char> key = path.AsSpan(path.LastIndexOf('.') + 1);
         int bracket = key.IndexOf('[');
-        return SecretKeys.LooksSecret(bracket >= 0 ? key[..bracket] : key);
+        return bracket >= 0 ? key[..bracket] : key;
     }
 
     private static string EnvName(string path)

@@ -48,6 +48,7 @@ public static class EnvironmentValidator
             }
 
             MergedValidator.Validate(resolved, known, perEnvironment[i]);
+            MergedValidator.CheckPlainTextPermission(resolved, catalog.Layers, perEnvironment[i]);
         }
 
         var layerNames = layersOf.SelectMany(layers => layers).Distinct().ToList();
@@ -55,9 +56,10 @@ public static class EnvironmentValidator
         for (int i = 0; i < layerNames.Count; i++)
         {
             perLayer[i] = [];
-            foreach (ConfigMapping document in catalog.Layers[layerNames[i]].Documents)
+            EnvironmentLayer layer = catalog.Layers[layerNames[i]];
+            foreach (ConfigMapping document in layer.Documents)
             {
-                DocumentValidator.Validate(document, perLayer[i]);
+                DocumentValidator.Validate(document, layer.PlainTextSecretsAllowedAt, perLayer[i]);
             }
         }
 

@@ -25,6 +25,28 @@ internal static class MergedValidator
         }
 
         CheckVersions(root, isProtected, diagnostics);
+        foreach (Diagnostic disagreement in environment.Disagreements)
+        {
+            diagnostics.Add(disagreement);
+        }
+    }
+
+    /// <summary>A protected environment may not extend (or be) a layer that accepts plain-text secrets (SLW0206).</summary>
+    public static void CheckPlainTextPermission(ResolvedEnvironment environment, IReadOnlyDictionary<string, EnvironmentLayer> layers, ICollection<Diagnostic> diagnostics)
+    {
+        if (environment.Root.GetEntry("protected") is not { Value: ConfigScalar { Value: "true" } } protectedEntry)
+        {
+            return;
+        }
+
+        foreach (string name in environment.Layers)
+        {
+            if (layers[name].PlainTextSecretsAllowedAt is { } allowed)
+            {
+                diagnostics.Add(Diagnostic.Error(protectedEntry.KeyLocation, EnvironmentDiagnosticCodes.ProtectedPlainTextSecrets,
+                    $"protected environment '{environment.Name}' takes layer '{name}', which accepts plain-text secrets (allowPlainTextSecrets: true at {allowed}): a protected environment can never inherit that; extend a layer without it, or remove it from '{name}'"));
+            }
+        }
     }
 
     private static void CheckRequired(ConfigMapping mapping, SchemaNode schema, string path, ICollection<Diagnostic> diagnostics)

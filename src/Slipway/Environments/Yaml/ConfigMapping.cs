@@ -23,6 +23,9 @@ public sealed class ConfigMapping : ConfigNode
 
     public override string KindName => "mapping";
 
+    /// <summary>Tagged <c>!replace</c>: the mapping replaces the inherited one whole instead of merging into it.</summary>
+    public bool Replace { get; init; }
+
     public int Count => _count;
 
     /// <summary>The entries in order.</summary>
@@ -158,25 +161,32 @@ public sealed class ConfigMapping : ConfigNode
         return true;
     }
 
-    /// <summary>Follows a dotted path (<c>apps.web.tag</c>); null when any part is missing.</summary>
-    public ConfigEntry? Find(string dottedPath)
+    /// <summary>
+    /// Follows a path (<c>apps.web.tag</c>; keys holding dots in brackets, <c>values["docker.io"]</c>, see
+    /// <see cref="ConfigPath"/>); null when any part is missing.
+    /// </summary>
+    public ConfigEntry? Find(string path) => Parent(path, out string? key)?.GetEntry(key!);
+
+    /// <summary>
+    /// For a key a layer deleted (<c>key: null</c>) at <paramref name="path"/>: that null's entry (its
+    /// <see cref="ConfigEntry.Previous"/> is what it removed); null when the key is set or was never deleted.
+    /// </summary>
+    public ConfigEntry? FindRemoval(string path)
+        => Parent(path, out string? key) is { } parent && parent.GetEntry(key!) is null ? parent.RemovedBy(key!) : null;
+
+    private ConfigMapping? Parent(string path, out string? key)
     {
-        ConfigMapping current = this;
-        string[] parts = dottedPath.Split('.');
-        for (int i = 0; i < parts.Length; i++)
+        IReadOnlyList<string>? parts = path.Contains('[', StringComparison.Ordinal) ? ConfigPath.Parse(path) : path.Split('.');
+        key = null;
+        if (parts is null || parts.Count == 0)
         {
-            ConfigEntry? entry = current.GetEntry(parts[i]);
-            if (entry is null)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            if (i == parts.Length - 1)
-            {
-                return entry;
-            }
-
-            if (entry.Value is not ConfigMapping next)
+        ConfigMapping current = this;
+        for (int i = 0; i < parts.Count - 1; i++)
+        {
+            if (current.Get(parts[i]) is not ConfigMapping next)
             {
                 return null;
             }
@@ -184,6 +194,7 @@ public sealed class ConfigMapping : ConfigNode
             current = next;
         }
 
-        return null;
+        key = parts[^1];
+        return current;
     }
 }

@@ -14,5 +14,8 @@ public sealed class ConfigSequence : ConfigNode
 
     public bool Append { get; }
 
+    /// <summary>Tagged <c>!replace</c>: replaces the inherited list (what an untagged list does too; written to say so).</summary>
+    public bool Replace { get; init; }
+
     public override string KindName => "list";
 }

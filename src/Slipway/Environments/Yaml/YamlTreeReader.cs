@@ -19,6 +19,10 @@ public static class YamlTreeReader
 
     public const string AppendTag = "!append";
 
+    public const string ReplaceTag = "!replace";
+
+    public const string NullTag = "!null";
+
     private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
     private const string StringTag = CoreTagPrefix + "str";
@@ -168,28 +172,35 @@ public static class YamlTreeReader
 
             if (parser.TryConsume<Scalar>(out var scalar))
             {
-                CheckTag(scalar.Tag, scalar.Start, allowAppend: false);
+                string tag = CheckTag(scalar.Tag, scalar.Start, "scalar");
                 bool quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
                     || (!scalar.Tag.IsEmpty && scalar.Tag.Value == StringTag);
-                return new ConfigScalar(scalar.Value, quoted, At(scalar.Start));
+                bool explicitNull = tag == NullTag;
+                if (explicitNull && (quoted || scalar.Value is not ("" or "null" or "~")))
+                {
+                    diagnostics.Add(Diagnostic.Error(At(scalar.Start), EnvironmentDiagnosticCodes.UnknownTag,
+                        $"!null takes no value (it is the value null): write 'key: !null', not '!null {scalar.Value}'"));
+                }
+
+                return new ConfigScalar(scalar.Value, quoted, At(scalar.Start)) { IsExplicitNull = explicitNull };
             }
 
             if (parser.TryConsume<SequenceStart>(out var sequenceStart))
             {
-                bool append = CheckTag(sequenceStart.Tag, sequenceStart.Start, allowAppend: true);
+                string tag = CheckTag(sequenceStart.Tag, sequenceStart.Start, "list");
                 var items = new List<ConfigNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
                     items.Add(ReadNode(parser, depth + 1));
                 }
 
-                return new ConfigSequence(items, append, At(sequenceStart.Start));
+                return new ConfigSequence(items, tag == AppendTag, At(sequenceStart.Start)) { Replace = tag == ReplaceTag };
             }
 
             if (parser.TryConsume<MappingStart>(out var mappingStart))
             {
-                CheckTag(mappingStart.Tag, mappingStart.Start, allowAppend: false);
-                return ReadMapping(parser, mappingStart, depth);
+                string tag = CheckTag(mappingStart.Tag, mappingStart.Start, "mapping");
+                return ReadMapping(parser, mappingStart, depth, tag == ReplaceTag);
             }
 
             AnchorAlias alias = parser.Consume<AnchorAlias>();
@@ -198,9 +209,9 @@ public static class YamlTreeReader
             return new ConfigScalar(string.Empty, false, At(alias.Start));
         }
 
-        private ConfigMapping ReadMapping(IParser parser, MappingStart start, int depth)
+        private ConfigMapping ReadMapping(IParser parser, MappingStart start, int depth, bool replace)
         {
-            var mapping = new ConfigMapping(At(start.Start));
+            var mapping = new ConfigMapping(At(start.Start)) { Replace = replace };
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 if (!parser.TryConsume<Scalar>(out var key))
@@ -233,28 +244,34 @@ public static class YamlTreeReader
             return mapping;
         }
 
-        private bool CheckTag(TagName tag, Mark at, bool allowAppend)
+        /// <summary>
+        /// The tag of a node if Slipway gives it a meaning here (<c>!append</c> on a list, <c>!replace</c> on a mapping or
+        /// list, <c>!null</c> as a scalar), else an empty string; any other tag, or one of those on the wrong kind of node,
+        /// is reported.
+        /// </summary>
+        private string CheckTag(TagName tag, Mark at, string kind)
         {
             if (tag.IsEmpty || tag.IsNonSpecific || s_coreTags.Contains(tag.Value))
             {
-                return false;
+                return string.Empty;
             }
 
-            if (tag.Value == AppendTag)
+            string? problem = (tag.Value, kind) switch
             {
-                if (allowAppend)
-                {
-                    return true;
-                }
+                (AppendTag, "list") or (ReplaceTag, "list" or "mapping") or (NullTag, "scalar") => null,
+                (AppendTag, _) => "!append applies to a list only: write '!append [item, …]' or a '!append' block list",
+                (ReplaceTag, _) => "!replace applies to a mapping or a list (it replaces the inherited one whole); a scalar always replaces the inherited value: remove the tag",
+                (NullTag, _) => "!null is a value of its own ('key: !null'), not a tag for a mapping or list: write 'key: !null' to pass a null to the chart",
+                _ => $"unknown tag '{tag.Value.Replace(CoreTagPrefix, "!!", StringComparison.Ordinal)}': the only tags environment files use are !append, !replace, !null and YAML's own (!!str, !!int, …)",
+            };
 
-                diagnostics.Add(Diagnostic.Error(At(at), EnvironmentDiagnosticCodes.UnknownTag,
-                    "!append applies to a list only: write '!append [item, …]' or a '!append' block list"));
-                return false;
+            if (problem is null)
+            {
+                return tag.Value;
             }
 
-            diagnostics.Add(Diagnostic.Error(At(at), EnvironmentDiagnosticCodes.UnknownTag,
-                $"unknown tag '{tag.Value.Replace(CoreTagPrefix, "!!", StringComparison.Ordinal)}': the only tags environment files use are !append (to extend an inherited list) and YAML's own (!!str, !!int, …)"));
-            return false;
+            diagnostics.Add(Diagnostic.Error(At(at), EnvironmentDiagnosticCodes.UnknownTag, problem));
+            return string.Empty;
         }
     }
 }
