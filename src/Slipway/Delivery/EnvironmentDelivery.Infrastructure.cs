@@ -25,28 +25,22 @@ public sealed partial class EnvironmentDelivery
         return new InfraApplier(_context.Processes, _context.Variables).ApplyAsync(request, cancellationToken);
     }
 
-    /// <summary>The environment's <c>infrastructure</c> settings as Terraform options: secret references resolved, and marked secret.</summary>
+    /// <summary>The environment's <c>infrastructure</c> settings as Terraform options (<see cref="InfrastructureMapping"/>): secret references resolved, and marked secret.</summary>
     private InfraOptions InfraOptions()
     {
         InfrastructureSettings infrastructure = _settings.Infrastructure
             ?? throw SlipwayException.Input($"Environment {Name} has no infrastructure section: add infrastructure.stack to environments/{Name}/env.yaml, or skip the infrastructure targets (--skip PlanInfra,ApplyInfra).");
         var resolver = new SecretResolver(_context.Variables, _context.RootDirectory, _context.Log);
-        var resolved = new Dictionary<string, InfraVariable>(StringComparer.Ordinal);
-        foreach ((string name, string value) in infrastructure.Variables)
-        {
-            resolved[name] = SecretReference.ContainsReference(value)
-                ? InfraVariable.Secret(resolver.Resolve(value, $"infrastructure.variables.{name}"))
-                : new InfraVariable(value);
-        }
-
         return new InfraOptions
         {
             RepositoryRoot = _context.RootDirectory,
             StackDirectory = Path.GetFullPath(Path.Combine(_context.RootDirectory, infrastructure.Stack)),
             Environment = Name,
-            Workspace = infrastructure.Workspace,
+            Workspace = InfrastructureMapping.Workspace(infrastructure, resolver),
             Tool = infrastructure.Tool == InfrastructureTool.Tofu ? "tofu" : "terraform",
-            Variables = resolved,
+            Variables = InfrastructureMapping.Variables(infrastructure, resolver),
+            VariableSources = infrastructure.VariableSources,
+            Backend = InfrastructureMapping.Backend(infrastructure.Backend, resolver),
             TempDirectory = _context.Paths.Environment(Name),
             TimeProvider = _context.Time,
             Log = _context.Log,

@@ -21,7 +21,15 @@ public sealed class SecretResolver
     }
 
     /// <summary>The value with every reference replaced; <paramref name="origin"/> (e.g. <c>environments/prod/env.yaml:12</c>) is named in errors.</summary>
-    public string Resolve(string value, string? origin = null)
+    public string Resolve(string value, string? origin = null) => Resolve(value, origin, secret: true);
+
+    /// <summary>
+    /// Resolves a reference in a value that names something rather than hides it (a Terraform workspace taken from the
+    /// branch, <c>${env:CI_COMMIT_REF_SLUG}</c>): the same rules, but the result is not registered for masking.
+    /// </summary>
+    public string ResolveName(string value, string? origin = null) => Resolve(value, origin, secret: false);
+
+    private string Resolve(string value, string? origin, bool secret)
     {
         if (!SecretReference.ContainsReference(value))
         {
@@ -36,16 +44,16 @@ public sealed class SecretResolver
         string result = value;
         foreach ((string kind, string argument, string text) in SecretReference.Find(value))
         {
-            string secret = kind == "env" ? FromVariable(argument, origin) : FromFile(argument, origin);
-            if (secret.Length > 0)
+            string resolved = kind == "env" ? FromVariable(argument, origin) : FromFile(argument, origin);
+            if (secret && resolved.Length > 0)
             {
-                _log.AddSecret(secret);
+                _log.AddSecret(resolved);
             }
 
-            result = result.Replace(text, secret, StringComparison.Ordinal);
+            result = result.Replace(text, resolved, StringComparison.Ordinal);
         }
 
-        if (result != value && result.Length > 0)
+        if (secret && result != value && result.Length > 0)
         {
             _log.AddSecret(result);
         }

@@ -24,6 +24,12 @@ public sealed record InfraOptions
 
     public IReadOnlyDictionary<string, InfraVariable> Variables { get; init; } = new Dictionary<string, InfraVariable>();
 
+    /// <summary>Where each variable was set (name → <c>environments/dev/env.yaml:12</c>), so terraform's errors about it name the key.</summary>
+    public IReadOnlyDictionary<string, string> VariableSources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The environment's backend (<c>infrastructure.backend</c>), or null for the one the stack declares.</summary>
+    public InfraBackend? Backend { get; init; }
+
     /// <summary>Where the plan and its reports go; by default <c>&lt;root&gt;/.nuke/temp/&lt;env&gt;/</c>.</summary>
     public string? TempDirectory { get; init; }
 
@@ -43,4 +49,10 @@ public sealed record InfraOptions
         => TempDirectory ?? new SlipwayPaths(RepositoryRoot).Environment(Environment);
 
     public string PluginCacheDirectory => new SlipwayPaths(RepositoryRoot).TerraformPluginCache;
+
+    /// <summary>
+    /// terraform's data folder, relative to the stack: <c>.terraform</c>, or with a backend of the environment's own
+    /// <c>.terraform/environments/&lt;env&gt;</c> (so environments sharing the stack each keep their backend settings).
+    /// </summary>
+    public string DataDirectory => Backend is null ? ".terraform" : $".terraform/environments/{Environment}";
 }

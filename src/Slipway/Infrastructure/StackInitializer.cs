@@ -7,8 +7,8 @@ namespace Slipway.Infrastructure;
 /// <summary>
 /// Runs <c>init</c> only when needed: when the stack was never initialised by Slipway, or when what init
 /// depends on changed since — the dependency lock file, or a <c>terraform { }</c> (backend, required
-/// providers) or <c>module</c> block. The fingerprint lives in <c>.terraform/</c>, so deleting that folder
-/// forces init again.
+/// providers) or <c>module</c> block, or the environment's backend (<see cref="StackBackend"/>). The fingerprint lives in
+/// the data folder (<c>.terraform/</c>), so deleting that folder forces init again.
 /// </summary>
 internal static class StackInitializer
 {
@@ -17,7 +17,8 @@ internal static class StackInitializer
     public static async Task EnsureInitializedAsync(TerraformCli cli, CancellationToken cancellationToken)
     {
         InfraOptions options = cli.Options;
-        string fingerprintPath = Path.Combine(options.StackDirectory, ".terraform", FingerprintFile);
+        await StackBackend.PrepareAsync(options, cancellationToken).ConfigureAwait(false);
+        string fingerprintPath = Path.Combine(options.StackDirectory, options.DataDirectory, FingerprintFile);
         string fingerprint = await ComputeFingerprintAsync(options, cancellationToken).ConfigureAwait(false);
         if (File.Exists(fingerprintPath)
             && string.Equals((await File.ReadAllTextAsync(fingerprintPath, cancellationToken).ConfigureAwait(false)).Trim(), fingerprint, StringComparison.Ordinal))
@@ -27,13 +28,25 @@ internal static class StackInitializer
         }
 
         options.Log.Info($"{options.Tool} init ({options.StackPath})");
-        await cli.RunAsync(new TerraformCall("init", "-input=false") { InWorkspace = false }, cancellationToken).ConfigureAwait(false);
+        string? secretFile = await StackBackend.WriteSecretFileAsync(options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await cli.RunAsync(new TerraformCall(["init", "-input=false", .. StackBackend.Arguments(options, secretFile)]) { InWorkspace = false }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (secretFile is not null)
+            {
+                File.Delete(secretFile);
+            }
+        }
+
         await AtomicFile.WriteAllTextAsync(fingerprintPath, fingerprint, cancellationToken).ConfigureAwait(false);
     }
 
     internal static async Task<string> ComputeFingerprintAsync(InfraOptions options, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder().Append(options.Tool).Append('\n');
+        var text = new StringBuilder().Append(options.Tool).Append('\n').Append(StackBackend.Fingerprint(options));
         string lockFile = Path.Combine(options.StackDirectory, ".terraform.lock.hcl");
         if (File.Exists(lockFile))
         {

@@ -23,7 +23,8 @@ internal sealed partial class TerraformCli
         _options = options;
         // A CLI configuration file that is named but missing only makes terraform warn on every call; leave it out.
         _dropCliConfig = environment.Get("TF_CLI_CONFIG_FILE") is { Length: > 0 } cliConfig && !File.Exists(cliConfig);
-        _secrets = options.Variables.Values.Where(static v => v.IsSecret && v.Value.Length > 0).Select(static v => v.Value).ToArray();
+        _secrets = [.. options.Variables.Values.Concat(options.Backend?.Config.Values ?? [])
+            .SelectMany(static v => v.MaskedTexts).Where(static text => text.Length > 0).Distinct(StringComparer.Ordinal)];
         foreach (string secret in _secrets)
         {
             options.Log.AddSecret(secret);
@@ -68,6 +69,7 @@ internal sealed partial class TerraformCli
             ["CHECKPOINT_DISABLE"] = "1",
             ["TF_PLUGIN_CACHE_DIR"] = _options.PluginCacheDirectory,
             ["TF_WORKSPACE"] = call.InWorkspace ? _options.EffectiveWorkspace : null,
+            ["TF_DATA_DIR"] = _options.Backend is null ? null : _options.DataDirectory,
         };
         if (_dropCliConfig)
         {
@@ -79,7 +81,7 @@ internal sealed partial class TerraformCli
             {
                 if (variable.IsSecret)
                 {
-                    environment["TF_VAR_" + name] = variable.Value;
+                    environment["TF_VAR_" + name] = variable.EnvironmentValue;
                 }
             }
         }

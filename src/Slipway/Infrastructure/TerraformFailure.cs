@@ -35,12 +35,18 @@ internal static class TerraformFailure
                 $"Run PlanInfra again: ./build.sh PlanInfra --env {options.Environment}");
         }
 
+        if (command == "init" && StackBackend.ChangeRefusal(options, output) is { } refusal)
+        {
+            return refusal;
+        }
+
         if (command == "apply" && Signal(exitCode) is { } signal)
         {
             return Interrupted(options, signal, exitCode);
         }
 
-        IReadOnlyList<TerraformDiagnostic> errors = diagnostics is { Count: > 0 } ? diagnostics : TerraformText.ParseErrors(output, file => RelativeToRoot(options, file));
+        IReadOnlyList<TerraformDiagnostic> errors = [.. (diagnostics is { Count: > 0 } ? diagnostics : TerraformText.ParseErrors(output, file => RelativeToRoot(options, file)))
+            .Select(error => EnvironmentKeys.Map(options, error))];
         string body = errors.Count > 0
             ? string.Join(Environment.NewLine, errors.Select(static e => e.Format()))
             : Tail(output);

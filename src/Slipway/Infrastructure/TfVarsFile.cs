@@ -5,7 +5,8 @@ using Slipway.IO;
 namespace Slipway.Infrastructure;
 
 /// <summary>
-/// Writes the environment's non-secret variables to a generated <c>.tfvars.json</c> file (atomically).
+/// Writes the environment's non-secret variables to a generated <c>.tfvars.json</c> file (atomically): single values as
+/// strings (terraform converts them to the declared type), lists and maps as JSON with their types.
 /// Secret variables are left out: <see cref="TerraformCli"/> passes them as <c>TF_VAR_</c> environment variables.
 /// </summary>
 internal static partial class TfVarsFile
@@ -25,7 +26,17 @@ internal static partial class TfVarsFile
                     throw SlipwayException.Input($"infrastructure.variables.{name}: '{name}' is not a valid terraform variable name (letters, digits, '_' and '-', not starting with a digit).");
                 }
 
-                if (!variable.IsSecret)
+                if (variable.IsSecret)
+                {
+                    continue;
+                }
+
+                if (variable.IsStructured)
+                {
+                    writer.WritePropertyName(name);
+                    writer.WriteRawValue(variable.Value);
+                }
+                else
                 {
                     writer.WriteString(name, variable.Value);
                 }

@@ -9,4 +9,7 @@ public sealed class AnySchema : SchemaNode
     }
 
     public override string Expected => "any value";
+
+    /// <summary>Whether <c>!null</c> (a null kept by the merge) may be written inside: chart values only.</summary>
+    public bool AllowsExplicitNull { get; init; }
 }

@@ -93,24 +93,59 @@ public sealed record EnvironmentSettings
             return null;
         }
 
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         if (ConfigReader.Mapping(infrastructure, "variables") is { } mapping)
         {
             foreach (ConfigEntry entry in mapping.Entries)
             {
-                if (entry.Value is ConfigScalar { IsNull: false } scalar)
+                object? value = entry.Value switch
                 {
-                    variables[entry.Key] = scalar.Value;
+                    ConfigScalar { IsNull: true } => null,
+                    ConfigScalar scalar => scalar.Value,
+                    ConfigNode node => ConfigReader.Plain(node),
+                };
+                if (value is not null)
+                {
+                    variables[entry.Key] = value;
+                    sources[entry.Key] = entry.KeyLocation.ToString();
                 }
             }
         }
 
+        ConfigEntry? workspace = infrastructure.GetEntry("workspace");
         return new InfrastructureSettings(
             ConfigReader.String(infrastructure, "stack") ?? throw Missing(environment, "infrastructure.stack"),
             ConfigReader.String(infrastructure, "workspace", environment.Name),
             ConfigReader.String(infrastructure, "tool") == "tofu" ? InfrastructureTool.Tofu : InfrastructureTool.Terraform,
             variables,
-            ConfigReader.Duration(infrastructure, "planMaxAge", DefaultPlanMaxAge));
+            ConfigReader.Duration(infrastructure, "planMaxAge", DefaultPlanMaxAge))
+        {
+            VariableSources = sources,
+            WorkspaceSource = workspace is { Value: ConfigScalar { IsNull: false } } ? workspace.KeyLocation.ToString() : null,
+            Backend = ReadBackend(ConfigReader.Mapping(infrastructure, "backend")),
+        };
+    }
+
+    private static BackendSettings? ReadBackend(ConfigMapping? backend)
+    {
+        if (backend?.GetEntry("type") is not { Value: ConfigScalar { IsNull: false } type } typeEntry)
+        {
+            return null;
+        }
+
+        var config = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal) { ["type"] = typeEntry.KeyLocation.ToString() };
+        foreach (ConfigEntry entry in ConfigReader.Mapping(backend, "config")?.Entries ?? [])
+        {
+            if (entry.Value is ConfigScalar { IsNull: false } scalar)
+            {
+                config[entry.Key] = scalar.Value;
+                sources["config." + entry.Key] = entry.KeyLocation.ToString();
+            }
+        }
+
+        return new BackendSettings(type.Value, config, sources);
     }
 
     private static Dictionary<string, ReleaseSettings> ReadReleases(ConfigMapping? releases)

@@ -49,17 +49,16 @@ internal static class DocumentValidator
             return;
         }
 
-        if (node is ConfigScalar { IsExplicitNull: true } && schema is not AnySchema)
+        if (node is ConfigScalar { IsExplicitNull: true } && schema is not AnySchema { AllowsExplicitNull: true })
         {
-            diagnostics.Add(Diagnostic.Error(node.Location, EnvironmentDiagnosticCodes.UnknownTag,
-                $"'{path}': !null passes a null to a chart and belongs only under platform.releases.<name>.values; to remove an inherited key write plain null"));
+            diagnostics.Add(MisplacedNull(node, path));
             return;
         }
 
         switch (schema)
         {
-            case AnySchema:
-                CheckFreeForm(node, path, diagnostics);
+            case AnySchema any:
+                CheckFreeForm(node, path, any.AllowsExplicitNull, diagnostics);
                 break;
             case ObjectSchema objectSchema when node is ConfigMapping mapping:
                 foreach (ConfigEntry entry in mapping.Entries)
@@ -168,7 +167,7 @@ internal static class DocumentValidator
         };
     }
 
-    private static void CheckFreeForm(ConfigNode node, string path, ICollection<Diagnostic> diagnostics)
+    private static void CheckFreeForm(ConfigNode node, string path, bool nullAllowed, ICollection<Diagnostic> diagnostics)
     {
         switch (node)
         {
@@ -178,14 +177,14 @@ internal static class DocumentValidator
                     if (entry.Value is ConfigScalar scalar)
                     {
                         // The common case, kept free of allocations: the path is built only for a problem.
-                        if (SecretReference.ContainsReference(scalar.Value) || SecretKeys.IsPlainTextSecret(entry.Key, scalar))
+                        if (SecretReference.ContainsReference(scalar.Value) || SecretKeys.IsPlainTextSecret(entry.Key, scalar) || (scalar.IsExplicitNull && !nullAllowed))
                         {
-                            CheckFreeForm(scalar, Join(path, entry.Key), diagnostics);
+                            CheckFreeForm(scalar, Join(path, entry.Key), nullAllowed, diagnostics);
                         }
                     }
                     else
                     {
-                        CheckFreeForm(entry.Value, Join(path, entry.Key), diagnostics);
+                        CheckFreeForm(entry.Value, Join(path, entry.Key), nullAllowed, diagnostics);
                     }
                 }
 
@@ -193,9 +192,12 @@ internal static class DocumentValidator
             case ConfigSequence sequence:
                 for (int i = 0; i < sequence.Items.Count; i++)
                 {
-                    CheckFreeForm(sequence.Items[i], $"{path}[{i}]", diagnostics);
+                    CheckFreeForm(sequence.Items[i], $"{path}[{i}]", nullAllowed, diagnostics);
                 }
 
+                break;
+            case ConfigScalar { IsExplicitNull: true } when !nullAllowed:
+                diagnostics.Add(MisplacedNull(node, path));
                 break;
             case ConfigScalar { IsNull: false } scalar when SecretReference.ContainsReference(scalar.Value):
                 CheckSecret(scalar, path, diagnostics);
@@ -213,6 +215,10 @@ internal static class DocumentValidator
             diagnostics.Add(Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.MalformedSecretReference, $"'{path}': {problem}"));
         }
     }
+
+    private static Diagnostic MisplacedNull(ConfigNode node, string path)
+        => Diagnostic.Error(node.Location, EnvironmentDiagnosticCodes.UnknownTag,
+            $"'{path}': !null passes a null to a chart and belongs only under platform.releases.<name>.values; to remove an inherited key write plain null");
 
     private static Diagnostic PlainText(ConfigScalar scalar, string path)
         => Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.PlainTextSecret,
