@@ -96,7 +96,8 @@ public sealed class EnvironmentCatalog
         EnvironmentLayer self = _layers[name];
         var root = new ConfigMapping(new SourceLocation(self.EnvFile, 1, 1));
         var seen = new HashSet<Diagnostic>(diagnostics);
-        var watch = new LayerDisagreements(new LayerOrder(order, _layers), _layers);
+        // A chain of single parents orders every layer against every other: nothing to watch.
+        LayerDisagreements? watch = LayerLinearizer.IsChain(order, _layers) ? null : new LayerDisagreements(new LayerOrder(order, _layers), _layers);
         foreach (string layerName in order)
         {
             EnvironmentLayer layer = _layers[layerName];
@@ -115,6 +116,6 @@ public sealed class EnvironmentCatalog
         }
 
         bool isProtected = root.Get("protected") is ConfigScalar { Value: "true" };
-        return new ResolvedEnvironment(name, order, root, diagnostics) { Disagreements = watch.Report(root, isProtected) };
+        return new ResolvedEnvironment(name, order, root, diagnostics) { Disagreements = watch?.Report(root, isProtected) ?? [] };
     }
 }

@@ -18,8 +18,9 @@ internal static class LayerLinearizer
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int before = diagnostics.Count;
         Visit(name, layers, order, seen, [], diagnostics);
-        if (diagnostics.Count > before)
+        if (diagnostics.Count > before || IsChain(order, layers))
         {
+            // With at most one parent per layer, depth first already is the one order (and most environments are chains).
             return order;
         }
 
@@ -108,6 +109,20 @@ internal static class LayerLinearizer
         IEnumerable<string> heads = sequences.Where(sequence => sequence.Count > 0).Select(sequence => sequence[0]).Distinct(StringComparer.Ordinal);
         return Diagnostic.Error(parents.Count > 0 ? parents[0].Location : new SourceLocation(layer.EnvFile, 1, 1), EnvironmentDiagnosticCodes.InconsistentExtends,
             $"{list} of '{layer.Name}' cannot be kept together with the extends lists of its parents: no order applies each of {string.Join(", ", heads.Select(head => $"'{head}'"))} after its parents and keeps every list's order; list the parents in an order their own extends agree with");
+    }
+
+    /// <summary>True when no layer of <paramref name="order"/> has more than one parent: every layer is ordered against every other.</summary>
+    internal static bool IsChain(IReadOnlyList<string> order, IReadOnlyDictionary<string, EnvironmentLayer> layers)
+    {
+        foreach (string name in order)
+        {
+            if (layers[name].Extends.Count > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Every layer <paramref name="name"/> extends, directly or not (not itself).</summary>

@@ -32,7 +32,7 @@ public static class SecretKeys
     /// judged one by one.
     /// </summary>
     public static bool IsPlainTextSecret(ReadOnlySpan<char> key, Yaml.ConfigScalar value)
-        => value.Value.Length > 0 && !value.IsNull && !value.IsExplicitNull && !SecretReference.ContainsReference(value.Value) && LooksSecret(key);
+        => value.Value.Length > 0 && !value.IsNull && !value.IsExplicitNull && LooksSecret(key) && !SecretReference.ContainsReference(value.Value);
 
     /// <summary><see cref="LooksSecret(string)"/> of a part of a path, without allocating for the common case.</summary>
     public static bool LooksSecret(ReadOnlySpan<char> key)
