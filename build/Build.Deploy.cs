@@ -90,7 +90,7 @@ internal sealed partial class Build
         => _delivery ??= EnvironmentDelivery.Open(DeliveryContext(), await CatalogAsync(cancellationToken), environment ?? _env!);
 
     private DeliveryContext DeliveryContext()
-        => new(RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log, new LocalClusterStarter())
+        => new(RootDirectory, ProcessEnvironmentVariables.Instance, TimeProvider.System, Log, new LocalClusterStarter(Log))
         {
             Processes = _processes,
             GitOpsToken = _gitopsToken,

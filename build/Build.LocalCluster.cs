@@ -1,6 +1,7 @@
 using Slipway;
 using Slipway.Cluster.Connection;
 using Slipway.Delivery;
+using Slipway.Environments;
 using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Hosting;
 using Slipway.Targets;
@@ -32,24 +33,58 @@ internal sealed partial class Build
     private SlipwayPaths Paths => new(RootDirectory);
 
     private Target LocalCluster => _ => _
-        .Description("Serve the local Kubernetes cluster (API, Flux- and Argo-like controllers) until Ctrl+C; prints the kubeconfig")
+        .Description("Serve the local clusters, one per local environment (or --env's only), until Ctrl+C; prints each one's kubectl context")
         .Executes(async ct =>
+        {
+            EnvironmentCatalog catalog = await CatalogAsync(ct);
+            IReadOnlyList<string> environments = LocalClusterEnvironments(catalog);
+            await LocalClusterStarter.SetAsideSingleClusterAsync(Paths.LocalCluster, Log, ct);
+            if (_reset)
+            {
+                LocalClusterCommands.Reset(LocalClusterLayout.StateDirectory(Paths.LocalCluster, _env!), TimeProvider.System, Log);
+            }
+
+            IReadOnlyList<string> images = EnvironmentDelivery.LocalClusterImages(catalog);
+            LocalClusterOptions[] clusters = [.. environments.Select(e => LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(Paths.LocalCluster, e, images)) with { Port = _localClusterPort })];
+            await LocalClusterCommands.ServeAsync(clusters, Log, ct);
+        });
+
+    /// <summary>The environments LocalCluster serves: --env (which must run on the local cluster), else every local one.</summary>
+    private IReadOnlyList<string> LocalClusterEnvironments(EnvironmentCatalog catalog)
+    {
+        IReadOnlyList<string> local = EnvironmentDelivery.LocalEnvironments(catalog);
+        string known = local.Count == 0 ? "none: no environment sets cluster.local: true" : string.Join(", ", local);
+        if (_env is null)
         {
             if (_reset)
             {
-                LocalClusterCommands.Reset(Paths.LocalCluster, TimeProvider.System, Log);
+                throw SlipwayException.Input($"--reset sets one environment's local cluster aside: add --env NAME (local environments: {known}).");
             }
 
-            var request = new LocalClusterStartRequest(Paths.LocalCluster, EnvironmentDelivery.LocalClusterImages(await CatalogAsync(ct)));
-            await LocalClusterCommands.ServeAsync(LocalClusterStarter.OptionsFor(request) with { Port = _localClusterPort }, Log, ct);
-        });
+            if (_localClusterPort != 0 && local.Count > 1)
+            {
+                throw SlipwayException.Input($"--local-cluster-port {_localClusterPort} can serve one cluster only: add --env NAME (local environments: {known}).");
+            }
+
+            return local;
+        }
+
+        if (!local.Contains(_env, StringComparer.Ordinal))
+        {
+            throw SlipwayException.Input(catalog.Contains(_env)
+                ? $"--env {_env} does not run on the local cluster (environments/{_env}/env.yaml resolves cluster.local to false). Local environments: {known}."
+                : $"--env {_env} is not an environment (no environments/{_env}/env.yaml). Local environments: {known}.");
+        }
+
+        return [_env];
+    }
 
     private Target PublishImage => _ => _
         .Description("Add --image at --tag to the local cluster's image catalogue (what a registry push is to a real cluster)")
         .Requires(() => _image)
         .Requires(() => _tag)
         .Executes(async ct => await LocalClusterCommands.PublishImageAsync(
-            new LocalClusterOptions { StateDirectory = Paths.LocalCluster }.ResolvedImageCatalogPath, _image!, _tag!, _crash, Log, ct));
+            LocalClusterLayout.ImageCatalogPath(Paths.LocalCluster), _image!, _tag!, _crash, Log, ct));
 
     private Target PublishChart => _ => _
         .Description("Add --chart at --version to the local cluster's mirror of the chart repository --repository (local-cluster/charts/)")

@@ -1,24 +1,39 @@
+using Slipway;
 using Slipway.Cluster.Connection;
 using Slipway.LocalCluster.Controllers;
 using Slipway.LocalCluster.Hosting;
 
 /// <summary>
-/// The local cluster as the delivery domain starts it: <see cref="LocalClusterHost"/> with every controller, on the state
-/// directory and with the seed images the domain asks for. Slipway.LocalCluster knows nothing of the domain; this adapter
-/// is the one place both meet.
+/// The local clusters as the delivery domain starts them: one <see cref="LocalClusterHost"/> per environment, with every
+/// controller, its state in <c>.nuke/temp/local-cluster/&lt;env&gt;/</c>, its context <c>slipway-&lt;env&gt;</c> in the
+/// shared kubeconfig, and the shared image catalogue seeded with the images the domain asks for. Before the first start
+/// it sets aside the single cluster of earlier versions (<see cref="SingleClusterState"/>), saying so. Slipway.LocalCluster
+/// knows nothing of the domain; this adapter is the one place both meet.
 /// </summary>
-internal sealed class LocalClusterStarter : ILocalClusterStarter
+internal sealed class LocalClusterStarter(ILog? log = null) : ILocalClusterStarter
 {
-    public static LocalClusterOptions OptionsFor(LocalClusterStartRequest request) => new()
-    {
-        StateDirectory = request.StateDirectory,
-        Controllers = LocalClusterControllers.All,
-        SeedImages = request.SeedImages,
-    };
+    public static LocalClusterOptions OptionsFor(LocalClusterStartRequest request)
+        => LocalClusterLayout.Options(request.SharedDirectory, request.Environment) with
+        {
+            Controllers = LocalClusterControllers.All,
+            SeedImages = request.SeedImages,
+            ResetCommand = $"./build.sh LocalCluster --reset --env {request.Environment}",
+        };
 
     public async Task<StartedLocalCluster> StartAsync(LocalClusterStartRequest request, CancellationToken cancellationToken)
     {
-        LocalClusterHandle handle = await LocalClusterHost.StartAsync(OptionsFor(request), cancellationToken);
-        return new StartedLocalCluster(handle.BaseAddress, handle.KubeconfigPath, handle);
+        LocalClusterOptions options = OptionsFor(request);
+        await SetAsideSingleClusterAsync(request.SharedDirectory, log, cancellationToken);
+        LocalClusterHandle handle = await LocalClusterHost.StartAsync(options, cancellationToken);
+        return new StartedLocalCluster(handle.BaseAddress, handle.KubeconfigPath, handle.ContextName, handle);
+    }
+
+    /// <summary>Moves the state of the earlier single cluster aside (once), warning where it went.</summary>
+    public static async Task SetAsideSingleClusterAsync(string sharedDirectory, ILog? log, CancellationToken cancellationToken)
+    {
+        if (await SingleClusterState.SetAsideAsync(sharedDirectory, TimeProvider.System.GetUtcNow(), cancellationToken) is string message)
+        {
+            log?.Warning(message);
+        }
     }
 }

@@ -15,7 +15,10 @@ public sealed record SlipwayPaths(string RootDirectory)
     /// <summary>The clone of the GitOps repository that the deploy targets write to.</summary>
     public string GitOpsWorkDirectory => Path.Combine(Temp, "gitops");
 
-    /// <summary>The state directory of the repository's local cluster (state, lock, endpoint, kubeconfig, image catalogue).</summary>
+    /// <summary>
+    /// The folder of the repository's local clusters: one state folder per local environment (<c>&lt;env&gt;/</c>: state,
+    /// lock, endpoint), and what they share: the kubeconfig with a context per environment, and the image catalogue.
+    /// </summary>
     public string LocalCluster => Path.Combine(Temp, "local-cluster");
 
     /// <summary>Terraform's plugin cache, shared by every environment.</summary>

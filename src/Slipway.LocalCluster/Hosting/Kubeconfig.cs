@@ -1,9 +1,16 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Slipway.IO;
+using Slipway.LocalCluster.Yaml;
+using YamlDotNet.Core;
 
 namespace Slipway.LocalCluster.Hosting;
 
 /// <summary>
-/// The kubeconfig of the local cluster: cluster, context and user <c>slipway-local</c>. The server checks no credentials;
+/// The kubeconfig of the local clusters: one file, one cluster, context and user per cluster, all with the cluster's
+/// context name (<c>slipway-&lt;environment&gt;</c>, as kind names them <c>kind-&lt;name&gt;</c>). Each starting cluster
+/// merges its own entry under <see cref="KubeconfigLock"/>, so concurrent starts never lose each other's context; the
+/// current context becomes the one written last (as <c>kind create cluster</c> does). The server checks no credentials;
 /// the user carries a placeholder token only because KubernetesClient refuses a kubeconfig user without any
 /// ("does not have appropriate auth credentials"). kubectl sends it and the server ignores it.
 /// </summary>
@@ -11,41 +18,81 @@ public static class Kubeconfig
 {
     public const string FileName = "kubeconfig";
 
-    public const string ContextName = "slipway-local";
+    public const string DefaultContextName = "slipway-local";
 
-    public static string Render(Uri server) =>
-        $$"""
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: {{ContextName}}
-          cluster:
-            server: {{server.GetLeftPart(UriPartial.Authority)}}
-        contexts:
-        - name: {{ContextName}}
-          context:
-            cluster: {{ContextName}}
-            user: {{ContextName}}
-            namespace: default
-        current-context: {{ContextName}}
-        users:
-        - name: {{ContextName}}
-          user:
-            token: local-cluster-no-auth
-        preferences: {}
+    /// <summary>A kubeconfig with the one context <see cref="DefaultContextName"/>.</summary>
+    public static string Render(Uri server) => Render(new SortedDictionary<string, string>(StringComparer.Ordinal) { [DefaultContextName] = Server(server) }, DefaultContextName);
 
-        """;
-
-    public static async Task<string> WriteAsync(string stateDirectory, Uri server, CancellationToken cancellationToken)
+    /// <summary>A kubeconfig with one cluster, context and user per entry of <paramref name="servers"/> (context → server URL).</summary>
+    public static string Render(IReadOnlyDictionary<string, string> servers, string currentContext)
     {
-        string path = Path.Combine(stateDirectory, FileName);
-        string contents = Render(server);
-        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) == contents)
+        var text = new StringBuilder("apiVersion: v1\nkind: Config\nclusters:\n");
+        foreach ((string name, string server) in servers)
         {
-            return path;
+            text.Append($"- name: {name}\n  cluster:\n    server: {server}\n");
         }
 
-        await AtomicFile.WriteAllTextAsync(path, contents, cancellationToken).ConfigureAwait(false);
+        text.Append("contexts:\n");
+        foreach (string name in servers.Keys)
+        {
+            text.Append($"- name: {name}\n  context:\n    cluster: {name}\n    user: {name}\n    namespace: default\n");
+        }
+
+        text.Append($"current-context: {currentContext}\nusers:\n");
+        foreach (string name in servers.Keys)
+        {
+            text.Append($"- name: {name}\n  user:\n    token: local-cluster-no-auth\n");
+        }
+
+        return text.Append("preferences: {}\n").ToString();
+    }
+
+    /// <summary>
+    /// Writes (or replaces) the entry <paramref name="context"/> → <paramref name="server"/> in the kubeconfig at
+    /// <paramref name="path"/>, keeping the other clusters' entries; under <c>&lt;path&gt;.lock</c>, atomically.
+    /// </summary>
+    public static async Task<string> WriteAsync(string path, string context, Uri server, CancellationToken cancellationToken)
+    {
+        using KubeconfigLock held = await KubeconfigLock.AcquireAsync(path, cancellationToken).ConfigureAwait(false);
+        string? existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        SortedDictionary<string, string> servers = existing is null ? new(StringComparer.Ordinal) : ReadServers(existing);
+        servers[context] = Server(server);
+        string contents = Render(servers, context);
+        if (existing != contents)
+        {
+            await AtomicFile.WriteAllTextAsync(path, contents, cancellationToken).ConfigureAwait(false);
+        }
+
         return path;
     }
+
+    /// <summary>
+    /// The clusters of an existing kubeconfig (name → server). One that is not a kubeconfig any more (edited by hand into
+    /// something else) is rewritten with this cluster's entry only: it is a generated file under <c>.nuke/temp</c>.
+    /// </summary>
+    internal static SortedDictionary<string, string> ReadServers(string text)
+    {
+        var servers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            if (YamlJson.ParseAll(text).FirstOrDefault().Node is JsonObject root && root["clusters"] is JsonArray clusters)
+            {
+                foreach (JsonNode? entry in clusters)
+                {
+                    if (entry?["name"] is JsonValue name && name.TryGetValue(out string? n) && entry["cluster"]?["server"] is JsonValue url && url.TryGetValue(out string? u))
+                    {
+                        servers[n] = u;
+                    }
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            servers.Clear();
+        }
+
+        return servers;
+    }
+
+    private static string Server(Uri server) => server.GetLeftPart(UriPartial.Authority);
 }

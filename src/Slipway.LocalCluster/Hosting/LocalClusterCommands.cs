@@ -6,9 +6,9 @@ namespace Slipway.LocalCluster.Hosting;
 /// <summary>What the build's targets call: one method per target, printing through <see cref="ILog"/>.</summary>
 public static class LocalClusterCommands
 {
-    /// <summary><c>./build.sh LocalCluster</c>: serves until Ctrl+C (see <see cref="LocalClusterHost.ServeAsync"/>).</summary>
-    public static Task ServeAsync(LocalClusterOptions options, ILog log, CancellationToken cancellationToken)
-        => LocalClusterHost.ServeAsync(options, log, cancellationToken);
+    /// <summary><c>./build.sh LocalCluster</c>: serves the clusters until Ctrl+C (see <see cref="LocalClusterHost.ServeAsync(IReadOnlyList{LocalClusterOptions}, ILog, CancellationToken)"/>).</summary>
+    public static Task ServeAsync(IReadOnlyList<LocalClusterOptions> clusters, ILog log, CancellationToken cancellationToken)
+        => LocalClusterHost.ServeAsync(clusters, log, cancellationToken);
 
     /// <summary>
     /// <c>./build.sh PublishImage --image web --tag staging-123 [--crash]</c>: adds the image to the catalogue a running or
@@ -32,7 +32,7 @@ public static class LocalClusterCommands
     }
 
     /// <summary>
-    /// <c>./build.sh LocalCluster --reset</c>: moves the state aside (<c>state.json.reset-…</c>) so the cluster starts empty.
+    /// <c>./build.sh LocalCluster --reset --env X</c>: moves X's cluster state aside (<c>state.json.reset-…</c>) so the cluster starts empty.
     /// Refused (exit 3) while a process serves the cluster: it would write its state over the reset.
     /// </summary>
     public static void Reset(string stateDirectory, TimeProvider time, ILog log)

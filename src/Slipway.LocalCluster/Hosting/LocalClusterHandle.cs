@@ -21,11 +21,12 @@ public sealed class LocalClusterHandle : IAsyncDisposable
     private readonly ClientsLock? _clientHold;
     private int _disposed;
 
-    internal LocalClusterHandle(Uri baseAddress, string kubeconfigPath, ImageCatalog images, int? serverProcessId, Owned? owned, ClientsLock? clientHold)
+    internal LocalClusterHandle(Uri baseAddress, KubeconfigContext kubeconfig, ImageCatalog images, int? serverProcessId, Owned? owned, ClientsLock? clientHold)
     {
         _clientHold = clientHold;
         BaseAddress = baseAddress;
-        KubeconfigPath = kubeconfigPath;
+        KubeconfigPath = kubeconfig.Path;
+        ContextName = kubeconfig.Context;
         Images = images;
         ServerProcessId = serverProcessId;
         _owned = owned;
@@ -34,6 +35,12 @@ public sealed class LocalClusterHandle : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public string KubeconfigPath { get; }
+
+    /// <summary>This cluster's context in <see cref="KubeconfigPath"/> (a file other clusters' contexts may share).</summary>
+    public string ContextName { get; }
+
+    /// <summary>The kubectl command that lists this cluster's pods.</summary>
+    public string KubectlHint => $"kubectl --kubeconfig {KubeconfigPath} --context {ContextName} get pods -A";
 
     /// <summary>The store, when this process serves the cluster; null when it is connected to another process's server.</summary>
     public IResourceStore? Store => _owned?.Store;
@@ -115,6 +122,9 @@ public sealed class LocalClusterHandle : IAsyncDisposable
             await Task.Delay(s_clientsPoll).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Where the cluster's context is: the kubeconfig file and the context's name in it.</summary>
+    internal readonly record struct KubeconfigContext(string Path, string Context);
 
     /// <summary>What only the serving process has.</summary>
     internal sealed record Owned

@@ -25,7 +25,7 @@ public static class LocalClusterHost
         string stateDirectory = Path.GetFullPath(options.StateDirectory);
         WritableFolder.Ensure(stateDirectory, "the local cluster's state folder");
         var images = new ImageCatalog(options.ResolvedImageCatalogPath);
-        string kubeconfigPath = Path.Combine(stateDirectory, Kubeconfig.FileName);
+        string kubeconfigPath = Path.GetFullPath(options.ResolvedKubeconfigPath);
         var waited = Stopwatch.StartNew();
         while (true)
         {
@@ -40,7 +40,7 @@ public static class LocalClusterHost
             EndpointFile? endpoint = EndpointFile.TryRead(stateDirectory);
             if (clientHold is not null && endpoint is not null && await IsServingAsync(endpoint.Url, cancellationToken).ConfigureAwait(false))
             {
-                return new LocalClusterHandle(new Uri(endpoint.Url), kubeconfigPath, images, endpoint.ProcessId, owned: null, clientHold);
+                return new LocalClusterHandle(new Uri(endpoint.Url), new(kubeconfigPath, options.ContextName), images, endpoint.ProcessId, owned: null, clientHold);
             }
 
             clientHold?.Dispose();
@@ -51,7 +51,7 @@ public static class LocalClusterHost
                     ? "another process"
                     : $"pid {endpoint.ProcessId} since {endpoint.Since:yyyy-MM-dd HH:mm:ss}Z ({endpoint.Url} does not answer)";
                 throw SlipwayException.Refused(
-                    $"The local cluster is busy: {Path.Combine(stateDirectory, StateLock.FileName)} is held by {holder}. "
+                    $"The local cluster {options.ContextName} is busy: {Path.Combine(stateDirectory, StateLock.FileName)} is held by {holder}. "
                     + $"Waited {options.LockWait.TotalSeconds:0.#} s. Stop that run (or wait for it) and try again.");
             }
 
@@ -63,26 +63,61 @@ public static class LocalClusterHost
     /// Serves the cluster until <paramref name="cancellationToken"/> is cancelled (Ctrl+C), as <c>./build.sh LocalCluster</c>
     /// does. When another process already serves it, says so and returns at once.
     /// </summary>
-    public static async Task ServeAsync(LocalClusterOptions options, ILog log, CancellationToken cancellationToken)
-    {
-        await using LocalClusterHandle cluster = await StartAsync(options, cancellationToken).ConfigureAwait(false);
-        if (!cluster.IsOwned)
-        {
-            log.Info($"The local cluster is already served at {cluster.BaseAddress} by pid {cluster.ServerProcessId}.");
-            log.Info($"kubectl --kubeconfig {cluster.KubeconfigPath} get pods -A");
-            return;
-        }
+    public static Task ServeAsync(LocalClusterOptions options, ILog log, CancellationToken cancellationToken)
+        => ServeAsync([options], log, cancellationToken);
 
-        log.Info($"Local cluster serving at {cluster.BaseAddress} (state in {Path.GetFullPath(options.StateDirectory)}).");
-        log.Info($"kubectl --kubeconfig {cluster.KubeconfigPath} get pods -A");
-        log.Info("Press Ctrl+C to stop.");
+    /// <summary>
+    /// Serves every cluster of <paramref name="clusters"/> (started together) until <paramref name="cancellationToken"/> is
+    /// cancelled, printing each one's address and kubectl command; one another process already serves is only reported.
+    /// Returns at once when other processes serve all of them. When one cannot start, the others stop again.
+    /// </summary>
+    public static async Task ServeAsync(IReadOnlyList<LocalClusterOptions> clusters, ILog log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        Task<LocalClusterHandle>[] starts = [.. clusters.Select(options => StartAsync(options, cancellationToken))];
         try
         {
+            await Task.WhenAll(starts).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (Task<LocalClusterHandle> started in starts.Where(static t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        LocalClusterHandle[] handles = [.. starts.Select(static t => t.Result)];
+        try
+        {
+            for (int i = 0; i < handles.Length; i++)
+            {
+                LocalClusterHandle cluster = handles[i];
+                log.Info(cluster.IsOwned
+                    ? $"Local cluster {cluster.ContextName} serving at {cluster.BaseAddress} (state in {Path.GetFullPath(clusters[i].StateDirectory)})."
+                    : $"The local cluster {cluster.ContextName} is already served at {cluster.BaseAddress} by pid {cluster.ServerProcessId}.");
+                log.Info(cluster.KubectlHint);
+            }
+
+            if (!handles.Any(static h => h.IsOwned))
+            {
+                return;
+            }
+
+            log.Info("Press Ctrl+C to stop.");
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            log.Info("Stopping the local cluster (after any other run still using it) and saving its state.");
+            log.Info(handles.Length == 1
+                ? "Stopping the local cluster (after any other run still using it) and saving its state."
+                : "Stopping the local clusters (each after any other run still using it) and saving their state.");
+        }
+        finally
+        {
+            await Task.WhenAll(handles.Select(static h => h.DisposeAsync().AsTask())).ConfigureAwait(false);
         }
     }
 
@@ -112,7 +147,7 @@ public static class LocalClusterHost
             InMemoryResourceStore store = await loading.ConfigureAwait(false);
             DateTimeOffset since = options.TimeProvider.GetUtcNow();
             await new EndpointFile(baseAddress.ToString().TrimEnd('/'), Environment.ProcessId, since).WriteAsync(stateDirectory, cancellationToken).ConfigureAwait(false);
-            string kubeconfigPath = await Kubeconfig.WriteAsync(stateDirectory, baseAddress, cancellationToken).ConfigureAwait(false);
+            string kubeconfigPath = await Kubeconfig.WriteAsync(Path.GetFullPath(options.ResolvedKubeconfigPath), options.ContextName, baseAddress, cancellationToken).ConfigureAwait(false);
 
             var stop = new CancellationTokenSource();
             var context = new LocalClusterContext(store, images, options, baseAddress);
@@ -134,7 +169,7 @@ public static class LocalClusterHost
                 Background = background,
                 ClientsWait = options.ClientsWait,
             };
-            return new LocalClusterHandle(baseAddress, kubeconfigPath, images, Environment.ProcessId, owned, clientHold: null);
+            return new LocalClusterHandle(baseAddress, new(kubeconfigPath, options.ContextName), images, Environment.ProcessId, owned, clientHold: null);
         }
         catch
         {

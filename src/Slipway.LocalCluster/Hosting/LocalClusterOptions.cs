@@ -59,4 +59,15 @@ public sealed record LocalClusterOptions
     public string? ResolvedChartMirrorDirectory => ChartMirrorDirectory ?? Charts.ChartMirror.Locate(StateDirectory);
 
     public string ResolvedImageCatalogPath => ImageCatalogPath ?? Path.Combine(StateDirectory, ImageCatalogFileName);
+
+    /// <summary>
+    /// The kubeconfig file the cluster's context is written to; default <c>&lt;StateDirectory&gt;/kubeconfig</c>. Several
+    /// clusters may share one file (each its own <see cref="ContextName"/>): it is merged under <c>kubeconfig.lock</c>.
+    /// </summary>
+    public string? KubeconfigPath { get; init; }
+
+    public string ResolvedKubeconfigPath => KubeconfigPath ?? Path.Combine(StateDirectory, Kubeconfig.FileName);
+
+    /// <summary>The name of the cluster, context and user in the kubeconfig (as kind names them <c>kind-&lt;name&gt;</c>).</summary>
+    public string ContextName { get; init; } = Kubeconfig.DefaultContextName;
 }

@@ -15,8 +15,9 @@ public sealed record ClusterTarget
     /// <summary>What to show in messages and the kubectl hint (<c>--kubeconfig … --context …</c>).</summary>
     public string KubectlArguments { get; init; } = string.Empty;
 
-    public static ClusterTarget ForUrl(Uri url, string kubeconfigPath)
-        => new() { Url = url, KubectlArguments = $"--kubeconfig {kubeconfigPath}" };
+    /// <summary>A local cluster at <paramref name="url"/>; <paramref name="context"/> names it in a kubeconfig several clusters share.</summary>
+    public static ClusterTarget ForUrl(Uri url, string kubeconfigPath, string? context = null)
+        => new() { Url = url, KubectlArguments = context is null ? $"--kubeconfig {kubeconfigPath}" : $"--kubeconfig {kubeconfigPath} --context {context}" };
 
     public static ClusterTarget ForKubeconfig(string path, string? context)
         => new() { Kubeconfig = path, Context = context, KubectlArguments = context is null ? $"--kubeconfig {path}" : $"--kubeconfig {path} --context {context}" };

@@ -56,25 +56,31 @@ public sealed partial class EnvironmentDelivery
     /// cluster names, as if CI had published them. Later tags are added with <c>./build.sh PublishImage</c>.
     /// </summary>
     public static IReadOnlyList<string> LocalClusterImages(EnvironmentCatalog catalog)
+        => [.. LocalSettings(catalog).SelectMany(static e => e.Settings.Apps.Values.Select(static a => a.ImageReference)).ToHashSet(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The environments that run on the local cluster (<c>cluster.local: true</c> once resolved), each with its own cluster.</summary>
+    public static IReadOnlyList<string> LocalEnvironments(EnvironmentCatalog catalog)
+        => [.. LocalSettings(catalog).Select(static e => e.Name)];
+
+    private static IEnumerable<(string Name, EnvironmentSettings Settings)> LocalSettings(EnvironmentCatalog catalog)
     {
-        var images = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string name in catalog.Names)
         {
+            EnvironmentSettings settings;
             try
             {
-                EnvironmentSettings settings = EnvironmentSettings.From(catalog.Resolve(name));
-                if (settings.Cluster.Local)
-                {
-                    images.UnionWith(settings.Apps.Values.Select(static a => a.ImageReference));
-                }
+                settings = EnvironmentSettings.From(catalog.Resolve(name));
             }
             catch (SlipwayException)
             {
-                // an environment that does not resolve contributes nothing; Validate reports it
+                continue; // an environment that does not resolve contributes nothing; Validate reports it
+            }
+
+            if (settings.Cluster.Local)
+            {
+                yield return (name, settings);
             }
         }
-
-        return [.. images];
     }
 
     private ClusterOptions ClusterOptions() => new()
