@@ -54,16 +54,16 @@ public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
         GitOpsDeployResult platform = await delivery.DeployPlatformAsync(Ct);
         GitOpsDeployResult apps = await delivery.SyncAppsAsync(null, null, Ct);
         VerificationReport first = await delivery.VerifyAsync(new NullProgress(), http, Ct);
-        JsonElement root = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "argo-apps", Ct))!.Value;
-        string firstImage = (await _fixture.Cluster.ListDeploymentsAsync("argo-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image;
+        JsonElement root = (await (await _fixture.ClusterForAsync("argo")).GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "argo-apps", Ct))!.Value;
+        string firstImage = (await (await _fixture.ClusterForAsync("argo")).ListDeploymentsAsync("argo-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image;
 
         GitOpsDeployResult upgrade = await delivery.SyncAppsAsync("web", "1.0.0", Ct);
         VerificationReport second = await delivery.VerifyAsync(new NullProgress(), http, Ct);
         await delivery.RecordReleaseAsync(verified: second.IsReady, Ct);
         IReadOnlyList<string> status = await delivery.ReadStatusAsync(Ct);
 
-        var deployment = (await _fixture.Cluster.ListDeploymentsAsync("argo-web", Ct)).Single();
-        JsonElement web = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "web", Ct))!.Value;
+        var deployment = (await (await _fixture.ClusterForAsync("argo")).ListDeploymentsAsync("argo-web", Ct)).Single();
+        JsonElement web = (await (await _fixture.ClusterForAsync("argo")).GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "web", Ct))!.Value;
         platform.Push.Changed.ShouldBeTrue();
         root.GetProperty("status").GetProperty("sync").GetProperty("revision").GetString().ShouldBe(apps.CommitSha);
         first.IsReady.ShouldBeTrue(first.Summary());
@@ -93,6 +93,7 @@ public sealed class ArgoDeliveryTests : IClassFixture<LocalClusterFixture>
 
     private async Task<EnvironmentDelivery> OpenAsync(ILog log, Dictionary<string, string>? variables = null)
     {
+        await _fixture.ClusterForAsync("argo"); // the fixture serves argo's cluster; the delivery joins it
         EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(_fixture.Root, Ct);
         var context = new DeliveryContext(_fixture.Root, new DictionaryEnvironmentVariables(variables), TimeProvider.System, log, new LocalClusterStarter())
         {

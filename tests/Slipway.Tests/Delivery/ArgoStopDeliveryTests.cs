@@ -48,7 +48,7 @@ public sealed class ArgoStopDeliveryTests : IClassFixture<RollbackClusterFixture
 
     private async Task<JsonElement?> AutomatedAsync(string application)
     {
-        JsonElement app = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, application, Ct))!.Value;
+        JsonElement app = (await _fixture.ClusterFor("argostop").GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, application, Ct))!.Value;
         return app.GetProperty("spec").TryGetProperty("syncPolicy", out JsonElement policy) && policy.TryGetProperty("automated", out JsonElement automated) && automated.ValueKind == JsonValueKind.Object
             ? automated.Clone()
             : null;

@@ -46,7 +46,7 @@ public sealed class AutoRollbackDeliveryTests : IClassFixture<RollbackClusterFix
 
         IReadOnlyList<ReleaseRecord> releases = ReleaseLog.Parse("auto", GitFixture.Git(_fixture.GitOpsRemote, "show", "main:releases/auto.yaml")).Releases;
         string holds = GitFixture.Git(_fixture.GitOpsRemote, "show", "main:holds/auto.yaml");
-        string image = (await _fixture.Cluster.ListDeploymentsAsync("auto-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image;
+        string image = (await _fixture.ClusterFor("auto").ListDeploymentsAsync("auto-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image;
         failed.Kind.ShouldBe(FailureKind.Failed);
         failed.Message.ShouldContain("Verify of auto failed after SyncApps pushed in this run; release auto-2 is recorded as failed");
         failed.Message.ShouldContain("rollback.auto: rolled back automatically to release auto-1 (rollback(auto): web r-9 -> r-2), verified", customMessage: failed.Message);

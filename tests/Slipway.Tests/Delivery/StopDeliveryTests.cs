@@ -35,7 +35,7 @@ public sealed class StopDeliveryTests : IClassFixture<RollbackClusterFixture>
         await delivery.DeployPlatformAsync(Ct);
         await delivery.SyncAppsAsync(null, null, Ct);
         await delivery.VerifyAndRecordAsync(new NullProgress(), http, Ct);
-        await _fixture.Cluster.MergePatchCustomObjectAsync(CustomResource.HelmRelease, "ingress-nginx", "ingress-nginx", Suspend(true), Ct);
+        await _fixture.ClusterFor("stop").MergePatchCustomObjectAsync(CustomResource.HelmRelease, "ingress-nginx", "ingress-nginx", Suspend(true), Ct);
 
         StopOutcome stopped = await delivery.EmergencyStopAsync(["web"], "checkout errors since r-1", Ct);
         bool kustomizationSuspended = await SuspendedAsync(CustomResource.Kustomization, FluxSync.Namespace, "stop");
@@ -60,7 +60,7 @@ public sealed class StopDeliveryTests : IClassFixture<RollbackClusterFixture>
         int? replicasAfter = await ReplicasAsync();
         Stop? liftedAgain = await delivery.LiftStopAsync("again", Ct);
         IReadOnlyList<Hold> noHolds = await delivery.ResumeAsync(null, "again", Ct);
-        await _fixture.Cluster.MergePatchCustomObjectAsync(CustomResource.HelmRelease, "ingress-nginx", "ingress-nginx", Suspend(false), Ct); // the test's own suspension
+        await _fixture.ClusterFor("stop").MergePatchCustomObjectAsync(CustomResource.HelmRelease, "ingress-nginx", "ingress-nginx", Suspend(false), Ct); // the test's own suspension
         await delivery.SyncAppsAsync("web", "r-2", Ct);
         VerificationReport afterResume = await delivery.VerifyAndRecordAsync(new NullProgress(), http, Ct);
 
@@ -104,10 +104,10 @@ public sealed class StopDeliveryTests : IClassFixture<RollbackClusterFixture>
     private static JsonObject Suspend(bool suspend) => new() { ["spec"] = new JsonObject { ["suspend"] = suspend } };
 
     private async Task<bool> SuspendedAsync(CustomResource resource, string ns, string name)
-        => (await _fixture.Cluster.GetCustomObjectAsync(resource, ns, name, Ct))!.Value.GetProperty("spec").TryGetProperty("suspend", out JsonElement flag) && flag.GetBoolean();
+        => (await _fixture.ClusterFor("stop").GetCustomObjectAsync(resource, ns, name, Ct))!.Value.GetProperty("spec").TryGetProperty("suspend", out JsonElement flag) && flag.GetBoolean();
 
     private async Task<int?> ReplicasAsync()
-        => (await _fixture.Cluster.ListDeploymentsAsync("stop-web", Ct)).Single().Spec.Replicas;
+        => (await _fixture.ClusterFor("stop").ListDeploymentsAsync("stop-web", Ct)).Single().Spec.Replicas;
 
     private sealed class NullProgress : IVerificationProgress
     {

@@ -57,17 +57,17 @@ public sealed class BuildScriptClone : IAsyncLifetime
         return new BuildRun(arguments, result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
-    /// <summary>The clone's local cluster (started here, or joined when a run of the build serves it).</summary>
-    public async Task<LocalClusterHandle> StartClusterAsync()
+    /// <summary>The local cluster of <paramref name="environment"/> in the clone (started here, or joined when a run of the build serves it).</summary>
+    public async Task<LocalClusterHandle> StartClusterAsync(string environment)
         => await LocalClusterHost.StartAsync(
-            LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, EnvironmentDelivery.LocalClusterImages(await EnvironmentCatalog.LoadAsync(Root, TestContext.Current.CancellationToken)))),
+            LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, environment, EnvironmentDelivery.LocalClusterImages(await EnvironmentCatalog.LoadAsync(Root, TestContext.Current.CancellationToken)))),
             TestContext.Current.CancellationToken);
 
-    /// <summary>The deploy lease of <paramref name="environment"/> as the clone's cluster has it (joining a run that serves it, else starting it).</summary>
+    /// <summary>The deploy lease of <paramref name="environment"/> as its cluster in the clone has it (joining a run that serves it, else starting it).</summary>
     public async Task<V1Lease?> ReadLeaseAsync(string environment)
     {
-        await using LocalClusterHandle cluster = await StartClusterAsync();
-        using var client = new KubernetesCluster(ClusterTarget.ForUrl(cluster.BaseAddress, cluster.KubeconfigPath));
+        await using LocalClusterHandle cluster = await StartClusterAsync(environment);
+        using var client = new KubernetesCluster(ClusterTarget.ForUrl(cluster.BaseAddress, cluster.KubeconfigPath, cluster.ContextName));
         return await client.ReadLeaseAsync(DeployLease.Namespace, DeployLease.NameFor(environment), TestContext.Current.CancellationToken);
     }
 

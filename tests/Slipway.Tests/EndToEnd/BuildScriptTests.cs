@@ -51,7 +51,7 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
     [ScenarioOrder(3)]
     public async Task A_deploy_while_another_run_holds_the_lease_exits_3_naming_the_holder()
     {
-        await using LocalClusterHandle cluster = await _clone.StartClusterAsync();
+        await using LocalClusterHandle cluster = await _clone.StartClusterAsync("staging");
         using var client = new KubernetesCluster(ClusterTarget.ForUrl(cluster.BaseAddress, cluster.KubeconfigPath));
         DeployLease held = await DeployLease.AcquireAsync(client, new LeaseRequest("staging", "release-bot@ci run 4711", TimeSpan.FromSeconds(60), string.Empty), Ct);
 

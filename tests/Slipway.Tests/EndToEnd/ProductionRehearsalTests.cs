@@ -103,7 +103,7 @@ public sealed class ProductionRehearsalTests : IClassFixture<BuildScriptClone>
 
     private async Task<string> WebImageAsync()
     {
-        await using LocalClusterHandle cluster = await _clone.StartClusterAsync();
+        await using LocalClusterHandle cluster = await _clone.StartClusterAsync("production-rehearsal");
         using var client = new Kubernetes(new KubernetesClientConfiguration { Host = cluster.BaseAddress.ToString() });
         V1Deployment web = await client.AppsV1.ReadNamespacedDeploymentAsync("web", "web", cancellationToken: Ct);
         return web.Spec.Template.Spec.Containers[0].Image;

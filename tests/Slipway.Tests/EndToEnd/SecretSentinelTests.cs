@@ -136,7 +136,7 @@ public sealed class SecretSentinelTests : IClassFixture<BuildScriptClone>
 
     private async Task AssertTheChartGotTheValuesAsync()
     {
-        await using LocalClusterHandle cluster = await _clone.StartClusterAsync();
+        await using LocalClusterHandle cluster = await _clone.StartClusterAsync("staging");
         using var client = new Kubernetes(new KubernetesClientConfiguration { Host = cluster.BaseAddress.ToString() });
         V1Secret secret = await client.CoreV1.ReadNamespacedSecretAsync("kube-prometheus-stack-slipway-values", "monitoring", cancellationToken: Ct);
         JsonNode values = JsonNode.Parse(Encoding.UTF8.GetString(secret.Data["values.yaml"]))!;

@@ -41,7 +41,7 @@ public sealed partial class BuildFaultTests
     {
         await _repository.EnsureDeployedAsync();
         await using StateBackup backup = await StateBackup.SaveAsync(_repository.Root);
-        await using LocalClusterHandle cluster = await Clone.StartClusterAsync();
+        await using LocalClusterHandle cluster = await Clone.StartClusterAsync("staging");
         await using FaultProxy proxy = await FaultProxy.StartAsync(cluster.BaseAddress);
         using var temp = new TempDirectory("slipway-kubeconfig");
         string kubeconfig = await proxy.WriteKubeconfigAsync(temp.Path);
@@ -67,7 +67,7 @@ public sealed partial class BuildFaultTests
     {
         await _repository.EnsureDeployedAsync();
         await using StateBackup backup = await StateBackup.SaveAsync(_repository.Root);
-        await using LocalClusterHandle cluster = await Clone.StartClusterAsync();
+        await using LocalClusterHandle cluster = await Clone.StartClusterAsync("staging");
         await using FaultProxy proxy = await FaultProxy.StartAsync(cluster.BaseAddress);
         using var temp = new TempDirectory("slipway-kubeconfig");
         string kubeconfig = await proxy.WriteKubeconfigAsync(temp.Path);

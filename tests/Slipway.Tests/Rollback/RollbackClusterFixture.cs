@@ -32,13 +32,16 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
 
         """;
 
+    /// <summary>The environments of the fixture, each with its own local cluster (started here, so deliveries join them).</summary>
+    public static readonly IReadOnlyList<string> Environments = ["rb", "old", "stop", "auto", "argostop"];
+
     private readonly TempDirectory _root = new("slipway-rollback");
-    private LocalClusterHandle? _handle;
-    private KubernetesCluster? _cluster;
+    private readonly Dictionary<string, (LocalClusterHandle Handle, KubernetesCluster Cluster)> _clusters = new(StringComparer.Ordinal);
 
     public string Root => _root.Path;
 
-    public KubernetesCluster Cluster => _cluster ?? throw new InvalidOperationException("not started");
+    /// <summary>The local cluster of <paramref name="environment"/> (one of <see cref="Environments"/>).</summary>
+    public KubernetesCluster ClusterFor(string environment) => _clusters.TryGetValue(environment, out var started) ? started.Cluster : throw new InvalidOperationException($"no cluster for {environment}");
 
     public async ValueTask InitializeAsync()
     {
@@ -57,8 +60,12 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
         _root.Write("environments/auto/env.yaml", Environment.Replace("NAMESPACE", "auto-web", StringComparison.Ordinal) + "rollback:\n  auto: true\n");
         _root.Write("environments/argostop/env.yaml", Environment.Replace("NAMESPACE", "argostop-web", StringComparison.Ordinal).Replace("cluster:", "gitops:\n  engine: argocd\ncluster:", StringComparison.Ordinal));
         string[] images = ["registry.local/web:r-1", "registry.local/web:r-2", "registry.local/web:r-3"];
-        _handle = await LocalClusterHost.StartAsync(LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, images)), TestContext.Current.CancellationToken);
-        _cluster = new KubernetesCluster(ClusterTarget.ForUrl(_handle.BaseAddress, _handle.KubeconfigPath));
+        foreach (string environment in Environments)
+        {
+            var request = new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, environment, images);
+            LocalClusterHandle handle = await LocalClusterHost.StartAsync(LocalClusterStarter.OptionsFor(request), TestContext.Current.CancellationToken);
+            _clusters[environment] = (handle, new KubernetesCluster(ClusterTarget.ForUrl(handle.BaseAddress, handle.KubeconfigPath, handle.ContextName)));
+        }
     }
 
     public Task<EnvironmentDelivery> OpenAsync(string environment, ILog log) => OpenAsync(environment, log, new Dictionary<string, string>());
@@ -78,10 +85,10 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        _cluster?.Dispose();
-        if (_handle is not null)
+        foreach ((LocalClusterHandle handle, KubernetesCluster cluster) in _clusters.Values)
         {
-            await _handle.DisposeAsync();
+            cluster.Dispose();
+            await handle.DisposeAsync();
         }
 
         _root.Dispose();

@@ -115,7 +115,7 @@ public sealed class RollbackDeliveryTests : IClassFixture<RollbackClusterFixture
     }
 
     private async Task<string> WebImageAsync()
-        => (await _fixture.Cluster.ListDeploymentsAsync("rb-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image;
+        => (await _fixture.ClusterFor("rb").ListDeploymentsAsync("rb-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image;
 
     private sealed class NullProgress : IVerificationProgress
     {

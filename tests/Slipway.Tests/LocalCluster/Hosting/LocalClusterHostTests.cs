@@ -269,7 +269,7 @@ public sealed class LocalClusterHostTests : IDisposable
         await LocalClusterHost.ServeAsync(new LocalClusterOptions { StateDirectory = _directory.Path }, log, stop.Token);
 
         log.Lines.ShouldContain(l => l.StartsWith("info: Local cluster serving at http://127.0.0.1:", StringComparison.Ordinal));
-        log.Lines.ShouldContain($"info: kubectl --kubeconfig {Path.Combine(_directory.Path, "kubeconfig")} get pods -A");
+        log.Lines.ShouldContain($"info: kubectl --kubeconfig {Path.Combine(_directory.Path, "kubeconfig")} --context slipway-local get pods -A");
         File.Exists(Path.Combine(_directory.Path, "state.json")).ShouldBeTrue();
     }
 
