@@ -51,7 +51,7 @@ public static class LocalClusterHost
                     ? "another process"
                     : $"pid {endpoint.ProcessId} since {endpoint.Since:yyyy-MM-dd HH:mm:ss}Z ({endpoint.Url} does not answer)";
                 throw SlipwayException.Refused(
-                    $"The local cluster {options.ContextName} is busy: {Path.Combine(stateDirectory, StateLock.FileName)} is held by {holder}. "
+                    $"The local cluster is busy: {Path.Combine(stateDirectory, StateLock.FileName)} is held by {holder}. "
                     + $"Waited {options.LockWait.TotalSeconds:0.#} s. Stop that run (or wait for it) and try again.");
             }
 
@@ -96,8 +96,8 @@ public static class LocalClusterHost
             {
                 LocalClusterHandle cluster = handles[i];
                 log.Info(cluster.IsOwned
-                    ? $"Local cluster {cluster.ContextName} serving at {cluster.BaseAddress} (state in {Path.GetFullPath(clusters[i].StateDirectory)})."
-                    : $"The local cluster {cluster.ContextName} is already served at {cluster.BaseAddress} by pid {cluster.ServerProcessId}.");
+                    ? $"Local cluster serving at {cluster.BaseAddress} as context {cluster.ContextName} (state in {Path.GetFullPath(clusters[i].StateDirectory)})."
+                    : $"The local cluster is already served at {cluster.BaseAddress} as context {cluster.ContextName} by pid {cluster.ServerProcessId}.");
                 log.Info(cluster.KubectlHint);
             }
 
