@@ -47,16 +47,16 @@ public static class LocalClusterLayout
     /// <exception cref="SlipwayException">Bad input (exit 2), naming the clash.</exception>
     public static void Require(string name)
     {
-        if (string.IsNullOrEmpty(name) || name.Length > 63 || !name.All(static c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || name[0] == '-' || name[^1] == '-')
-        {
-            throw SlipwayException.Input($"'{name}' cannot name a local cluster: use 1-63 characters a-z, 0-9 and '-', starting and ending with a letter or digit.");
-        }
-
         if (ReservedNames.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             throw SlipwayException.Input(
                 $"A local cluster cannot be named '{name}': its state folder .nuke/temp/local-cluster/{name} would be the shared file of that name "
                 + $"(reserved: {string.Join(", ", ReservedNames)}). Rename the environment (environments/{name}/), or give it cluster.kubeconfig instead of cluster.local.");
+        }
+
+        if (string.IsNullOrEmpty(name) || name.Length > 63 || !name.All(static c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || name[0] == '-' || name[^1] == '-')
+        {
+            throw SlipwayException.Input($"'{name}' cannot name a local cluster: use 1-63 characters a-z, 0-9 and '-', starting and ending with a letter or digit.");
         }
     }
 }

@@ -14,7 +14,7 @@ public static class SingleClusterState
 
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(5);
 
-    private static readonly string[] s_files = [StateFile.FileName, EndpointFile.FileName, Kubeconfig.FileName];
+    private static readonly string[] s_files = [StateFile.FileName, EndpointFile.FileName];
 
     /// <summary>Moves an earlier single cluster's files aside; returns the message to show, or null when there were none.</summary>
     /// <exception cref="SlipwayException">Refused (exit 3): an earlier version's run still serves that cluster.</exception>
@@ -58,6 +58,13 @@ public static class SingleClusterState
         foreach (string file in s_files.Where(f => File.Exists(Path.Combine(shared, f))))
         {
             File.Move(Path.Combine(shared, file), Path.Combine(aside, file));
+        }
+
+        // The kubeconfig's path is the shared one now: it goes aside only while it is still the single cluster's.
+        string kubeconfig = Path.Combine(shared, Kubeconfig.FileName);
+        if (File.Exists(kubeconfig) && Kubeconfig.ReadServers(File.ReadAllText(kubeconfig)).Keys.SequenceEqual([Kubeconfig.DefaultContextName]))
+        {
+            File.Move(kubeconfig, Path.Combine(aside, Kubeconfig.FileName));
         }
 
         return $"The local cluster that every environment shared (earlier versions) was moved to {aside}: each local environment now has its own "
