@@ -9,7 +9,8 @@ namespace Slipway.Tests.EndToEnd;
 
 /// <summary>
 /// Ten <c>./build.sh Deploy --env eN</c> processes of ten environments (made by NewEnvironment) started at once in one
-/// checkout: they share its local cluster (one run serves it, the others join) and its GitOps clone (one push at a time,
+/// checkout: each serves its own environment's local cluster (one state folder and context each) and they share the checkout's
+/// GitOps clone (one push at a time,
 /// under the clone lock), each takes its own deploy lease, and Flux applies whatever commit of main is newest. Every run
 /// exits 0, every push lands on main as a fast-forward (the remote's reflog), and each release is in releases/eN.yaml.
 /// Terraform is skipped (<c>--skip PlanInfra ApplyInfra</c>) to keep the suite short: it does not touch the GitOps remote.
