@@ -26,6 +26,7 @@ public static class Program
         new("infra", 5, "classify a 20,000-resource plan vs jq (made once by terraform, cached)", "[--resources N] [--runs N] [--cache DIR] [--quick]", PlanClassificationBenchmark.RunAsync, hasFirstCall: true),
         new("planinfra", 11, "PlanInfra end to end vs terraform plan -out alone on a 20,000-resource stack (goal <= 5% more)", "[--resources N] [--rounds N] [--cache DIR]", PlanInfraBenchmark.RunAsync),
         new("local-cluster", 6, "local cluster start, creates/s, list 10,000 pods", "[--quick]", LocalClusterBenchmark.RunAsync, hasFirstCall: true),
+        new("local-clusters", 12, "three local environments' clusters: start together (budget 300 ms), creates/s and list 10,000 pods per cluster", "[--quick]", LocalClustersBenchmark.RunAsync, hasFirstCall: true),
         new("controllers", 6, "local cluster controllers: create -> Available, GitOps change -> applied", "[--quick]", LocalClusterControllersBenchmark.RunAsync),
         new("gitops", 7, "YAML splice vs YamlDotNet round trip; SyncApps push to a local bare remote", "[ITERATIONS] [--quick]", GitOpsBenchmark.RunAsync),
         new("history", 13, "find the commit that set a tag in 50,000 commits vs git log -- path and QueryBy(path); History as a process", "[--commits N] [--changes N] [--cache DIR] [--quick]", HistoryBenchmark.RunAsync),

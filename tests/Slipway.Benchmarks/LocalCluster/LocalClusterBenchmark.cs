@@ -116,7 +116,7 @@ public static class LocalClusterBenchmark
         return (times[0], times.Count > 1 ? Median(times.Skip(1)) : times[0]);
     }
 
-    private static async Task<double> CreatePodsAsync(HttpClient http, int from, int count)
+    internal static async Task<double> CreatePodsAsync(HttpClient http, int from, int count)
     {
         var stopwatch = Stopwatch.StartNew();
         for (int i = from; i < from + count; i++)
@@ -143,7 +143,7 @@ public static class LocalClusterBenchmark
         return count / stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double FirstMs, double MedianMs, int Bytes)> ListRawAsync(HttpClient http, int listRuns)
+    internal static async Task<(double FirstMs, double MedianMs, int Bytes)> ListRawAsync(HttpClient http, int listRuns)
     {
         var times = new List<double>();
         int bytes = 0;
@@ -175,7 +175,7 @@ public static class LocalClusterBenchmark
         return Median(times.Skip(2));
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         double[] sorted = values.Order().ToArray();
         return sorted[sorted.Length / 2];
