@@ -18,7 +18,7 @@ internal sealed partial class Build
     [Parameter("PublishImage: mark the image as crashing (its pods go to CrashLoopBackOff)")]
     private readonly bool _crash;
 
-    [Parameter("LocalCluster: move the saved state aside (state.json.reset-<time>) and start empty")]
+    [Parameter("LocalCluster: move the saved state of --env's cluster aside (local-cluster/<env>/state.json.reset-<time>) and start it empty")]
     private readonly bool _reset;
 
     [Parameter("PublishChart: the chart repository URL to mirror, e.g. https://stefanprodan.github.io/podinfo")]
