@@ -72,6 +72,11 @@ public static class Kubeconfig
     /// </summary>
     internal static SortedDictionary<string, string> ReadServers(string text)
     {
+        if (ReadRendered(text) is SortedDictionary<string, string> rendered)
+        {
+            return rendered;
+        }
+
         var servers = new SortedDictionary<string, string>(StringComparer.Ordinal);
         try
         {
@@ -92,6 +97,33 @@ public static class Kubeconfig
         }
 
         return servers;
+    }
+
+    /// <summary>
+    /// The clusters of a kubeconfig exactly as <see cref="Render(IReadOnlyDictionary{string, string}, string)"/> writes it,
+    /// read line by line (a start pays no YAML parser); null for anything else (kubectl rewrote it, or it was edited).
+    /// </summary>
+    private static SortedDictionary<string, string>? ReadRendered(string text)
+    {
+        string[] lines = text.Split('\n');
+        if (lines.Length < 4 || lines[0] != "apiVersion: v1" || lines[1] != "kind: Config" || lines[2] != "clusters:")
+        {
+            return null;
+        }
+
+        var servers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        int i = 3;
+        for (; i + 2 < lines.Length && lines[i].StartsWith("- name: ", StringComparison.Ordinal); i += 3)
+        {
+            if (lines[i + 1] != "  cluster:" || !lines[i + 2].StartsWith("    server: ", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            servers[lines[i]["- name: ".Length..]] = lines[i + 2]["    server: ".Length..];
+        }
+
+        return i < lines.Length && lines[i] == "contexts:" ? servers : null;
     }
 
     private static string Server(Uri server) => server.GetLeftPart(UriPartial.Authority);

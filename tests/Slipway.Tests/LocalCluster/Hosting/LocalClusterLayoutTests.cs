@@ -48,6 +48,38 @@ public sealed class LocalClusterLayoutTests : IDisposable
         servers["slipway-env-3"].ShouldBe("http://127.0.0.1:20002");
     }
 
+    [Fact]
+    public async Task A_kubeconfig_kubectl_rewrote_keeps_its_clusters_when_another_context_is_merged()
+    {
+        string path = _shared.Write("kubeconfig", """
+            apiVersion: v1
+            clusters:
+            - cluster:
+                server: http://127.0.0.1:30001
+              name: slipway-dev
+            contexts:
+            - context:
+                cluster: slipway-dev
+                namespace: default
+                user: slipway-dev
+              name: slipway-dev
+            current-context: slipway-dev
+            kind: Config
+            preferences: {}
+            users:
+            - name: slipway-dev
+              user:
+                token: local-cluster-no-auth
+
+            """);
+
+        await Kubeconfig.WriteAsync(path, "slipway-staging", new Uri("http://127.0.0.1:30002/"), Ct);
+
+        IReadOnlyDictionary<string, string> servers = Kubeconfig.ReadServers(await File.ReadAllTextAsync(path, Ct));
+        servers.ShouldBe(new SortedDictionary<string, string>(StringComparer.Ordinal) { ["slipway-dev"] = "http://127.0.0.1:30001", ["slipway-staging"] = "http://127.0.0.1:30002" });
+        (await File.ReadAllTextAsync(path, Ct)).ShouldContain("current-context: slipway-staging");
+    }
+
     [Theory]
     [InlineData("kubeconfig")]
     [InlineData("lock")]
