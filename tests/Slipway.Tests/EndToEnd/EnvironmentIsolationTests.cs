@@ -72,6 +72,27 @@ public sealed class EnvironmentIsolationTests : IClassFixture<BuildScriptClone>
         run.Output.ShouldContain("--env nope is not an environment (no environments/nope/env.yaml). Local environments: aio, base, dev, ha, production-rehearsal, singlenode, site, site-ha, staging.");
     }
 
+    [Fact]
+    [ScenarioOrder(4)]
+    public async Task An_environment_named_like_a_shared_file_is_refused_before_its_cluster_starts()
+    {
+        string folder = Path.Combine(_clone.Root, "environments", "kubeconfig");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "env.yaml"), "extends: [dev]\ndescription: clashes with the shared kubeconfig\n", Ct);
+        try
+        {
+            BuildRun run = await _clone.RunAsync("LocalCluster --env kubeconfig");
+
+            run.ExitCode.ShouldBe(ExitCodes.BadInput, run.ToString());
+            run.Output.ShouldContain("A local cluster cannot be named 'kubeconfig': its state folder .nuke/temp/local-cluster/kubeconfig would be the shared file of that name");
+            File.Exists(Path.Combine(new SlipwayPaths(_clone.Root).LocalCluster, "kubeconfig")).ShouldBeTrue("the shared kubeconfig is still a file");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private async Task AssertVerifyAndStatusAsync(string environment, string tag, string otherTag)
     {
         BuildRun verify = await _clone.RunAsync($"Verify --env {environment}");
