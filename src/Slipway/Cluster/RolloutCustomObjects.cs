@@ -14,7 +14,11 @@ internal static class RolloutCustomObjects
             JsonStatus.Text(metadata, "name") ?? string.Empty,
             Int64(metadata, "generation"),
             release.TryGetProperty("status", out JsonElement status) ? Int64(status, "observedGeneration") : 0,
-            Conditions(release));
+            Conditions(release))
+        {
+            ReconcileRequested = JsonStatus.Text(metadata, "annotations", FluxReleaseRetry.RequestedAt) is { } requested
+                && requested != JsonStatus.Text(release, "status", "lastHandledReconcileAt"),
+        };
     }
 
     public static ApplicationStatus Application(JsonElement application)

@@ -17,6 +17,9 @@ public sealed class FakeCustomObjects : IClusterCustomObjects
 
     public List<string> Patched { get; } = [];
 
+    /// <summary>The last merge patch sent.</summary>
+    public JsonObject? LastPatch { get; private set; }
+
     public Task EnsureNamespaceAsync(string @namespace, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<JsonElement?> GetCustomObjectAsync(CustomResource resource, string @namespace, string name, CancellationToken cancellationToken)
@@ -31,6 +34,7 @@ public sealed class FakeCustomObjects : IClusterCustomObjects
     public Task MergePatchCustomObjectAsync(CustomResource resource, string @namespace, string name, JsonObject patch, CancellationToken cancellationToken)
     {
         Patched.Add($"{@namespace}/{name}");
+        LastPatch = patch;
         if (HandleRequests && Others.TryGetValue(resource.Kind, out JsonObject? other) && patch["metadata"]?["annotations"]?["reconcile.fluxcd.io/requestedAt"] is { } token)
         {
             ((JsonObject)(other["status"] ??= new JsonObject()))["lastHandledReconcileAt"] = token.GetValue<string>();

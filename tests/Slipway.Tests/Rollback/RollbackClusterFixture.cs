@@ -76,6 +76,9 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
 
     public string GitOpsRemote => new SlipwayPaths(Root).GitOpsRemote;
 
+    /// <summary>The image catalogue the running cluster reads (what <c>./build.sh PublishImage</c> adds to).</summary>
+    public string ImageCatalogPath => (_handle ?? throw new InvalidOperationException("not started")).Images.Path;
+
     public async ValueTask DisposeAsync()
     {
         _cluster?.Dispose();
