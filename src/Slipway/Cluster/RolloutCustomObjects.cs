@@ -18,6 +18,10 @@ internal static class RolloutCustomObjects
         {
             ReconcileRequested = JsonStatus.Text(metadata, "annotations", FluxReleaseRetry.RequestedAt) is { } requested
                 && requested != JsonStatus.Text(release, "status", "lastHandledReconcileAt"),
+            DeployedChartVersion = Find(release, "status", "history") is { ValueKind: JsonValueKind.Array } history && history.GetArrayLength() > 0
+                && JsonStatus.Text(history[0], "status") == "deployed"
+                    ? JsonStatus.Text(history[0], "chartVersion")
+                    : null,
         };
     }
 

@@ -8,4 +8,7 @@ public sealed record HelmReleaseStatus(string Namespace, string Name, long Gener
     /// asked for (e.g. a forced upgrade after a failed one) and the conditions still describe the state before it.
     /// </summary>
     public bool ReconcileRequested { get; init; }
+
+    /// <summary>The chart version of the newest release in <c>status.history</c> when it is deployed, else null.</summary>
+    public string? DeployedChartVersion { get; init; }
 }

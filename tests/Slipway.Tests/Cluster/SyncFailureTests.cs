@@ -99,15 +99,15 @@ public sealed class SyncFailureTests
     }
 
     [Fact]
-    public async Task Argo_whose_source_cannot_be_read_after_the_request_fails_at_once()
+    public async Task Argo_whose_source_cannot_be_read_on_a_refresh_after_the_request_fails_at_once()
     {
         JsonObject app = Application(revision: "old", phase: "Succeeded", syncedTo: "old", "successfully synced");
         ((JsonObject)app["status"]!)["conditions"] = new JsonArray(new JsonObject
         {
             ["type"] = "ComparisonError",
             ["message"] = "rpc error: unable to resolve 'main' to a commit SHA",
-            ["lastTransitionTime"] = DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
         });
+        ((JsonObject)app["status"]!)["reconciledAt"] = DateTimeOffset.UtcNow.AddSeconds(2).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var objects = new FakeCustomObjects { Current = app };
         var argo = new ArgoSync(objects, TimeProvider.System) { PollInterval = s_poll };
 
