@@ -16,25 +16,6 @@ namespace Slipway.Tests.Delivery;
 /// </summary>
 public sealed class RedeployAfterFailureTests : IClassFixture<RollbackClusterFixture>
 {
-    private const string Environment = """
-        extends: [base]
-        description: Redeploy after a failed deploy
-        cluster:
-          local: true
-        infrastructure: null
-        apps:
-          web:
-            tag: r-1
-            replicas: 1
-            namespace: NAME-web
-        verify:
-          timeout: 60s
-          interval: 1s
-        rollback:
-          auto: false
-
-        """;
-
     private readonly RollbackClusterFixture _fixture;
 
     public RedeployAfterFailureTests(RollbackClusterFixture fixture)
@@ -60,12 +41,7 @@ public sealed class RedeployAfterFailureTests : IClassFixture<RollbackClusterFix
     [Fact]
     public async Task A_good_tag_after_a_remediated_upgrade_goes_live_and_the_older_rollback_is_not_its_state()
     {
-        string env = WriteEnvironment("remediated");
-        await DeployAsync(env, "r-2");
-        ShortenHelmTimeout($"clusters/{env}/apps/web/helm-release.yaml");
-        await ShouldFailAsync(env, "r-9");
-        JsonElement remediated = await WaitForReadyReasonAsync(env, "RollbackSucceeded");
-        remediated.GetProperty("metadata").GetProperty("generation").GetInt64().ShouldBeGreaterThan(0);
+        string env = await RemediatedAsync("remediated", "r-9");
 
         TimeSpan elapsed = await DeployAsync(env, "r-3");
 
@@ -78,11 +54,7 @@ public sealed class RedeployAfterFailureTests : IClassFixture<RollbackClusterFix
     [Fact]
     public async Task The_same_tag_after_its_image_is_published_goes_live_by_a_forced_upgrade_though_git_did_not_change()
     {
-        string env = WriteEnvironment("forced");
-        await DeployAsync(env, "r-2");
-        ShortenHelmTimeout($"clusters/{env}/apps/web/helm-release.yaml");
-        await ShouldFailAsync(env, "r-8");
-        await WaitForReadyReasonAsync(env, "RollbackSucceeded");
+        string env = await RemediatedAsync("forced", "r-8");
         await new ImageCatalog(_fixture.ImageCatalogPath).PublishAsync("web", "r-8", crash: false, Ct);
 
         var log = new RecordingLog();
@@ -97,12 +69,17 @@ public sealed class RedeployAfterFailureTests : IClassFixture<RollbackClusterFix
         TestContext.Current.TestOutputHelper?.WriteLine($"same tag, image published after its failure: live in {elapsed.TotalSeconds:0.0}s");
     }
 
-    private string WriteEnvironment(string name)
+    private string WriteEnvironment(string name) => _fixture.AddEnvironment(name, "r-1", "rollback:\n  auto: false\n");
+
+    /// <summary>web at r-2 verified, then <paramref name="badTag"/> fails and helm-controller rolls it back (RollbackSucceeded) after a short timeout.</summary>
+    private async Task<string> RemediatedAsync(string name, string badTag)
     {
-        string folder = Path.Combine(_fixture.Root, "environments", name);
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "env.yaml"), Environment.Replace("NAME", name, StringComparison.Ordinal));
-        return name;
+        string env = WriteEnvironment(name);
+        await DeployAsync(env, "r-2");
+        ShortenHelmTimeout($"clusters/{env}/apps/web/helm-release.yaml");
+        await ShouldFailAsync(env, badTag);
+        await WaitForReadyReasonAsync(env, "RollbackSucceeded");
+        return env;
     }
 
     /// <summary>SyncApps web at <paramref name="tag"/> and Verify; returns how long from the push to live.</summary>

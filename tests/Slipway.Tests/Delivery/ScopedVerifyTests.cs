@@ -16,25 +16,6 @@ namespace Slipway.Tests.Delivery;
 /// </summary>
 public sealed class ScopedVerifyTests : IClassFixture<RollbackClusterFixture>
 {
-    private const string Environment = """
-        extends: [base]
-        description: Scoped Verify
-        cluster:
-          local: true
-        infrastructure: null
-        apps:
-          web:
-            tag: r-2
-            replicas: 1
-            namespace: scoped-web
-        verify:
-          timeout: 60s
-          interval: 1s
-        rollback:
-          auto: false
-
-        """;
-
     private readonly RollbackClusterFixture _fixture;
 
     public ScopedVerifyTests(RollbackClusterFixture fixture)
@@ -47,8 +28,7 @@ public sealed class ScopedVerifyTests : IClassFixture<RollbackClusterFixture>
     [Fact]
     public async Task Verify_ignores_a_foreign_object_in_the_namespace_and_fails_when_the_release_runs_another_tag_than_the_commit()
     {
-        Directory.CreateDirectory(Path.Combine(_fixture.Root, "environments", "scoped"));
-        File.WriteAllText(Path.Combine(_fixture.Root, "environments", "scoped", "env.yaml"), Environment);
+        _fixture.AddEnvironment("scoped", "r-2", "rollback:\n  auto: false\n");
         var log = new RecordingLog();
         await using (EnvironmentDelivery deploy = await _fixture.OpenAsync("scoped", log, Variables()))
         {
