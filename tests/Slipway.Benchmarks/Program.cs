@@ -1,3 +1,4 @@
+using Slipway.Benchmarks.Delivery;
 using Slipway.Benchmarks.Environments;
 using Slipway.Benchmarks.GitOps;
 using Slipway.Benchmarks.Infrastructure;
@@ -31,6 +32,7 @@ public static class Program
         new("gitops", 7, "YAML splice vs YamlDotNet round trip; SyncApps push to a local bare remote", "[ITERATIONS] [--quick]", GitOpsBenchmark.RunAsync),
         new("history", 13, "find the commit that set a tag in 50,000 commits vs git log -- path and QueryBy(path); History as a process", "[--commits N] [--changes N] [--cache DIR] [--quick]", HistoryBenchmark.RunAsync),
         new("verify", 7, "Verify 2,000 Deployments and 10,000 pods on the local cluster (budget 1 s)", "[--runs N] [--quick]", VerifyBenchmark.RunAsync, hasFirstCall: true),
+        new("redeploy", 12, "a good tag live after a failed deploy on the local cluster vs a normal redeploy (goal <= 10 s)", "[--rounds N] [--quick]", RedeployBenchmark.RunAsync, hasFirstCall: true),
         new("deploy-staging", 7, "warm ./build.sh DeployStaging end to end vs terraform plan + apply by hand", "[RUNS] (deploy-staging.sh)", ScriptBenchmarks.DeployStagingAsync),
     ];
 

@@ -32,6 +32,7 @@ public sealed class ArgoSync
                 ["sync"] = new JsonObject { ["revision"] = commit },
             },
         };
+        DateTimeOffset requested = _time.GetUtcNow();
         await _objects.MergePatchCustomObjectAsync(CustomResource.Application, Namespace, application, operation, cancellationToken).ConfigureAwait(false);
         log.Info($"Asked Argo CD to sync {Namespace}/{application} to {commit[..Math.Min(12, commit.Length)]}.");
 
@@ -55,7 +56,12 @@ public sealed class ArgoSync
 
                 if (phase is "Failed" or "Error" && syncedTo == commit)
                 {
-                    throw SlipwayException.Failed($"Argo CD could not sync {Namespace}/{application} to {commit}: {phase}: {message}");
+                    throw SlipwayException.Failed($"Argo CD could not sync {Namespace}/{application} to {commit}: {phase}: {message}. Next: {NextStep(application)}");
+                }
+
+                if (ArgoSourceError.Since(app, requested) is var (type, error) && !(revision == commit && phase == "Running"))
+                {
+                    throw SlipwayException.Failed($"Argo CD cannot read the source of {Namespace}/{application}, so it cannot sync {commit}: {type}: {error}. Next: {NextStep(application)}");
                 }
 
                 return (false, $"revision {revision ?? "none"}, operation {phase ?? "none"} {message}".TrimEnd());
@@ -68,4 +74,7 @@ public sealed class ArgoSync
         };
         await CustomObjectPoller.WaitAsync(_objects, wait, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string NextStep(string application)
+        => $"argocd app get {application} shows it; repair the GitOps remote or the manifest it names, then run the deploy again.";
 }

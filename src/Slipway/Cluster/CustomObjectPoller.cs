@@ -24,6 +24,15 @@ internal static class CustomObjectPoller
                 last = state;
             }
 
+            foreach (CustomObjectWatch watch in wait.Watches)
+            {
+                if (await objects.GetCustomObjectAsync(watch.Resource, watch.Namespace, watch.Name, cancellationToken).ConfigureAwait(false) is { } watched
+                    && watch.Failure(watched) is { } failure)
+                {
+                    throw failure;
+                }
+            }
+
             if (wait.Time.GetElapsedTime(started) >= wait.Timeout)
             {
                 throw wait.TimedOut(last);

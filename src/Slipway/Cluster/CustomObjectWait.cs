@@ -18,4 +18,7 @@ internal sealed record CustomObjectWait(
     public required TimeSpan Interval { get; init; }
 
     public required TimeProvider Time { get; init; }
+
+    /// <summary>Other objects read on every poll that fail the wait at once when they report a failure (a source that cannot fetch).</summary>
+    public IReadOnlyList<CustomObjectWatch> Watches { get; init; } = [];
 }

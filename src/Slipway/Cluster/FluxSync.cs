@@ -8,7 +8,7 @@ namespace Slipway.Cluster;
 /// Makes Flux take a pushed commit now: annotates the GitRepository and the Kustomization with
 /// <c>reconcile.fluxcd.io/requestedAt</c> and waits until the Kustomization's <c>lastAppliedRevision</c> is
 /// <c>&lt;branch&gt;@sha1:&lt;commit&gt;</c> (or a later commit that includes it, when the request can tell), or fails with
-/// the Kustomization's own message.
+/// the Kustomization's own message, or at once with the GitRepository's when the source cannot fetch (<see cref="FluxSourceWatch"/>).
 /// </summary>
 public sealed class FluxSync
 {
@@ -91,6 +91,7 @@ public sealed class FluxSync
             Timeout = timeout,
             Interval = PollInterval,
             Time = _time,
+            Watches = [FluxSourceWatch.For(request, token)],
         };
         long started = _time.GetTimestamp();
         while (true)

@@ -14,7 +14,15 @@ internal static class RolloutCustomObjects
             JsonStatus.Text(metadata, "name") ?? string.Empty,
             Int64(metadata, "generation"),
             release.TryGetProperty("status", out JsonElement status) ? Int64(status, "observedGeneration") : 0,
-            Conditions(release));
+            Conditions(release))
+        {
+            ReconcileRequested = JsonStatus.Text(metadata, "annotations", FluxReleaseRetry.RequestedAt) is { } requested
+                && requested != JsonStatus.Text(release, "status", "lastHandledReconcileAt"),
+            DeployedChartVersion = Find(release, "status", "history") is { ValueKind: JsonValueKind.Array } history && history.GetArrayLength() > 0
+                && JsonStatus.Text(history[0], "status") == "deployed"
+                    ? JsonStatus.Text(history[0], "chartVersion")
+                    : null,
+        };
     }
 
     public static ApplicationStatus Application(JsonElement application)

@@ -67,7 +67,8 @@ public sealed partial class EnvironmentDelivery
     }
 
     /// <summary>
-    /// Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit. With Argo CD
+    /// Applies the bootstrap objects (Flux source + Kustomization, or Argo CD root apps) and waits for the commit; with Flux, the
+    /// step's HelmReleases whose last Helm action failed are then forced (<see cref="FluxReleaseRetry"/>). With Argo CD
     /// only the root application of what the step wrote (<paramref name="argoRoot"/>) is synced: the other root's path may not
     /// exist yet (DeployPlatform runs before the first SyncApps writes the environment's <c>apps</c> folder).
     /// </summary>
@@ -92,5 +93,11 @@ public sealed partial class EnvironmentDelivery
         };
         string applied = await flux.ReconcileAndWaitAsync(reconcile, cancellationToken).ConfigureAwait(false);
         _context.Log.Info($"The cluster applied {applied}.");
+
+        // A release whose last Helm action failed would wait for its timeout or next interval: force it now (flux reconcile hr --force).
+        IEnumerable<(string, string)> releases = argoRoot.EndsWith("-platform", StringComparison.Ordinal)
+            ? PlatformReleases.Select(static r => (r.Namespace, r.Name))
+            : Apps.Select(static a => (a.Namespace, a.Name));
+        await new FluxReleaseRetry(cluster, _context.Time).RetryFailedAsync(releases, _context.Log, cancellationToken).ConfigureAwait(false);
     }
 }

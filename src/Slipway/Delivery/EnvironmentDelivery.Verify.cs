@@ -9,7 +9,10 @@ public sealed partial class EnvironmentDelivery
     /// <summary>The environment variable that shortens (or lengthens) how long Verify waits on a failure before giving up.</summary>
     public const string FailFastVariable = "SLIPWAY_VERIFY_FAIL_FAST_AFTER";
 
-    /// <summary>Waits until the environment really runs what was pushed (rollout rules, pod problems, endpoints).</summary>
+    /// <summary>
+    /// Waits until the environment really runs what was pushed (rollout rules, pod problems, endpoints): with Flux, only its
+    /// own HelmReleases and their workloads, each running the image and chart version the head of its GitOps branch names.
+    /// </summary>
     public async Task<VerificationReport> VerifyAsync(IVerificationProgress progress, HttpClient http, CancellationToken cancellationToken)
     {
         KubernetesCluster cluster = await ClusterAsync(cancellationToken).ConfigureAwait(false);
@@ -22,6 +25,7 @@ public sealed partial class EnvironmentDelivery
             Interval = _settings.Verify.Interval < TimeSpan.FromSeconds(1) ? _settings.Verify.Interval : TimeSpan.FromSeconds(1),
             IncludeApplications = _settings.GitOps.IsArgoCd,
             FailFastAfter = FailFastAfter(),
+            Expected = await ExpectedReleasesAsync(cancellationToken).ConfigureAwait(false),
         };
         var verifier = new RolloutVerifier(cluster, new EndpointProber(http), _context.Time);
         return await verifier.VerifyAsync(options, progress, cancellationToken).ConfigureAwait(false);

@@ -9,4 +9,8 @@ public sealed record ClusterSnapshot(
     IReadOnlyList<DeploymentStatus> Deployments,
     IReadOnlyList<PodStatus> Pods,
     IReadOnlyList<HelmReleaseStatus> HelmReleases,
-    IReadOnlyList<ApplicationStatus> Applications);
+    IReadOnlyList<ApplicationStatus> Applications)
+{
+    /// <summary>Scoped to the environment (<see cref="VerifyOptions.Expected"/>): its own HelmReleases and their workloads; empty otherwise.</summary>
+    public IReadOnlyList<ReleaseSnapshot> Releases { get; init; } = [];
+}

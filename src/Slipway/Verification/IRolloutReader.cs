@@ -15,6 +15,12 @@ public interface IRolloutReader
     /// <summary>Flux HelmReleases; none when Flux is not installed.</summary>
     Task<IReadOnlyList<HelmReleaseStatus>> ListHelmReleasesForRolloutAsync(string @namespace, CancellationToken cancellationToken);
 
+    /// <summary>One HelmRelease, or null when it does not exist (or Flux is not installed).</summary>
+    Task<HelmReleaseStatus?> GetHelmReleaseForRolloutAsync(string @namespace, string name, CancellationToken cancellationToken);
+
+    /// <summary>The Deployments the HelmRelease <paramref name="namespace"/>/<paramref name="release"/> installed, with their pods.</summary>
+    Task<IReadOnlyList<ReleaseWorkload>> ListReleaseWorkloadsAsync(string @namespace, string release, CancellationToken cancellationToken);
+
     /// <summary>Argo CD Applications; none when Argo CD is not installed.</summary>
     Task<IReadOnlyList<ApplicationStatus>> ListApplicationsForRolloutAsync(string @namespace, CancellationToken cancellationToken);
 }

@@ -80,6 +80,11 @@ public static class RolloutRules
             return new CheckResult(subject, CheckState.Progressing, "Reconciling", "waiting for the helm controller");
         }
 
+        if (release.ReconcileRequested && ready.Status != "True")
+        {
+            return new CheckResult(subject, CheckState.Progressing, "ReconcileRequested", $"a reconcile was requested; the helm controller has not handled it yet (last: {ready.Reason})");
+        }
+
         string reason = ready.Reason ?? string.Empty;
         string message = ready.Message ?? string.Empty;
         return ready.Status switch

@@ -74,6 +74,11 @@ public sealed class RolloutVerifier
     /// <summary>One pass over the cluster: one list call per kind per namespace, in parallel.</summary>
     public static async Task<ClusterSnapshot> ReadSnapshotAsync(IRolloutReader cluster, VerifyOptions options, CancellationToken cancellationToken)
     {
+        if (options.Expected is { } expected)
+        {
+            return await ReadScopedAsync(cluster, options, expected, cancellationToken).ConfigureAwait(false);
+        }
+
         Task<IReadOnlyList<NodeStatus>> nodes = cluster.ListNodesForRolloutAsync(cancellationToken);
         var deployments = options.Namespaces.Select(ns => cluster.ListDeploymentsForRolloutAsync(ns, cancellationToken)).ToList();
         var pods = options.Namespaces.Select(ns => cluster.ListPodsForRolloutAsync(ns, cancellationToken)).ToList();
@@ -88,6 +93,24 @@ public sealed class RolloutVerifier
             pods.SelectMany(static t => t.Result).ToList(),
             releases.SelectMany(static t => t.Result).ToList(),
             applications.SelectMany(static t => t.Result).ToList());
+    }
+
+    /// <summary>Scoped to the environment: nodes, its own HelmReleases and the workloads each installed (and Applications with Argo CD).</summary>
+    private static async Task<ClusterSnapshot> ReadScopedAsync(IRolloutReader cluster, VerifyOptions options, IReadOnlyList<ExpectedRelease> expected, CancellationToken cancellationToken)
+    {
+        Task<IReadOnlyList<NodeStatus>> nodes = cluster.ListNodesForRolloutAsync(cancellationToken);
+        List<Task<ReleaseSnapshot>> releases = [.. expected.Select(async e => new ReleaseSnapshot(
+            e,
+            await cluster.GetHelmReleaseForRolloutAsync(e.Namespace, e.Name, cancellationToken).ConfigureAwait(false),
+            await cluster.ListReleaseWorkloadsAsync(e.Namespace, e.Name, cancellationToken).ConfigureAwait(false)))];
+        List<Task<IReadOnlyList<ApplicationStatus>>> applications = options.IncludeApplications
+            ? [cluster.ListApplicationsForRolloutAsync("argocd", cancellationToken)]
+            : [];
+        await Task.WhenAll([nodes, .. releases, .. applications]).ConfigureAwait(false);
+        return new ClusterSnapshot(nodes.Result, [], [], [], [.. applications.SelectMany(static t => t.Result)])
+        {
+            Releases = [.. releases.Select(static t => t.Result)],
+        };
     }
 
     private static SlipwayException Failure(VerificationReport report, string headline)

@@ -30,6 +30,7 @@ public sealed record VerificationReport(IReadOnlyList<CheckResult> Checks)
         checks.AddRange(snapshot.Nodes.Select(RolloutRules.Node));
         checks.AddRange(snapshot.HelmReleases.Select(RolloutRules.HelmRelease));
         checks.AddRange(snapshot.Applications.Select(RolloutRules.Application));
+        checks.AddRange(snapshot.Releases.SelectMany(ReleaseRules.Evaluate));
         checks.AddRange(snapshot.Deployments.Select(RolloutRules.Deployment));
         foreach (PodStatus pod in snapshot.Pods)
         {

@@ -19,6 +19,13 @@ public sealed record VerifyOptions
     /// <summary>Per-request timeout of an endpoint probe.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The environment's own HelmReleases as the pushed commit names them. When set, Verify looks only at them and the
+    /// workloads they installed (not at every object of <see cref="Namespaces"/>), and each must run the image and chart
+    /// version named; when null it checks everything in <see cref="Namespaces"/>.
+    /// </summary>
+    public IReadOnlyList<ExpectedRelease>? Expected { get; init; }
+
     /// <summary>Whether to look at Argo CD Applications too (engine argocd).</summary>
     public bool IncludeApplications { get; init; }
 }

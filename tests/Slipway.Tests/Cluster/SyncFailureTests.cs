@@ -63,8 +63,68 @@ public sealed class SyncFailureTests
             () => argo.SyncAndWaitAsync("staging-apps", Commit, TimeSpan.FromMinutes(1), NullLog.Instance, Ct));
 
         failure.Kind.ShouldBe(FailureKind.Failed);
-        failure.Message.ShouldBe($"Argo CD could not sync argocd/staging-apps to {Commit}: Failed: path apps does not exist");
+        failure.Message.ShouldBe($"Argo CD could not sync argocd/staging-apps to {Commit}: Failed: path apps does not exist. Next: argocd app get staging-apps shows it; repair the GitOps remote or the manifest it names, then run the deploy again.");
     }
+
+    [Fact]
+    public async Task Flux_whose_source_cannot_fetch_fails_at_once_naming_the_git_repository_its_reason_and_the_next_command()
+    {
+        var objects = new FakeCustomObjects { Current = Kustomization("main@sha1:old", "main@sha1:old", "True", "ReconciliationSucceeded", "Applied old") };
+        objects.Others["GitRepository"] = GitRepository("False", "GitOperationFailed", "failed to checkout and determine revision: object not found");
+        var flux = new FluxSync(objects, TimeProvider.System) { PollInterval = s_poll };
+
+        SlipwayException failure = await Should.ThrowAsync<SlipwayException>(
+            () => flux.ReconcileAndWaitAsync(new FluxReconcileRequest("staging", "slipway-gitops", "main", Commit) { Timeout = TimeSpan.FromMinutes(1) }, Ct));
+
+        failure.Kind.ShouldBe(FailureKind.Failed);
+        failure.Message.ShouldStartWith($"Flux cannot fetch the GitOps source, so it cannot apply main@sha1:{Commit}: GitRepository flux-system/slipway-gitops is not Ready (GitOperationFailed): failed to checkout and determine revision: object not found. Next: repair branch main of /srv/gitops.git");
+        failure.Message.ShouldContain("./build.sh SyncApps --env staging");
+    }
+
+    [Fact]
+    public async Task Flux_does_not_fail_on_a_source_failure_from_before_its_request()
+    {
+        var objects = new FakeCustomObjects { Current = Kustomization("main@sha1:old", "main@sha1:old", "True", "ReconciliationSucceeded", "Applied old") };
+        JsonObject stale = GitRepository("False", "GitOperationFailed", "an old failure");
+        ((JsonObject)stale["status"]!)["lastHandledReconcileAt"] = "an older token";
+        objects.Others["GitRepository"] = stale;
+        objects.HandleRequests = false;
+        var flux = new FluxSync(objects, TimeProvider.System) { PollInterval = s_poll };
+        Task<string> waiting = flux.ReconcileAndWaitAsync(new FluxReconcileRequest("staging", "slipway-gitops", "main", Commit) { Timeout = TimeSpan.FromMinutes(1) }, Ct);
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        waiting.IsCompleted.ShouldBeFalse();
+        objects.Current = Kustomization($"main@sha1:{Commit}", $"main@sha1:{Commit}", "True", "ReconciliationSucceeded", "Applied");
+        (await waiting).ShouldBe($"main@sha1:{Commit}");
+    }
+
+    [Fact]
+    public async Task Argo_whose_source_cannot_be_read_on_a_refresh_after_the_request_fails_at_once()
+    {
+        JsonObject app = Application(revision: "old", phase: "Succeeded", syncedTo: "old", "successfully synced");
+        ((JsonObject)app["status"]!)["conditions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "ComparisonError",
+            ["message"] = "rpc error: unable to resolve 'main' to a commit SHA",
+        });
+        ((JsonObject)app["status"]!)["reconciledAt"] = DateTimeOffset.UtcNow.AddSeconds(2).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var objects = new FakeCustomObjects { Current = app };
+        var argo = new ArgoSync(objects, TimeProvider.System) { PollInterval = s_poll };
+
+        SlipwayException failure = await Should.ThrowAsync<SlipwayException>(
+            () => argo.SyncAndWaitAsync("staging-apps", Commit, TimeSpan.FromMinutes(1), NullLog.Instance, Ct));
+
+        failure.Message.ShouldStartWith($"Argo CD cannot read the source of argocd/staging-apps, so it cannot sync {Commit}: ComparisonError: rpc error: unable to resolve 'main' to a commit SHA. Next: argocd app get staging-apps");
+    }
+
+    private static JsonObject GitRepository(string ready, string reason, string message) => new()
+    {
+        ["spec"] = new JsonObject { ["url"] = "/srv/gitops.git" },
+        ["status"] = new JsonObject
+        {
+            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = ready, ["reason"] = reason, ["message"] = message }),
+        },
+    };
 
     private static JsonObject Kustomization(string applied, string attempted, string ready, string reason, string message) => new()
     {

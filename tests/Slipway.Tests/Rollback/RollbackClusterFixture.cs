@@ -83,6 +83,19 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
 
     public string GitOpsRemote => new SlipwayPaths(Root).GitOpsRemote;
 
+    /// <summary>
+    /// Adds the environment <paramref name="name"/> (web at <paramref name="tag"/> in namespace <c>&lt;name&gt;-web</c>, then
+    /// <paramref name="extra"/> YAML) after the fixture started; the next delivery opened loads it. Returns the name.
+    /// </summary>
+    public string AddEnvironment(string name, string tag, string extra)
+    {
+        _root.Write($"environments/{name}/env.yaml", Environment.Replace("NAMESPACE", $"{name}-web", StringComparison.Ordinal).Replace("tag: r-1", $"tag: {tag}", StringComparison.Ordinal) + extra);
+        return name;
+    }
+
+    /// <summary>The image catalogue the running cluster reads (what <c>./build.sh PublishImage</c> adds to).</summary>
+    public string ImageCatalogPath => (_handle ?? throw new InvalidOperationException("not started")).Images.Path;
+
     public async ValueTask DisposeAsync()
     {
         foreach ((LocalClusterHandle handle, KubernetesCluster cluster) in _clusters.Values)
