@@ -65,9 +65,10 @@ public sealed class EnvironmentCatalog
         var layers = new EnvironmentLayer[names.Count];
         await Task.Run(() =>
         {
+            var buffers = new YamlScanBuffers();
             for (int i = 0; i < names.Count; i++)
             {
-                layers[i] = EnvironmentLayerReader.Read(root, names[i], cancellationToken);
+                layers[i] = EnvironmentLayerReader.Read(root, names[i], cancellationToken, buffers);
             }
         }, cancellationToken).ConfigureAwait(false);
 

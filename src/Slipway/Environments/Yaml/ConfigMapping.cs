@@ -8,7 +8,10 @@ public sealed class ConfigMapping : ConfigNode
     // look keys up in the merged copies), so their trees stay smaller and cheaper for the GC.
     private const int IndexThreshold = 8;
 
-    private readonly List<ConfigEntry?> _entries;
+    // The entries in order (a removed one leaves a null), in slots [0, _length); an array of its own rather than a List
+    // so a file's tree holds one object less per mapping, and the reader can hand over an array of the exact size.
+    private ConfigEntry?[] _entries;
+    private int _length;
     private Dictionary<string, int>? _index;
     private int _count;
 
@@ -18,7 +21,15 @@ public sealed class ConfigMapping : ConfigNode
     public ConfigMapping(SourceLocation location, int capacity = 4)
         : base(location)
     {
-        _entries = new List<ConfigEntry?>(capacity);
+        _entries = capacity > 0 ? new ConfigEntry?[capacity] : [];
+    }
+
+    /// <summary>A mapping of <paramref name="entries"/>, whose keys are distinct (the array is kept, not copied).</summary>
+    internal ConfigMapping(SourceLocation location, ConfigEntry[] entries)
+        : base(location)
+    {
+        _entries = entries;
+        _length = _count = entries.Length;
     }
 
     public override string KindName => "mapping";
@@ -33,9 +44,9 @@ public sealed class ConfigMapping : ConfigNode
     {
         get
         {
-            foreach (ConfigEntry? entry in _entries)
+            for (int i = 0; i < _length; i++)
             {
-                if (entry is not null)
+                if (_entries[i] is { } entry)
                 {
                     yield return entry;
                 }
@@ -66,7 +77,7 @@ public sealed class ConfigMapping : ConfigNode
     internal int IndexOf(string key)
     {
         Dictionary<string, int>? index = Volatile.Read(ref _index);
-        if (index is null && _entries.Count > IndexThreshold)
+        if (index is null && _length > IndexThreshold)
         {
             index = BuildIndex();
         }
@@ -76,7 +87,7 @@ public sealed class ConfigMapping : ConfigNode
             return index.TryGetValue(key, out int i) ? i : -1;
         }
 
-        for (int i = 0; i < _entries.Count; i++)
+        for (int i = 0; i < _length; i++)
         {
             if (_entries[i] is { } entry && string.Equals(entry.Key, key, StringComparison.Ordinal))
             {
@@ -125,8 +136,13 @@ public sealed class ConfigMapping : ConfigNode
 
     private void Add(ConfigEntry entry)
     {
-        _index?.Add(entry.Key, _entries.Count);
-        _entries.Add(entry);
+        if (_length == _entries.Length)
+        {
+            Array.Resize(ref _entries, Math.Max(4, _length * 2));
+        }
+
+        _index?.Add(entry.Key, _length);
+        _entries[_length++] = entry;
         _count++;
     }
 
@@ -136,8 +152,8 @@ public sealed class ConfigMapping : ConfigNode
     /// </summary>
     private Dictionary<string, int> BuildIndex()
     {
-        var index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
-        for (int j = 0; j < _entries.Count; j++)
+        var index = new Dictionary<string, int>(_length * 2, StringComparer.Ordinal);
+        for (int j = 0; j < _length; j++)
         {
             if (_entries[j] is { } existing)
             {
