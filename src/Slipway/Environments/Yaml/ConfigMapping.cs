@@ -39,20 +39,8 @@ public sealed class ConfigMapping : ConfigNode
 
     public int Count => _count;
 
-    /// <summary>The entries in order.</summary>
-    public IEnumerable<ConfigEntry> Entries
-    {
-        get
-        {
-            for (int i = 0; i < _length; i++)
-            {
-                if (_entries[i] is { } entry)
-                {
-                    yield return entry;
-                }
-            }
-        }
-    }
+    /// <summary>The entries in order (a struct: a <c>foreach</c> over it allocates nothing).</summary>
+    public EntryList Entries => new(this);
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
@@ -72,6 +60,14 @@ public sealed class ConfigMapping : ConfigNode
 
         Add(entry);
     }
+
+    /// <summary>
+    /// <see cref="IndexOf(string)"/>, trying <paramref name="hint"/> first: layers usually write their keys in the same order,
+    /// so a merge that looks up one file's keys in order mostly finds each where the previous one's successor is, and a
+    /// merged mapping needs no index.
+    /// </summary>
+    internal int IndexOf(string key, int hint)
+        => (uint)hint < (uint)_length && _entries[hint] is { } entry && string.Equals(entry.Key, key, StringComparison.Ordinal) ? hint : IndexOf(key);
 
     /// <summary>The position of <paramref name="key"/> (for <see cref="SetAt"/> and <see cref="RemoveAt"/>), or -1.</summary>
     internal int IndexOf(string key)
@@ -212,5 +208,46 @@ public sealed class ConfigMapping : ConfigNode
 
         key = parts[^1];
         return current;
+    }
+
+    /// <summary>The entries of a mapping in order, skipping removed ones; enumerated without allocating.</summary>
+    public readonly struct EntryList(ConfigMapping mapping) : IEnumerable<ConfigEntry>
+    {
+        public Enumerator GetEnumerator() => new(mapping);
+
+        IEnumerator<ConfigEntry> IEnumerable<ConfigEntry>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Walks the slots in order; a mapping must not change while it is enumerated.</summary>
+        public struct Enumerator(ConfigMapping mapping) : IEnumerator<ConfigEntry>
+        {
+            private int _next;
+
+            public ConfigEntry Current { get; private set; } = null!;
+
+            readonly object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                // default(EntryList) (what 'mapping?.Entries ?? []' gives for no mapping) has no entries.
+                while (mapping is not null && _next < mapping._length)
+                {
+                    if (mapping._entries[_next++] is { } entry)
+                    {
+                        Current = entry;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            public void Reset() => _next = 0;
+
+            public readonly void Dispose()
+            {
+            }
+        }
     }
 }
