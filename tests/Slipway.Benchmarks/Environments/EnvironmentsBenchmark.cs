@@ -9,7 +9,7 @@ using Slipway.Environments.Validation;
 namespace Slipway.Benchmarks.Environments;
 
 /// <summary>
-/// Issue 4's speed check: load, merge and validate 200 generated environments of about 1,000 keys each (plus a
+/// Issue 4's speed check (and issue 18's): load, merge and validate 200 generated environments of about 1,000 keys each (plus a
 /// 1,000-key base layer they all extend), in process. Budget: 200 ms. Also times the sample environments.
 /// Run: <c>EnvironmentsBenchmark.RunAsync(args)</c>; args may give the environment count, the number of warm runs and
 /// <c>phases</c> (time each stage on one thread: where the time goes); <c>--quick</c> makes 50 environments and 3 warm runs
