@@ -18,6 +18,7 @@ public static class ConfigMerger
     /// <summary>As above; <paramref name="watch"/> notes overrides between layers no extends list orders.</summary>
     internal static void MergeInto(ConfigMapping target, ConfigMapping source, ICollection<Diagnostic> diagnostics, bool topLevel, LayerDisagreements? watch)
     {
+        int next = 0;
         foreach (ConfigEntry entry in source.Entries)
         {
             if (topLevel && entry.Key is EnvironmentCatalog.ExtendsKey or EnvironmentCatalog.AllowPlainTextSecretsKey)
@@ -25,7 +26,8 @@ public static class ConfigMerger
                 continue;
             }
 
-            int at = target.IndexOf(entry.Key);
+            int at = target.IndexOf(entry.Key, next);
+            next = at >= 0 ? at + 1 : next;
             ConfigEntry? existing = at >= 0 ? target.EntryAt(at) : null;
             if (watch is not null && (existing ?? target.RemovedBy(entry.Key)) is { } overridden
                 && !(overridden.Value is ConfigMapping && entry.Value is ConfigMapping { Replace: false }))

@@ -15,9 +15,10 @@ internal static class EnvironmentLayerReader
 
     /// <summary>
     /// Reads the folder synchronously: the catalog calls this in a loop over the folders, where small synchronous reads
-    /// are cheaper than asynchronous ones and parsing dominates anyway.
+    /// are cheaper than asynchronous ones and parsing dominates anyway. <paramref name="buffers"/>: the scanner's, reused by a
+    /// loop over the folders on one thread.
     /// </summary>
-    public static EnvironmentLayer Read(string repositoryRoot, string name, CancellationToken cancellationToken)
+    public static EnvironmentLayer Read(string repositoryRoot, string name, CancellationToken cancellationToken, YamlScanBuffers? buffers = null)
     {
         string relativeFolder = $"{EnvironmentCatalog.EnvironmentsFolder}/{name}";
         string folder = Path.Combine(repositoryRoot, EnvironmentCatalog.EnvironmentsFolder, name);
@@ -47,7 +48,7 @@ internal static class EnvironmentLayerReader
         foreach (string file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ConfigMapping? document = ReadDocument(repositoryRoot, file, diagnostics);
+            ConfigMapping? document = ReadDocument(repositoryRoot, file, diagnostics, buffers);
             if (document is null)
             {
                 continue;
@@ -78,7 +79,7 @@ internal static class EnvironmentLayerReader
         return new EnvironmentLayer(name, envFile, documents, extends, diagnostics) { PlainTextSecretsAllowedAt = allowsPlainText };
     }
 
-    private static ConfigMapping? ReadDocument(string repositoryRoot, string file, List<Diagnostic> diagnostics)
+    private static ConfigMapping? ReadDocument(string repositoryRoot, string file, List<Diagnostic> diagnostics, YamlScanBuffers? buffers)
     {
         string path = Path.Combine(repositoryRoot, file);
         long length = new FileInfo(path).Length;
@@ -88,7 +89,7 @@ internal static class EnvironmentLayerReader
             return null;
         }
 
-        YamlReadResult result = ReadYaml(path, length, file);
+        YamlReadResult result = ReadYaml(path, length, file, buffers);
         diagnostics.AddRange(result.Diagnostics);
         switch (result.Root)
         {
@@ -110,7 +111,7 @@ internal static class EnvironmentLayerReader
     /// the tree's, so fewer collections run while the catalog's trees are being built. Bytes that are not UTF-8 are
     /// refused (with their line and column), not replaced by U+FFFD.
     /// </summary>
-    private static YamlReadResult ReadYaml(string path, long length, string file)
+    private static YamlReadResult ReadYaml(string path, long length, string file, YamlScanBuffers? buffers)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent((int)length);
         char[]? chars = null;
@@ -150,7 +151,7 @@ internal static class EnvironmentLayerReader
                 return new YamlReadResult(null, [YamlTextErrors.InvalidUtf8(file, bytes[Math.Min(valid, bytes.Length - 1)], chars.AsSpan(0, count))]);
             }
 
-            return YamlTreeReader.Read(chars.AsSpan(0, count), null, file);
+            return YamlTreeReader.Read(chars.AsSpan(0, count), null, file, buffers);
         }
         finally
         {

@@ -9,7 +9,7 @@ using Slipway.Environments.Validation;
 namespace Slipway.Benchmarks.Environments;
 
 /// <summary>
-/// Issue 4's speed check: load, merge and validate 200 generated environments of about 1,000 keys each (plus a
+/// Issue 4's speed check (and issue 18's): load, merge and validate 200 generated environments of about 1,000 keys each (plus a
 /// 1,000-key base layer they all extend), in process. Budget: 200 ms. Also times the sample environments.
 /// Run: <c>EnvironmentsBenchmark.RunAsync(args)</c>; args may give the environment count, the number of warm runs and
 /// <c>phases</c> (time each stage on one thread: where the time goes); <c>--quick</c> makes 50 environments and 3 warm runs
@@ -160,13 +160,16 @@ public static class EnvironmentsBenchmark
         var times = new List<double>();
         var cpuTimes = new List<double>();
         var pauses = new List<double>();
+        var allocated = new List<double>();
         int diagnostics = 0;
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         using var process = Process.GetCurrentProcess();
         for (int run = 0; run <= runs; run++)
         {
             process.Refresh();
             TimeSpan cpuBefore = process.TotalProcessorTime;
             TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(root, CancellationToken.None).ConfigureAwait(false);
             ValidationResult result = EnvironmentValidator.Validate(catalog, null);
@@ -176,10 +179,13 @@ public static class EnvironmentsBenchmark
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
             cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             pauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
+            allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0);
         }
 
+        string perRun = string.Join("/", collections.Select((before, generation) => ((GC.CollectionCount(generation) - before) / (double)(runs + 1)).ToString("0.#", CultureInfo.InvariantCulture)));
+
         double cpu = Median(cpuTimes.Skip(1));
-        Console.WriteLine($"Environments: load+merge+validate {environments} environments, {mode}: first {times[0]:0.0} ms, warm median {Median(times.Skip(1)):0.0} ms, warm min {times.Skip(1).Min():0.0} ms wall (budget {BudgetMilliseconds} ms); CPU per warm run median {cpu:0.0} ms on {System.Environment.ProcessorCount} cores ({cpu / baselineCpu:0.00}x the bare parser's CPU), GC pauses median {Median(pauses.Skip(1)):0.0} ms; {diagnostics} diagnostics");
+        Console.WriteLine($"Environments: load+merge+validate {environments} environments, {mode}: first {times[0]:0.0} ms, warm median {Median(times.Skip(1)):0.0} ms, warm min {times.Skip(1).Min():0.0} ms wall (budget {BudgetMilliseconds} ms); CPU per warm run median {cpu:0.0} ms on {System.Environment.ProcessorCount} cores ({cpu / baselineCpu:0.00}x the bare parser's CPU), GC pauses median {Median(pauses.Skip(1)):0.0} ms, allocated median {Median(allocated.Skip(1)):0.0} MB, gen0/1/2 collections per run {perRun}; {diagnostics} diagnostics");
         return Median(times.Skip(1));
     }
 

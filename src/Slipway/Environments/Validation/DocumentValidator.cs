@@ -78,7 +78,11 @@ internal static class DocumentValidator
             case MapSchema mapSchema when node is ConfigMapping mapping:
                 foreach (ConfigEntry entry in mapping.Entries)
                 {
-                    ValidateNode(entry.Value, mapSchema.Values, Join(path, entry.Key), diagnostics);
+                    // The common case (infrastructure.variables), kept free of allocations: the path is built only for a problem.
+                    if (mapSchema.Values is not AnySchema any || entry.Value is not ConfigScalar scalar || MayHaveProblem(scalar, entry.Key, any.AllowsExplicitNull))
+                    {
+                        ValidateNode(entry.Value, mapSchema.Values, Join(path, entry.Key), diagnostics);
+                    }
                 }
 
                 break;
@@ -207,6 +211,13 @@ internal static class DocumentValidator
                 break;
         }
     }
+
+    /// <summary>
+    /// False when a scalar under <paramref name="key"/> in a free-form value certainly has nothing to report (what
+    /// <see cref="CheckFreeForm"/> would find for it, without its path): LastKey of the path is LastKey of its last key.
+    /// </summary>
+    private static bool MayHaveProblem(ConfigScalar scalar, string key, bool nullAllowed)
+        => !scalar.IsNull && ((scalar.IsExplicitNull && !nullAllowed) || SecretReference.ContainsReference(scalar.Value) || SecretKeys.IsPlainTextSecret(LastKey(key), scalar));
 
     private static void CheckSecret(ConfigScalar scalar, string path, ICollection<Diagnostic> diagnostics)
     {

@@ -8,7 +8,10 @@ public sealed class ConfigMapping : ConfigNode
     // look keys up in the merged copies), so their trees stay smaller and cheaper for the GC.
     private const int IndexThreshold = 8;
 
-    private readonly List<ConfigEntry?> _entries;
+    // The entries in order (a removed one leaves a null), in slots [0, _length); an array of its own rather than a List
+    // so a file's tree holds one object less per mapping, and the reader can hand over an array of the exact size.
+    private ConfigEntry?[] _entries;
+    private int _length;
     private Dictionary<string, int>? _index;
     private int _count;
 
@@ -18,7 +21,15 @@ public sealed class ConfigMapping : ConfigNode
     public ConfigMapping(SourceLocation location, int capacity = 4)
         : base(location)
     {
-        _entries = new List<ConfigEntry?>(capacity);
+        _entries = capacity > 0 ? new ConfigEntry?[capacity] : [];
+    }
+
+    /// <summary>A mapping of <paramref name="entries"/>, whose keys are distinct (the array is kept, not copied).</summary>
+    internal ConfigMapping(SourceLocation location, ConfigEntry[] entries)
+        : base(location)
+    {
+        _entries = entries;
+        _length = _count = entries.Length;
     }
 
     public override string KindName => "mapping";
@@ -28,20 +39,8 @@ public sealed class ConfigMapping : ConfigNode
 
     public int Count => _count;
 
-    /// <summary>The entries in order.</summary>
-    public IEnumerable<ConfigEntry> Entries
-    {
-        get
-        {
-            foreach (ConfigEntry? entry in _entries)
-            {
-                if (entry is not null)
-                {
-                    yield return entry;
-                }
-            }
-        }
-    }
+    /// <summary>The entries in order (a struct: a <c>foreach</c> over it allocates nothing).</summary>
+    public EntryList Entries => new(this);
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
@@ -62,11 +61,19 @@ public sealed class ConfigMapping : ConfigNode
         Add(entry);
     }
 
+    /// <summary>
+    /// <see cref="IndexOf(string)"/>, trying <paramref name="hint"/> first: layers usually write their keys in the same order,
+    /// so a merge that looks up one file's keys in order mostly finds each where the previous one's successor is, and a
+    /// merged mapping needs no index.
+    /// </summary>
+    internal int IndexOf(string key, int hint)
+        => (uint)hint < (uint)_length && _entries[hint] is { } entry && string.Equals(entry.Key, key, StringComparison.Ordinal) ? hint : IndexOf(key);
+
     /// <summary>The position of <paramref name="key"/> (for <see cref="SetAt"/> and <see cref="RemoveAt"/>), or -1.</summary>
     internal int IndexOf(string key)
     {
         Dictionary<string, int>? index = Volatile.Read(ref _index);
-        if (index is null && _entries.Count > IndexThreshold)
+        if (index is null && _length > IndexThreshold)
         {
             index = BuildIndex();
         }
@@ -76,7 +83,7 @@ public sealed class ConfigMapping : ConfigNode
             return index.TryGetValue(key, out int i) ? i : -1;
         }
 
-        for (int i = 0; i < _entries.Count; i++)
+        for (int i = 0; i < _length; i++)
         {
             if (_entries[i] is { } entry && string.Equals(entry.Key, key, StringComparison.Ordinal))
             {
@@ -125,8 +132,13 @@ public sealed class ConfigMapping : ConfigNode
 
     private void Add(ConfigEntry entry)
     {
-        _index?.Add(entry.Key, _entries.Count);
-        _entries.Add(entry);
+        if (_length == _entries.Length)
+        {
+            Array.Resize(ref _entries, Math.Max(4, _length * 2));
+        }
+
+        _index?.Add(entry.Key, _length);
+        _entries[_length++] = entry;
         _count++;
     }
 
@@ -136,8 +148,8 @@ public sealed class ConfigMapping : ConfigNode
     /// </summary>
     private Dictionary<string, int> BuildIndex()
     {
-        var index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
-        for (int j = 0; j < _entries.Count; j++)
+        var index = new Dictionary<string, int>(_length * 2, StringComparer.Ordinal);
+        for (int j = 0; j < _length; j++)
         {
             if (_entries[j] is { } existing)
             {
@@ -196,5 +208,46 @@ public sealed class ConfigMapping : ConfigNode
 
         key = parts[^1];
         return current;
+    }
+
+    /// <summary>The entries of a mapping in order, skipping removed ones; enumerated without allocating.</summary>
+    public readonly struct EntryList(ConfigMapping mapping) : IEnumerable<ConfigEntry>
+    {
+        public Enumerator GetEnumerator() => new(mapping);
+
+        IEnumerator<ConfigEntry> IEnumerable<ConfigEntry>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Walks the slots in order; a mapping must not change while it is enumerated.</summary>
+        public struct Enumerator(ConfigMapping mapping) : IEnumerator<ConfigEntry>
+        {
+            private int _next;
+
+            public ConfigEntry Current { get; private set; } = null!;
+
+            readonly object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                // default(EntryList) (what 'mapping?.Entries ?? []' gives for no mapping) has no entries.
+                while (mapping is not null && _next < mapping._length)
+                {
+                    if (mapping._entries[_next++] is { } entry)
+                    {
+                        Current = entry;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            public void Reset() => _next = 0;
+
+            public readonly void Dispose()
+            {
+            }
+        }
     }
 }

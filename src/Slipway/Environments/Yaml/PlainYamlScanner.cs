@@ -31,38 +31,50 @@ internal static class PlainYamlScanner
 
     /// <summary>
     /// The root mapping of <paramref name="text"/>, or null when it uses anything outside the fast path's subset
-    /// (then nothing is added to <paramref name="diagnostics"/>).
+    /// (then nothing is added to <paramref name="diagnostics"/>). <paramref name="buffers"/>: reused from the previous
+    /// file read on this thread, if any.
     /// </summary>
-    public static ConfigMapping? TryRead(ReadOnlySpan<char> text, string file, List<Diagnostic> diagnostics)
+    public static ConfigMapping? TryRead(ReadOnlySpan<char> text, string file, List<Diagnostic> diagnostics, YamlScanBuffers? buffers = null)
     {
         if (text.ContainsAnyExcept(s_supported))
         {
             return null;
         }
 
-        var scanner = new Scanner(text, file);
-        ConfigMapping? root = scanner.Scan();
-        if (root is not null)
+        buffers ??= new YamlScanBuffers();
+        buffers.Reset();
+        try
         {
-            diagnostics.AddRange(scanner.Diagnostics);
+            ConfigMapping? root = new Scanner(text, file, buffers).Scan();
+            if (root is not null)
+            {
+                diagnostics.AddRange(buffers.Diagnostics);
+            }
+
+            return root;
         }
-
-        return root;
+        finally
+        {
+            // Nothing of this file's tree is kept alive by the buffers.
+            buffers.Reset();
+        }
     }
-
-    /// <summary>An open mapping: its indent, and the key of its parent entry whose value it is (null for the root).</summary>
-    private readonly record struct Frame(int Indent, ConfigMapping Mapping, string? Key, SourceLocation KeyLocation);
 
     // A ref struct so it can read the text straight from the loader's pooled buffer.
     private ref struct Scanner
     {
         private readonly ReadOnlySpan<char> _text;
         private readonly string _file;
-        private readonly List<Frame> _open = [];
+        private readonly List<ScanFrame> _open;
+
+        // The entries of the open mappings: a mapping is made when it closes, with an array of its exact size.
+        private readonly List<ConfigEntry> _entries;
 
         // The keys of each open mapping, by depth (reused): duplicates are found without building the mapping's index.
-        private readonly List<HashSet<string>> _keys = [];
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly List<HashSet<string>> _keys;
+        private readonly Dictionary<string, string> _keyStrings;
+        private readonly Dictionary<string, string> _valueStrings;
+        private readonly List<Diagnostic> _diagnostics;
         private int _lineStart;
         private int _line = 1;
 
@@ -70,13 +82,17 @@ internal static class PlainYamlScanner
         private string? _pendingKey;
         private SourceLocation _pendingKeyLocation;
 
-        public Scanner(ReadOnlySpan<char> text, string file)
+        public Scanner(ReadOnlySpan<char> text, string file, YamlScanBuffers buffers)
         {
             _text = text;
             _file = file;
+            _open = buffers.Open;
+            _entries = buffers.Entries;
+            _keys = buffers.Keys;
+            _keyStrings = buffers.KeyStrings;
+            _valueStrings = buffers.ValueStrings;
+            _diagnostics = buffers.Diagnostics;
         }
-
-        public List<Diagnostic> Diagnostics { get; } = [];
 
         public ConfigMapping? Scan()
         {
@@ -104,7 +120,7 @@ internal static class PlainYamlScanner
                 Close();
             }
 
-            return _open[0].Mapping;
+            return Build(_open[0]);
         }
 
         private bool ScanLine(int end)
@@ -128,7 +144,7 @@ internal static class PlainYamlScanner
                     return false;
                 }
 
-                Open(new Frame(indent, new ConfigMapping(At(start)), null, default));
+                Open(new ScanFrame(indent, At(start), null, default, _entries.Count));
             }
             else if (_pendingKey is not null)
             {
@@ -137,7 +153,7 @@ internal static class PlainYamlScanner
                     return false;
                 }
 
-                Open(new Frame(indent, new ConfigMapping(At(start)), _pendingKey, _pendingKeyLocation));
+                Open(new ScanFrame(indent, At(start), _pendingKey, _pendingKeyLocation, _entries.Count));
                 _pendingKey = null;
             }
             else
@@ -161,7 +177,7 @@ internal static class PlainYamlScanner
             return ScanEntry(start, end);
         }
 
-        private void Open(Frame frame)
+        private void Open(ScanFrame frame)
         {
             if (_keys.Count == _open.Count)
             {
@@ -178,21 +194,39 @@ internal static class PlainYamlScanner
         /// <summary>Closes the innermost mapping: it becomes the value of its key in the enclosing one.</summary>
         private void Close()
         {
-            Frame closed = _open[^1];
+            ScanFrame closed = _open[^1];
             _open.RemoveAt(_open.Count - 1);
-            Set(closed.Key!, closed.KeyLocation, closed.Mapping);
+            Set(closed.Key!, closed.KeyLocation, Build(closed));
+        }
+
+        /// <summary>The mapping of a frame being closed, made of its entries (which leave the buffer).</summary>
+        private ConfigMapping Build(ScanFrame frame)
+        {
+            int count = _entries.Count - frame.FirstEntry;
+            var entries = new ConfigEntry[count];
+            _entries.CopyTo(frame.FirstEntry, entries, 0, count);
+            _entries.RemoveRange(frame.FirstEntry, count);
+            return new ConfigMapping(frame.Location, entries);
         }
 
         private void Set(string key, SourceLocation keyLocation, ConfigNode value)
         {
-            ConfigMapping mapping = _open[^1].Mapping;
-            int existing = _keys[_open.Count - 1].Add(key) ? -1 : mapping.IndexOf(key);
-            if (existing >= 0)
+            var entry = new ConfigEntry(key, keyLocation, value);
+            if (_keys[_open.Count - 1].Add(key))
             {
-                Diagnostics.Add(YamlTreeReader.DuplicateKey(keyLocation, key, mapping.EntryAt(existing)));
+                _entries.Add(entry);
+                return;
             }
 
-            mapping.SetAt(existing, new ConfigEntry(key, keyLocation, value));
+            // A duplicate (rare): reported, and the later value takes the first one's place, as YamlDotNet's path does.
+            int existing = _open[^1].FirstEntry;
+            while (!string.Equals(_entries[existing].Key, key, StringComparison.Ordinal))
+            {
+                existing++;
+            }
+
+            _diagnostics.Add(YamlTreeReader.DuplicateKey(keyLocation, key, _entries[existing]));
+            _entries[existing] = entry;
         }
 
         private bool ScanEntry(int start, int end)
@@ -203,7 +237,7 @@ internal static class PlainYamlScanner
                 return false;
             }
 
-            string key = Intern(start, keyEnd);
+            string key = Intern(_keyStrings, start, keyEnd);
             SourceLocation keyLocation = At(start);
             int value = keyEnd + 1;
             if (value == end)
@@ -254,7 +288,7 @@ internal static class PlainYamlScanner
                 }
             }
 
-            return new ConfigScalar(Intern(start, end), false, At(start));
+            return new ConfigScalar(Intern(_valueStrings, start, end), false, At(start));
         }
 
         private ConfigSequence? ScanFlowList(int open, int end)
@@ -274,7 +308,7 @@ internal static class PlainYamlScanner
                     return null;
                 }
 
-                items.Add(new ConfigScalar(Intern(i, itemEnd), false, At(i)));
+                items.Add(new ConfigScalar(Intern(_keyStrings, i, itemEnd), false, At(i)));
                 i = SkipSpaces(itemEnd, end);
                 if (i < end && _text[i] == ']')
                 {
@@ -305,11 +339,11 @@ internal static class PlainYamlScanner
             return i;
         }
 
-        // Keys and values repeat within a file (chart, version, true, …): one string each.
-        private string Intern(int start, int end)
+        // Keys repeat across files, values within a file (chart, version, true, …): one string each.
+        private readonly string Intern(Dictionary<string, string> strings, int start, int end)
         {
             ReadOnlySpan<char> span = _text.Slice(start, end - start);
-            Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+            Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(span, out string? value))
             {
                 value = span.ToString();

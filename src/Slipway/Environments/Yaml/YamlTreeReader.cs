@@ -36,9 +36,10 @@ public static class YamlTreeReader
 
     /// <summary>
     /// Reads <paramref name="text"/> (<paramref name="original"/> is the same text as a string when the caller has one;
-    /// otherwise a string is made only if YamlDotNet has to read it).
+    /// otherwise a string is made only if YamlDotNet has to read it). <paramref name="buffers"/>: the fast scanner's, reused
+    /// from file to file by a caller reading many on one thread.
     /// </summary>
-    internal static YamlReadResult Read(ReadOnlySpan<char> text, string? original, string file)
+    internal static YamlReadResult Read(ReadOnlySpan<char> text, string? original, string file, YamlScanBuffers? buffers = null)
     {
         var diagnostics = new List<Diagnostic>();
         if (text.Length > MaxFileBytes)
@@ -48,7 +49,7 @@ public static class YamlTreeReader
         }
 
         // Most environment files are plain block mappings: the fast scanner reads those, YamlDotNet everything else.
-        return PlainYamlScanner.TryRead(text, file, diagnostics) is { } mapping
+        return PlainYamlScanner.TryRead(text, file, diagnostics, buffers) is { } mapping
             ? new YamlReadResult(mapping, diagnostics)
             : ReadWithYamlDotNet(original ?? new string(text), file, diagnostics);
     }

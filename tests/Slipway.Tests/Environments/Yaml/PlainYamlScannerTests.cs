@@ -121,6 +121,45 @@ public sealed class PlainYamlScannerTests
         AssertSameTree(yaml.ToString());
     }
 
+    [Fact]
+    public void Reused_buffers_read_each_file_as_a_fresh_scanner_does()
+    {
+        // As the catalog reads a repository: one set of buffers for all files, texts it refuses half-way in between.
+        string[] texts =
+        [
+            "a: 1\nb:\n  c: 1\n  c: 2\n  d:\n    e: 1\n  d: 3\na: 2\n",
+            "a:\n  b:\n    c: 1\n    d: [x, y\n",
+            "a:\n    b: 1\n  c: 2\n",
+            "apps:\n  web:\n    tag: v1\n    replicas: 2\n  api:\n    image: registry.local/api\nz: https://a.b/c?x=1&y=2\n",
+            "a: 1\nb:\n  c: 1\n  c: 2\n  d:\n    e: 1\n  d: 3\na: 2\n",
+            "extends: [base, ha]\nb:\n  a: 1\n  b:\n    a: 2\n",
+        ];
+        var buffers = new YamlScanBuffers();
+
+        foreach (string yaml in texts)
+        {
+            var diagnostics = new List<Diagnostic>();
+            ConfigMapping? reused = PlainYamlScanner.TryRead(yaml, File, diagnostics, buffers);
+            var freshDiagnostics = new List<Diagnostic>();
+            ConfigMapping? fresh = PlainYamlScanner.TryRead(yaml, File, freshDiagnostics);
+            if (fresh is null)
+            {
+                reused.ShouldBeNull(yaml);
+                continue;
+            }
+
+            var actual = new StringBuilder();
+            var expected = new StringBuilder();
+            Describe(reused.ShouldNotBeNull(yaml), actual, 0);
+            Describe(YamlTreeReader.ReadWithYamlDotNet(yaml, File, []).Root!, expected, 0);
+            actual.ToString().ShouldBe(expected.ToString());
+            diagnostics.ShouldBe(freshDiagnostics);
+        }
+
+        buffers.Entries.ShouldBeEmpty();
+        buffers.Open.ShouldBeEmpty();
+    }
+
     private static void Refuses(string yaml)
     {
         var diagnostics = new List<Diagnostic>();
