@@ -37,7 +37,7 @@ public static class RedeployBenchmark
             Prepare(repository, root);
             string[] images = ["registry.local/web:r-1", "registry.local/web:r-2", "registry.local/web:r-3"];
             await using LocalClusterHandle cluster = await LocalClusterHost.StartAsync(
-                LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(root).LocalCluster, images)), CancellationToken.None);
+                LocalClusterStarter.OptionsFor(new LocalClusterStartRequest(new SlipwayPaths(root).LocalCluster, Environment, images)), CancellationToken.None);
             var run = new Runner(root);
             await run.DeployAsync(platform: true, "r-2");
             if (BenchmarkRecorder.FirstCall)

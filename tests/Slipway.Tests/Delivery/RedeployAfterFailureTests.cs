@@ -28,7 +28,7 @@ public sealed class RedeployAfterFailureTests : IClassFixture<RollbackClusterFix
     [Fact]
     public async Task A_good_tag_right_after_a_bad_one_goes_live_while_the_failed_upgrade_is_still_pending()
     {
-        string env = WriteEnvironment("redeploy");
+        string env = await WriteEnvironmentAsync("redeploy");
         await DeployAsync(env, "r-2");
         await ShouldFailAsync(env, "r-9");
 
@@ -45,7 +45,7 @@ public sealed class RedeployAfterFailureTests : IClassFixture<RollbackClusterFix
 
         TimeSpan elapsed = await DeployAsync(env, "r-3");
 
-        JsonElement release = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.HelmRelease, $"{env}-web", "web", Ct))!.Value;
+        JsonElement release = (await _fixture.ClusterFor(env).GetCustomObjectAsync(CustomResource.HelmRelease, $"{env}-web", "web", Ct))!.Value;
         JsonStatus.Condition(release, "Ready")!.Value.Reason.ShouldBe("UpgradeSucceeded");
         await RunningImageShouldBeAsync(env, "registry.local/web:r-3");
         TestContext.Current.TestOutputHelper?.WriteLine($"good tag after RollbackSucceeded: live in {elapsed.TotalSeconds:0.0}s");
@@ -62,19 +62,19 @@ public sealed class RedeployAfterFailureTests : IClassFixture<RollbackClusterFix
 
         log.Lines.ShouldContain(l => l.Contains("nothing committed", StringComparison.Ordinal));
         log.Lines.ShouldContain(l => l.Contains($"HelmRelease {env}-web/web is not Ready (RollbackSucceeded): asked helm-controller to force a one-off upgrade now", StringComparison.Ordinal));
-        JsonElement release = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.HelmRelease, $"{env}-web", "web", Ct))!.Value;
+        JsonElement release = (await _fixture.ClusterFor(env).GetCustomObjectAsync(CustomResource.HelmRelease, $"{env}-web", "web", Ct))!.Value;
         JsonStatus.Condition(release, "Ready")!.Value.Reason.ShouldBe("UpgradeSucceeded");
         JsonStatus.Text(release, "status", "lastHandledForceAt").ShouldBe(JsonStatus.Text(release, "metadata", "annotations", FluxReleaseRetry.ForceAt));
         await RunningImageShouldBeAsync(env, "registry.local/web:r-8");
         TestContext.Current.TestOutputHelper?.WriteLine($"same tag, image published after its failure: live in {elapsed.TotalSeconds:0.0}s");
     }
 
-    private string WriteEnvironment(string name) => _fixture.AddEnvironment(name, "r-1", "rollback:\n  auto: false\n");
+    private Task<string> WriteEnvironmentAsync(string name) => _fixture.AddEnvironmentAsync(name, "r-1", "rollback:\n  auto: false\n");
 
     /// <summary>web at r-2 verified, then <paramref name="badTag"/> fails and helm-controller rolls it back (RollbackSucceeded) after a short timeout.</summary>
     private async Task<string> RemediatedAsync(string name, string badTag)
     {
-        string env = WriteEnvironment(name);
+        string env = await WriteEnvironmentAsync(name);
         await DeployAsync(env, "r-2");
         ShortenHelmTimeout($"clusters/{env}/apps/web/helm-release.yaml");
         await ShouldFailAsync(env, badTag);
@@ -113,14 +113,14 @@ public sealed class RedeployAfterFailureTests : IClassFixture<RollbackClusterFix
     }
 
     private async Task RunningImageShouldBeAsync(string env, string image)
-        => (await _fixture.Cluster.ListDeploymentsAsync($"{env}-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image.ShouldBe(image);
+        => (await _fixture.ClusterFor(env).ListDeploymentsAsync($"{env}-web", Ct)).Single().Spec.Template.Spec.Containers.Single().Image.ShouldBe(image);
 
     private async Task<JsonElement> WaitForReadyReasonAsync(string env, string reason)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            JsonElement release = (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.HelmRelease, $"{env}-web", "web", Ct))!.Value;
+            JsonElement release = (await _fixture.ClusterFor(env).GetCustomObjectAsync(CustomResource.HelmRelease, $"{env}-web", "web", Ct))!.Value;
             if (JsonStatus.Condition(release, "Ready") is { Reason: var current } && current == reason)
             {
                 return release;

@@ -28,7 +28,7 @@ public sealed class ScopedVerifyTests : IClassFixture<RollbackClusterFixture>
     [Fact]
     public async Task Verify_ignores_a_foreign_object_in_the_namespace_and_fails_when_the_release_runs_another_tag_than_the_commit()
     {
-        _fixture.AddEnvironment("scoped", "r-2", "rollback:\n  auto: false\n");
+        await _fixture.AddEnvironmentAsync("scoped", "r-2", "rollback:\n  auto: false\n");
         var log = new RecordingLog();
         await using (EnvironmentDelivery deploy = await _fixture.OpenAsync("scoped", log, Variables()))
         {
@@ -37,7 +37,7 @@ public sealed class ScopedVerifyTests : IClassFixture<RollbackClusterFixture>
         }
 
         // Something else in the same namespace that will never run: not the environment's, so not Verify's business.
-        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = _fixture.Cluster.Target.Url!.ToString() });
+        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = _fixture.ClusterFor("scoped").Target.Url!.ToString() });
         await client.AppsV1.CreateNamespacedDeploymentAsync(Foreign(), "scoped-web", cancellationToken: Ct);
         VerificationReport live = await VerifyAsync();
         live.IsReady.ShouldBeTrue(live.Summary());
@@ -45,7 +45,7 @@ public sealed class ScopedVerifyTests : IClassFixture<RollbackClusterFixture>
 
         // Another writer moves the HelmRelease to r-3 (as a second environment sharing web/web did): the commit still says r-2.
         var patch = new JsonObject { ["spec"] = new JsonObject { ["values"] = new JsonObject { ["image"] = new JsonObject { ["tag"] = "r-3" } } } };
-        await _fixture.Cluster.MergePatchCustomObjectAsync(CustomResource.HelmRelease, "scoped-web", "web", patch, Ct);
+        await _fixture.ClusterFor("scoped").MergePatchCustomObjectAsync(CustomResource.HelmRelease, "scoped-web", "web", patch, Ct);
         SlipwayException failed = await Should.ThrowAsync<SlipwayException>(VerifyAsync);
 
         failed.Kind.ShouldBe(FailureKind.Failed);

@@ -59,13 +59,18 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
         _root.Write("environments/stop/env.yaml", Environment.Replace("NAMESPACE", "stop-web", StringComparison.Ordinal).Replace("replicas: 1", "replicas: 2", StringComparison.Ordinal));
         _root.Write("environments/auto/env.yaml", Environment.Replace("NAMESPACE", "auto-web", StringComparison.Ordinal) + "rollback:\n  auto: true\n");
         _root.Write("environments/argostop/env.yaml", Environment.Replace("NAMESPACE", "argostop-web", StringComparison.Ordinal).Replace("cluster:", "gitops:\n  engine: argocd\ncluster:", StringComparison.Ordinal));
-        string[] images = ["registry.local/web:r-1", "registry.local/web:r-2", "registry.local/web:r-3"];
         foreach (string environment in Environments)
         {
-            var request = new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, environment, images);
-            LocalClusterHandle handle = await LocalClusterHost.StartAsync(LocalClusterStarter.OptionsFor(request), TestContext.Current.CancellationToken);
-            _clusters[environment] = (handle, new KubernetesCluster(ClusterTarget.ForUrl(handle.BaseAddress, handle.KubeconfigPath, handle.ContextName)));
+            await StartClusterAsync(environment);
         }
+    }
+
+    private async Task StartClusterAsync(string environment)
+    {
+        string[] images = ["registry.local/web:r-1", "registry.local/web:r-2", "registry.local/web:r-3"];
+        var request = new LocalClusterStartRequest(new SlipwayPaths(Root).LocalCluster, environment, images);
+        LocalClusterHandle handle = await LocalClusterHost.StartAsync(LocalClusterStarter.OptionsFor(request), TestContext.Current.CancellationToken);
+        _clusters[environment] = (handle, new KubernetesCluster(ClusterTarget.ForUrl(handle.BaseAddress, handle.KubeconfigPath, handle.ContextName)));
     }
 
     public Task<EnvironmentDelivery> OpenAsync(string environment, ILog log) => OpenAsync(environment, log, new Dictionary<string, string>());
@@ -85,16 +90,18 @@ public sealed class RollbackClusterFixture : IAsyncLifetime
 
     /// <summary>
     /// Adds the environment <paramref name="name"/> (web at <paramref name="tag"/> in namespace <c>&lt;name&gt;-web</c>, then
-    /// <paramref name="extra"/> YAML) after the fixture started; the next delivery opened loads it. Returns the name.
+    /// <paramref name="extra"/> YAML) after the fixture started, and starts its own local cluster (<see cref="ClusterFor"/>);
+    /// the next delivery opened loads it. Returns the name.
     /// </summary>
-    public string AddEnvironment(string name, string tag, string extra)
+    public async Task<string> AddEnvironmentAsync(string name, string tag, string extra)
     {
         _root.Write($"environments/{name}/env.yaml", Environment.Replace("NAMESPACE", $"{name}-web", StringComparison.Ordinal).Replace("tag: r-1", $"tag: {tag}", StringComparison.Ordinal) + extra);
+        await StartClusterAsync(name);
         return name;
     }
 
     /// <summary>The image catalogue the running cluster reads (what <c>./build.sh PublishImage</c> adds to).</summary>
-    public string ImageCatalogPath => (_handle ?? throw new InvalidOperationException("not started")).Images.Path;
+    public string ImageCatalogPath => _clusters.Values.FirstOrDefault().Handle?.Images.Path ?? throw new InvalidOperationException("not started");
 
     public async ValueTask DisposeAsync()
     {
