@@ -85,7 +85,7 @@ public sealed class EnvironmentIsolationTests : IClassFixture<BuildScriptClone>
 
             run.ExitCode.ShouldBe(ExitCodes.BadInput, run.ToString());
             run.Output.ShouldContain("A local cluster cannot be named 'kubeconfig': its state folder .nuke/temp/local-cluster/kubeconfig would be the shared file of that name");
-            File.Exists(Path.Combine(new SlipwayPaths(_clone.Root).LocalCluster, "kubeconfig")).ShouldBeTrue("the shared kubeconfig is still a file");
+            Directory.Exists(Path.Combine(new SlipwayPaths(_clone.Root).LocalCluster, "kubeconfig")).ShouldBeFalse("no state folder where the shared kubeconfig goes");
         }
         finally
         {
