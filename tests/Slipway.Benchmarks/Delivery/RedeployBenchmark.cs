@@ -49,11 +49,14 @@ public static class RedeployBenchmark
 
             var normal = new List<double>();
             var afterFailure = new List<double>();
+            string current = "r-2";
             for (int round = 0; round < rounds; round++)
             {
-                normal.Add(await run.DeployAsync(platform: false, round % 2 == 0 ? "r-3" : "r-2"));
+                current = current == "r-2" ? "r-3" : "r-2"; // every deploy changes the tag
+                normal.Add(await run.DeployAsync(platform: false, current));
                 await run.FailAsync("r-9");
-                afterFailure.Add(await run.DeployAsync(platform: false, round % 2 == 0 ? "r-2" : "r-3"));
+                current = current == "r-2" ? "r-3" : "r-2";
+                afterFailure.Add(await run.DeployAsync(platform: false, current));
                 Console.WriteLine($"redeploy: round {round + 1}: normal redeploy {normal[^1]:0} ms, good tag after a failed deploy {afterFailure[^1]:0} ms");
             }
 
