@@ -25,7 +25,7 @@ public sealed class CorruptRemoteDeliveryTests : IClassFixture<RollbackClusterFi
     [Fact]
     public async Task A_deploy_against_a_remote_whose_tree_is_missing_fails_fast_with_the_git_repositorys_reason()
     {
-        string env = _fixture.AddEnvironment("corrupt", "r-2", string.Empty);
+        string env = await _fixture.AddEnvironmentAsync("corrupt", "r-2", string.Empty);
         await using (EnvironmentDelivery first = await _fixture.OpenAsync(env, new RecordingLog()))
         {
             await first.DeployPlatformAsync(Ct);
@@ -34,9 +34,9 @@ public sealed class CorruptRemoteDeliveryTests : IClassFixture<RollbackClusterFi
 
         string tree = GitFixture.Git(_fixture.GitOpsRemote, "rev-parse", "main:clusters/corrupt");
         File.Delete(Path.Combine(_fixture.GitOpsRemote, "objects", tree[..2], tree[2..]));
-        Directory.Delete(Path.Combine(Path.GetDirectoryName(_fixture.ImageCatalogPath)!, "sources"), recursive: true); // nothing fetched yet
 
-        string next = _fixture.AddEnvironment("corrupt-next", "r-2", string.Empty);
+        // corrupt-next has a cluster of its own, which has fetched nothing yet: its source controller must fetch the broken main.
+        string next = await _fixture.AddEnvironmentAsync("corrupt-next", "r-2", string.Empty);
         await using EnvironmentDelivery again = await _fixture.OpenAsync(next, new RecordingLog());
         var clock = Stopwatch.StartNew();
         SlipwayException failure = await Should.ThrowAsync<SlipwayException>(() => again.DeployPlatformAsync(Ct));
