@@ -59,6 +59,7 @@ public sealed partial class EnvironmentDelivery
             await ApplyCommitAsync(environment, push.CommitSha, $"{Name}-platform", cancellationToken).ConfigureAwait(false);
         }
 
+        await HoldArgoSyncAsync(onlyWhenHeld: false, cancellationToken).ConfigureAwait(false); // after the apply, which re-applies the root Application
         return push;
     }
 
@@ -90,6 +91,10 @@ public sealed partial class EnvironmentDelivery
         if (removed.Count > 0)
         {
             await ResumeImageAutomationAsync(cancellationToken).ConfigureAwait(false);
+            if (removed.Count == guards.Holds.Count)
+            {
+                await ReleaseArgoSyncAsync(stopped: guards.Stops.Count > 0, cancellationToken).ConfigureAwait(false); // another app still held keeps it off
+            }
         }
 
         return removed;
