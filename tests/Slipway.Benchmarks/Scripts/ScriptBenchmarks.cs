@@ -78,32 +78,26 @@ public static class ScriptBenchmarks
     public static async Task<int> RollbackAsync(string[] args)
     {
         IReadOnlyDictionary<string, double> results = await RunScriptAsync("rollback.sh", Runs(args, full: 3, quick: 1));
-        int runs = (int)results["runs"];
-        const string Baseline = "warm `./build.sh SyncApps Verify --app web --tag GOOD1` from GOOD2 (the same change as a deploy)";
-        BenchmarkRecorder.Record(new BenchmarkMeasure
+        foreach ((string name, string title, string key) in new[]
         {
-            Name = "rollback.tag",
-            Title = "warm `./build.sh Rollback --tag GOOD1 --yes` from GOOD2 on the local cluster, Verify and release record included",
-            Unit = "ms",
-            Kind = FigureKind.WholeProcess,
-            Samples = runs,
-            Value = results["rollback_ms"],
-            Baseline = results["baseline_ms"],
-            BaselineTitle = Baseline,
-            Goals = [BenchmarkGoal.AtMost(5_000)],
-        });
-        BenchmarkRecorder.Record(new BenchmarkMeasure
+            ("rollback.tag", "warm `./build.sh Rollback --tag GOOD1 --yes` from GOOD2 on the local cluster, Verify and release record included", "rollback_ms"),
+            ("rollback.after-failed-deploy", "the same Rollback right after a deploy of a never-published tag failed Verify", "after_failed_ms"),
+        })
         {
-            Name = "rollback.after-failed-deploy",
-            Title = "the same Rollback right after a deploy of a never-published tag failed Verify",
-            Unit = "ms",
-            Kind = FigureKind.WholeProcess,
-            Samples = runs,
-            Value = results["after_failed_ms"],
-            Baseline = results["baseline_ms"],
-            BaselineTitle = Baseline,
-            Goals = [BenchmarkGoal.AtMost(5_000)],
-        });
+            BenchmarkRecorder.Record(new BenchmarkMeasure
+            {
+                Name = name,
+                Title = title,
+                Unit = "ms",
+                Kind = FigureKind.WholeProcess,
+                Samples = (int)results["runs"],
+                Value = results[key],
+                Baseline = results["baseline_ms"],
+                BaselineTitle = "warm `./build.sh SyncApps Verify --app web --tag GOOD1` from GOOD2 (the same change as a deploy)",
+                Goals = [BenchmarkGoal.AtMost(5_000)],
+            });
+        }
+
         return 0;
     }
 
