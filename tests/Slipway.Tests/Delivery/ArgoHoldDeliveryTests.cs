@@ -5,7 +5,6 @@ using Slipway.Releases;
 using Slipway.Rollback;
 using Slipway.Tests.Rollback;
 using Slipway.Tests.Support;
-using Slipway.Verification;
 
 namespace Slipway.Tests.Delivery;
 
@@ -31,14 +30,14 @@ public sealed class ArgoHoldDeliveryTests : IClassFixture<RollbackClusterFixture
         await using EnvironmentDelivery delivery = await _fixture.OpenAsync("argostop", new RecordingLog());
         await delivery.DeployPlatformAsync(Ct);
         await delivery.SyncAppsAsync(null, null, Ct);
-        await delivery.VerifyAndRecordAsync(new NullProgress(), http, Ct);
+        await delivery.VerifyAndRecordAsync(NullVerificationProgress.Instance, http, Ct);
         await delivery.SyncAppsAsync("web", "r-2", Ct);
-        await delivery.VerifyAndRecordAsync(new NullProgress(), http, Ct);
+        await delivery.VerifyAndRecordAsync(NullVerificationProgress.Instance, http, Ct);
         JsonElement before = await RootAsync();
 
         RollbackPlan plan = await delivery.PlanRollbackAsync(new RollbackRequest { Tag = "r-1", App = "web", Reason = "r-2 broke checkout" }, Ct);
         await delivery.RollbackAsync(plan, Ct);
-        await delivery.VerifyAndRecordAsync(new NullProgress(), http, Ct);
+        await delivery.VerifyAndRecordAsync(NullVerificationProgress.Instance, http, Ct);
         JsonElement held = await RootAsync();
         await delivery.SyncAppsAsync(null, null, Ct); // re-applies the root Application (automated on) while web stays held at r-1
         JsonElement afterDeploy = await RootAsync();
@@ -68,11 +67,4 @@ public sealed class ArgoHoldDeliveryTests : IClassFixture<RollbackClusterFixture
         => application.GetProperty("metadata").TryGetProperty("annotations", out JsonElement annotations) && annotations.TryGetProperty(EnvironmentDelivery.AutomatedBefore, out JsonElement value)
             ? value.GetString()
             : null;
-
-    private sealed class NullProgress : IVerificationProgress
-    {
-        public void Report(VerificationReport report, TimeSpan elapsed, TimeSpan timeout)
-        {
-        }
-    }
 }

@@ -8,7 +8,6 @@ using Slipway.Releases;
 using Slipway.Rollback;
 using Slipway.Tests.GitOps;
 using Slipway.Tests.Support;
-using Slipway.Verification;
 
 namespace Slipway.Tests.Rollback;
 
@@ -37,9 +36,9 @@ public sealed class RollbackFaultTests : IClassFixture<RollbackClusterFixture>
         {
             await deploy.DeployPlatformAsync(Ct);
             await deploy.SyncAppsAsync(null, null, Ct);
-            await deploy.VerifyAndRecordAsync(new NullProgress(), http, Ct);
+            await deploy.VerifyAndRecordAsync(NullVerificationProgress.Instance, http, Ct);
             await deploy.SyncAppsAsync("web", "r-2", Ct);
-            await deploy.VerifyAndRecordAsync(new NullProgress(), http, Ct);
+            await deploy.VerifyAndRecordAsync(NullVerificationProgress.Instance, http, Ct);
         }
 
         string head = Head();
@@ -92,7 +91,7 @@ public sealed class RollbackFaultTests : IClassFixture<RollbackClusterFixture>
             await delivery.ResumeAsync(null, "after the race", Ct);
             RollbackPlan plan = await delivery.PlanRollbackAsync(new RollbackRequest { Tag = "r-4", App = "web", AllowNewTag = true, Reason = "try r-4" }, Ct);
             await delivery.RollbackAsync(plan, Ct);
-            failed = await Should.ThrowAsync<SlipwayException>(() => delivery.VerifyRollbackAsync(new NullProgress(), http, Ct));
+            failed = await Should.ThrowAsync<SlipwayException>(() => delivery.VerifyRollbackAsync(NullVerificationProgress.Instance, http, Ct));
             holdsAfterFailure = await delivery.ReadHoldsAsync(Ct);
         }
 
@@ -133,25 +132,12 @@ public sealed class RollbackFaultTests : IClassFixture<RollbackClusterFixture>
     }
 
     /// <summary>The repository, with another push landing on the remote right after the first run of each edit (before its push).</summary>
-    private sealed class RacingRepository(IGitOpsRepository inner, Action compete) : IGitOpsRepository
+    private sealed class RacingRepository(IGitOpsRepository inner, Action compete) : DelegatingGitOpsRepository(inner)
     {
-        public string RemoteDisplay => inner.RemoteDisplay;
-
-        public string Branch => inner.Branch;
-
-        public Task<GitOpsSnapshot> ReadSnapshotAsync(IReadOnlyList<string> folders, CancellationToken cancellationToken)
-            => inner.ReadSnapshotAsync(folders, cancellationToken);
-
-        public Task<bool> ContainsAsync(string revision, string commit, CancellationToken cancellationToken)
-            => inner.ContainsAsync(revision, commit, cancellationToken);
-
-        public Task<IReadOnlyList<FileVersion>> ReadFileHistoryAsync(string path, Func<FileVersion, bool> keepReading, CancellationToken cancellationToken)
-            => inner.ReadFileHistoryAsync(path, keepReading, cancellationToken);
-
-        public Task<PushResult> PushChangeAsync(Func<IGitOpsWorkTree, CancellationToken, Task<ChangeDescription?>> edit, CommitInfo info, CancellationToken cancellationToken)
+        public override Task<PushResult> PushChangeAsync(Func<IGitOpsWorkTree, CancellationToken, Task<ChangeDescription?>> edit, CommitInfo info, CancellationToken cancellationToken)
         {
             int runs = 0;
-            return inner.PushChangeAsync(
+            return base.PushChangeAsync(
                 async (tree, ct) =>
                 {
                     ChangeDescription? change = await edit(tree, ct);
@@ -164,13 +150,6 @@ public sealed class RollbackFaultTests : IClassFixture<RollbackClusterFixture>
                 },
                 info,
                 cancellationToken);
-        }
-    }
-
-    private sealed class NullProgress : IVerificationProgress
-    {
-        public void Report(VerificationReport report, TimeSpan elapsed, TimeSpan timeout)
-        {
         }
     }
 }
