@@ -64,6 +64,30 @@ public sealed partial class EnvironmentDelivery
     }
 
     /// <summary>
+    /// A rollback during an emergency stop: the stop already turned automated sync off and keeps, in its file, what it was.
+    /// That is remembered for the hold too, so that lifting the stop (which puts it back) leaves it off while held.
+    /// </summary>
+    private async Task RememberArgoSyncDuringStopAsync(Releases.EnvironmentGuards guards, CancellationToken cancellationToken)
+    {
+        if (Engine != GitOpsEngine.ArgoCd
+            || guards.Stops.SelectMany(static s => s.Suspended).FirstOrDefault(s => s.Environment == Name && s.Kind == CustomResource.Application.Kind && s.Name == ArgoRootApplication) is not { Automated: { } automated })
+        {
+            return;
+        }
+
+        KubernetesCluster cluster = await ClusterAsync(cancellationToken).ConfigureAwait(false);
+        if (await cluster.GetCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, cancellationToken).ConfigureAwait(false) is not { } root
+            || JsonStatus.Text(root, "metadata", "annotations", AutomatedBefore) is not null)
+        {
+            return;
+        }
+
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [AutomatedBefore] = automated } } };
+        await cluster.MergePatchCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, patch, cancellationToken).ConfigureAwait(false);
+        _context.Log.Info($"Argo CD automated sync of {ManifestRenderer.ArgoNamespace}/{ArgoRootApplication} is off under the stop; it stays off after the stop is lifted, while {Name} is held (Resume turns it back on: {automated}).");
+    }
+
+    /// <summary>
     /// Puts back the automated sync a rollback turned off, exactly as it was, and removes the annotation; under an emergency
     /// stop (<paramref name="stopped"/>) only the annotation goes: the stop keeps sync off until it is lifted.
     /// </summary>

@@ -51,6 +51,7 @@ public sealed partial class EnvironmentDelivery
         await SuspendImageAutomationAsync(cancellationToken).ConfigureAwait(false);
         if (_stopped)
         {
+            await RememberArgoSyncDuringStopAsync(guards, cancellationToken).ConfigureAwait(false);
             _context.Log.Warning($"{Name} is under an emergency stop (--during-stop): the rollback is in Git at {push.ShortSha}, held, but the stopped cluster applies it only after Resume; run Verify then.");
             return push;
         }

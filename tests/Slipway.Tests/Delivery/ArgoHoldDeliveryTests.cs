@@ -44,6 +44,15 @@ public sealed class ArgoHoldDeliveryTests : IClassFixture<RollbackClusterFixture
         IReadOnlyList<Hold> resumed = await delivery.ResumeAsync(null, "fixed in r-3", Ct);
         JsonElement after = await RootAsync();
 
+        // a rollback during an emergency stop: lifting the stop puts automated sync back as the stop found it, then off while held
+        await delivery.EmergencyStopAsync([], "outage", Ct);
+        RollbackPlan duringStop = await delivery.PlanRollbackAsync(new RollbackRequest { Tag = "r-2", App = "web", Reason = "during the stop" }, Ct);
+        await delivery.RollbackAsync(duringStop, duringStop: true, Ct);
+        await delivery.LiftStopAsync("outage over", Ct);
+        JsonElement afterLift = await RootAsync();
+        await delivery.ResumeAsync(null, "r-2 is fine", Ct);
+        JsonElement afterSecondResume = await RootAsync();
+
         string automatedBefore = Automated(before)!;
         automatedBefore.ShouldContain("\"selfHeal\":true");
         Automated(held).ShouldBeNull();
@@ -53,6 +62,10 @@ public sealed class ArgoHoldDeliveryTests : IClassFixture<RollbackClusterFixture
         resumed.Select(h => h.App).ShouldBe(["web"]);
         Automated(after).ShouldBe(automatedBefore);
         Annotation(after).ShouldBeNull();
+        Automated(afterLift).ShouldBeNull();
+        Annotation(afterLift).ShouldBe(automatedBefore);
+        Automated(afterSecondResume).ShouldBe(automatedBefore);
+        Annotation(afterSecondResume).ShouldBeNull();
     }
 
     private async Task<JsonElement> RootAsync()
