@@ -82,7 +82,7 @@ internal sealed partial class Build
 
             using var http = new HttpClient();
             var progress = new LogVerificationProgress(Log, IsLocalBuild ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15));
-            VerificationReport report = await delivery.VerifyAndRecordAsync(progress, http, ct);
+            VerificationReport report = await delivery.VerifyRollbackAsync(progress, http, ct);
             Output.Success($"Rolled back {plan.Subject["rollback(".Length..].Replace("): ", ": ", StringComparison.Ordinal)}; {environment} is live: {report.Summary()}");
             Output.Info($"Held until: ./build.sh Resume --env {environment} --reason \"...\"");
         });

@@ -31,6 +31,7 @@ public static class Program
         new("controllers", 6, "local cluster controllers: create -> Available, GitOps change -> applied", "[--quick]", LocalClusterControllersBenchmark.RunAsync),
         new("gitops", 7, "YAML splice vs YamlDotNet round trip; SyncApps push to a local bare remote", "[ITERATIONS] [--quick]", GitOpsBenchmark.RunAsync),
         new("history", 13, "find the commit that set a tag in 50,000 commits vs git log -- path and QueryBy(path); History as a process", "[--commits N] [--changes N] [--cache DIR] [--quick]", HistoryBenchmark.RunAsync),
+        new("rollback", 13, "warm ./build.sh Rollback --tag end to end on the local cluster (and right after a failed deploy) vs SyncApps Verify of the same tag", "[RUNS] (rollback.sh)", ScriptBenchmarks.RollbackAsync),
         new("verify", 7, "Verify 2,000 Deployments and 10,000 pods on the local cluster (budget 1 s)", "[--runs N] [--quick]", VerifyBenchmark.RunAsync, hasFirstCall: true),
         new("redeploy", 12, "a good tag live after a failed deploy on the local cluster vs a normal redeploy (goal <= 10 s)", "[--rounds N] [--quick]", RedeployBenchmark.RunAsync, hasFirstCall: true),
         new("deploy-staging", 7, "warm ./build.sh DeployStaging end to end vs terraform plan + apply by hand", "[RUNS] (deploy-staging.sh)", ScriptBenchmarks.DeployStagingAsync),

@@ -60,6 +60,10 @@ public sealed partial class EnvironmentDelivery
                 .ConfigureAwait(false);
             _lastPushedCommit = push.CommitSha;
             _context.Log.Warning($"--release-hold: released {string.Join("; ", released)}.");
+            if (released.Count == guards.Holds.Count)
+            {
+                await ReleaseArgoSyncAsync(stopped: guards.Stops.Count > 0, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await ApplyCommitAsync(environment, _lastPushedCommit, $"{Name}-apps", cancellationToken).ConfigureAwait(false);
@@ -81,6 +85,7 @@ public sealed partial class EnvironmentDelivery
         {
             var argo = new ArgoSync(cluster, _context.Time);
             await argo.SyncAndWaitAsync(argoRoot, commit, _context.SyncTimeout, _context.Log, cancellationToken).ConfigureAwait(false);
+            await HoldArgoSyncAsync(onlyWhenHeld: true, cancellationToken).ConfigureAwait(false); // the bootstrap above turned a held root's automated sync back on
             return;
         }
 

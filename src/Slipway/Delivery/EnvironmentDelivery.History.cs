@@ -55,12 +55,15 @@ public sealed partial class EnvironmentDelivery
         return current.Apps.Count == 0 ? null : await new RollbackPlanner(current, releases, history).RecentTagsAsync(app, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Where the tags of past app manifest versions are kept between runs (a cache, like the GitOps clone).</summary>
+    private string HistoryIndexFolder => Path.Combine(_context.Paths.Temp, "history-index");
+
     /// <summary>The release log, what the GitOps branch says runs now, and the reader of each app's manifest history.</summary>
     private async Task<(ReleaseHistory Releases, EnvironmentVersions Current, AppHistoryReader History)> ReadReleaseStateAsync(CancellationToken cancellationToken)
     {
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
         (GitOpsSnapshot _, ReleaseHistory releases, EnvironmentVersions current) = await ReadReleaseLogAndVersionsAsync(repository, environment, cancellationToken).ConfigureAwait(false);
-        return (releases, current, new AppHistoryReader(repository, environment));
+        return (releases, current, new AppHistoryReader(repository, environment, HistoryIndexFolder));
     }
 
     /// <summary>One snapshot of the branch (fetched): the release log and the versions its manifests name.</summary>

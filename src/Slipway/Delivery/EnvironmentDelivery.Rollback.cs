@@ -1,3 +1,4 @@
+using Slipway.Cluster;
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
 using Slipway.Releases;
@@ -37,6 +38,7 @@ public sealed partial class EnvironmentDelivery
             guards.RefuseWhileStopped("Rollback", DuringStopHint);
         }
 
+        await CheckRollbackImagesAsync(plan, cancellationToken).ConfigureAwait(false);
         await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
         PushResult push = await new RollbackWriter(repository, environment, _context.Time).WriteAsync(plan, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
         _lastPushedCommit = push.CommitSha;
@@ -49,6 +51,7 @@ public sealed partial class EnvironmentDelivery
         await SuspendImageAutomationAsync(cancellationToken).ConfigureAwait(false);
         if (_stopped)
         {
+            await RememberArgoSyncDuringStopAsync(guards, cancellationToken).ConfigureAwait(false);
             _context.Log.Warning($"{Name} is under an emergency stop (--during-stop): the rollback is in Git at {push.ShortSha}, held, but the stopped cluster applies it only after Resume; run Verify then.");
             return push;
         }
@@ -59,7 +62,45 @@ public sealed partial class EnvironmentDelivery
             await ApplyCommitAsync(environment, push.CommitSha, $"{Name}-platform", cancellationToken).ConfigureAwait(false);
         }
 
+        await HoldArgoSyncAsync(onlyWhenHeld: false, cancellationToken).ConfigureAwait(false); // after the apply, which re-applies the root Application
         return push;
+    }
+
+    /// <summary>
+    /// Verify after <see cref="RollbackAsync(RollbackPlan, bool, CancellationToken)"/>, recording the rollback; when Verify
+    /// fails (exit 1) the report says so and that the rollback and its hold stay, with the ways forward.
+    /// </summary>
+    public async Task<Verification.VerificationReport> VerifyRollbackAsync(Verification.IVerificationProgress progress, HttpClient http, CancellationToken cancellationToken)
+    {
+        RollbackPlan? rollback = _lastRollback; // recording the release may clear it
+        try
+        {
+            return await VerifyAndRecordAsync(progress, http, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlipwayException e) when (e.Kind == FailureKind.Failed && rollback is { } plan)
+        {
+            string held = string.Join(", ", plan.Apps.Select(static a => $"{a.App} at {a.ToTag}"));
+            throw SlipwayException.Failed(
+                $"{e.Message}\nThe rollback ({plan.Subject}) is in Git and recorded as failed; the hold stays ({held} in {Releases.GuardPaths.Holds(Name)}), so nothing moves these apps meanwhile. "
+                + $"Fix forward and deploy with --release-hold, or roll back further: ./build.sh History --env {Name}, then ./build.sh Rollback --env {Name} --release ID.",
+                e);
+        }
+    }
+
+    /// <summary>On the local cluster: the images the plan sets back must be in its registry (exit 2 naming them, before anything is written).</summary>
+    private async Task CheckRollbackImagesAsync(RollbackPlan plan, CancellationToken cancellationToken)
+    {
+        if (!_settings.Cluster.Local || plan.Apps.Count == 0)
+        {
+            return; // another cluster's registry needs its own credentials: Verify finds out whether the image runs
+        }
+
+        KubernetesCluster cluster = await ClusterAsync(cancellationToken).ConfigureAwait(false);
+        if (cluster.Target.Url is { } registry)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            await RollbackImageCheck.EnsurePublishedAsync(registry, plan, http, _context.Log, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The holds of the environment, as the head of the GitOps branch has them.</summary>
@@ -90,6 +131,10 @@ public sealed partial class EnvironmentDelivery
         if (removed.Count > 0)
         {
             await ResumeImageAutomationAsync(cancellationToken).ConfigureAwait(false);
+            if (removed.Count == guards.Holds.Count)
+            {
+                await ReleaseArgoSyncAsync(stopped: guards.Stops.Count > 0, cancellationToken).ConfigureAwait(false); // another app still held keeps it off
+            }
         }
 
         return removed;

@@ -81,6 +81,7 @@ public sealed partial class EnvironmentDelivery
         }
 
         await UndoStopAsync(stop, cancellationToken).ConfigureAwait(false);
+        await HoldArgoSyncAsync(onlyWhenHeld: true, cancellationToken).ConfigureAwait(false); // a rollback during the stop still holds
         await CommitLiftAsync(repository, stop, reason, cancellationToken).ConfigureAwait(false);
         _stopped = false;
         return stop;

@@ -12,11 +12,16 @@ public sealed class AppHistoryReader
 {
     private readonly IGitOpsRepositoryReader _reader;
     private readonly GitOpsEnvironment _environment;
+    private readonly string? _indexFolder;
 
-    public AppHistoryReader(IGitOpsRepositoryReader reader, GitOpsEnvironment environment)
+    /// <param name="reader">The GitOps repository.</param>
+    /// <param name="environment">The environment whose app manifests are read.</param>
+    /// <param name="indexFolder">Where the tag each manifest version names is kept between runs (<see cref="AppTagIndex"/>); none: parsed every time.</param>
+    public AppHistoryReader(IGitOpsRepositoryReader reader, GitOpsEnvironment environment, string? indexFolder = null)
     {
         _reader = reader;
         _environment = environment;
+        _indexFolder = indexFolder;
     }
 
     /// <summary>
@@ -29,9 +34,10 @@ public sealed class AppHistoryReader
         var versions = new List<AppVersion>();
         AppVersion? pending = null;
         bool stopped = false;
+        AppTagIndex index = AppTagIndex.Load(_indexFolder, $"{_environment.Engine}|{path}");
         await _reader.ReadFileHistoryAsync(path, file =>
         {
-            AppVersion? version = Parse(app, path, file);
+            AppVersion? version = Read(index, app, path, file);
             if (version is null)
             {
                 return true;
@@ -57,6 +63,7 @@ public sealed class AppHistoryReader
             keepReading(pending);
         }
 
+        await index.SaveAsync(cancellationToken).ConfigureAwait(false);
         return versions;
     }
 
@@ -79,7 +86,19 @@ public sealed class AppHistoryReader
         return found is null ? null : (found, previous);
     }
 
-    private AppVersion? Parse(string app, string path, FileVersion file)
+    /// <summary>The version <paramref name="file"/> sets, from the index when this commit was parsed before.</summary>
+    private AppVersion? Read(AppTagIndex index, string app, string path, FileVersion file)
+    {
+        if (!index.TryGet(file.CommitSha, out (string Image, string Tag)? named))
+        {
+            named = Parse(path, file);
+            index.Add(file.CommitSha, named);
+        }
+
+        return named is { } found ? new AppVersion(app, found.Image, found.Tag, file.CommitSha, file.Time, file.Author) : null;
+    }
+
+    private (string Image, string Tag)? Parse(string path, FileVersion file)
     {
         if (file.Text is null)
         {
@@ -89,9 +108,7 @@ public sealed class AppHistoryReader
         try
         {
             AppManifestVersion manifest = AppManifestReader.Read(file.Text, _environment.Engine, $"{path} at {file.ShortSha}");
-            return manifest.Tag is { Length: > 0 } tag
-                ? new AppVersion(app, manifest.Image ?? "?", tag, file.CommitSha, file.Time, file.Author)
-                : null;
+            return manifest.Tag is { Length: > 0 } tag ? (manifest.Image ?? "?", tag) : null;
         }
         catch (SlipwayException)
         {

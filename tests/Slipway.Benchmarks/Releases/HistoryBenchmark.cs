@@ -4,6 +4,7 @@ using Slipway.BuildTools.Benchmarks;
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
 using Slipway.Hosting;
+using Slipway.Processes;
 using Slipway.Releases;
 
 namespace Slipway.Benchmarks.Releases;
@@ -33,8 +34,8 @@ public static class HistoryBenchmark
 
         IGitOpsRepository repository = GitOpsRepository.Open(new GitOpsRepositoryOptions(bare, "main", clone), new DictionaryEnvironmentVariables(), NullLog.Instance, TimeProvider.System);
         var environment = new GitOpsEnvironment("production", GitOpsEngine.Flux, bare, "main");
-        var slipway = new AppHistoryReader(repository, environment);
-        var libgit2 = new AppHistoryReader(new LibGit2WalkReader(clone), environment);
+        var slipway = new AppHistoryReader(repository, environment, Path.Combine(clone, ".git", "slipway-history-index"));
+        var libgit2Reader = new AppHistoryReader(new LibGit2WalkReader(clone), environment);
         watch.Restart();
         await slipway.FindAsync("web", HistoryRepositoryGenerator.Tag(changes), CancellationToken.None); // clone, fetch, commit-graph once
         Console.WriteLine($"  first read (clone, fetch, commit-graph with changed-path filters): {watch.Elapsed.TotalMilliseconds:0} ms, once per clone");
@@ -45,8 +46,13 @@ public static class HistoryBenchmark
             + $"{gitLogBare:0} ms on the bare remote without a commit-graph");
 
         int versions = 0;
+        var log = new FileHistoryLog(new ProcessRunner(), clone, TimeSpan.FromMinutes(1));
+        double uncached = await MedianAsync(runs, async () => versions = (await log.ReadAsync("refs/remotes/origin/main", HistoryRepositoryGenerator.WebPath, _ => true, CancellationToken.None)).Count);
+        Console.WriteLine($"  Slipway's walk without its cache (git log streamed, texts from git cat-file, no manifest parsing; once per clone, then only new commits): {uncached:0} ms for {versions:N0} versions: {uncached / gitLog:0.00}x git log");
+        double incremental = await IncrementalAsync(clone, log, runs);
+        Console.WriteLine($"  Slipway's read after 100 new commits (cache at the tip before them; git log old..tip -- path, then the cached versions): {incremental:0} ms: {incremental / gitLog:0.00}x git log");
         double whole = await MedianAsync(runs, async () => versions = (await repository.ReadFileHistoryAsync(HistoryRepositoryGenerator.WebPath, _ => true, CancellationToken.None)).Count);
-        Console.WriteLine($"  Slipway's walk alone, every version with its text (no manifest parsing): {whole:0} ms for {versions:N0} versions: {whole / gitLog:0.00}x git log");
+        Console.WriteLine($"  Slipway's read at a tip it cached (tip checked, versions from .git/slipway-file-history): {whole:0} ms for {versions:N0} versions: {whole / gitLog:0.00}x git log");
 
         double oldest = 0;
         foreach ((string label, int change) in new[] { ("newest tag", changes - 1), ("middle tag", changes / 2), ("oldest tag but one", 2) })
@@ -54,7 +60,7 @@ public static class HistoryBenchmark
             string tag = HistoryRepositoryGenerator.Tag(change);
             string? wrong = null;
             double ours = await MedianAsync(runs, async () => wrong = await CheckAsync(slipway, tag, change));
-            double walk = await MedianAsync(1, async () => wrong ??= await CheckAsync(libgit2, tag, change));
+            double walk = await MedianAsync(1, async () => wrong ??= await CheckAsync(libgit2Reader, tag, change));
             if (wrong is not null)
             {
                 Console.WriteLine($"  WRONG: {wrong}");
@@ -90,6 +96,29 @@ public static class HistoryBenchmark
         return found?.Previous?.Tag == HistoryRepositoryGenerator.Tag(change - 1)
             ? null
             : $"{tag} found as {found?.Set.ShortSha ?? "none"}, previous {found?.Previous?.Tag ?? "none"}";
+    }
+
+    /// <summary>The cache written at the tip 100 commits back (not timed), then read at the tip: only the new commits are walked.</summary>
+    private static async Task<double> IncrementalAsync(string clone, FileHistoryLog log, int runs)
+    {
+        string tip = (await HistoryRepositoryGenerator.RunGitAsync(clone, null, "rev-parse", "refs/remotes/origin/main")).Trim();
+        string before = (await HistoryRepositoryGenerator.RunGitAsync(clone, null, "rev-parse", "refs/remotes/origin/main~100")).Trim();
+        var cache = new FileHistoryCache(clone, log);
+        var times = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            int older = (await cache.ReadAsync(before, HistoryRepositoryGenerator.WebPath, CancellationToken.None)).Count;
+            var watch = Stopwatch.StartNew();
+            int newer = (await cache.ReadAsync(tip, HistoryRepositoryGenerator.WebPath, CancellationToken.None)).Count;
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (newer <= older)
+            {
+                throw new InvalidOperationException($"the incremental read found {newer} versions at the tip and {older} 100 commits back");
+            }
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
     }
 
     private static async Task GitLogAsync(string directory, string tip)

@@ -75,6 +75,32 @@ public static class ScriptBenchmarks
         return 0;
     }
 
+    public static async Task<int> RollbackAsync(string[] args)
+    {
+        IReadOnlyDictionary<string, double> results = await RunScriptAsync("rollback.sh", Runs(args, full: 3, quick: 1));
+        foreach ((string name, string title, string key) in new[]
+        {
+            ("rollback.tag", "warm `./build.sh Rollback --tag GOOD1 --yes` from GOOD2 on the local cluster, Verify and release record included", "rollback_ms"),
+            ("rollback.after-failed-deploy", "the same Rollback right after a deploy of a never-published tag failed Verify", "after_failed_ms"),
+        })
+        {
+            BenchmarkRecorder.Record(new BenchmarkMeasure
+            {
+                Name = name,
+                Title = title,
+                Unit = "ms",
+                Kind = FigureKind.WholeProcess,
+                Samples = (int)results["runs"],
+                Value = results[key],
+                Baseline = results["baseline_ms"],
+                BaselineTitle = "warm `./build.sh SyncApps Verify --app web --tag GOOD1` from GOOD2 (the same change as a deploy)",
+                Goals = [BenchmarkGoal.AtMost(5_000)],
+            });
+        }
+
+        return 0;
+    }
+
     private static int Runs(string[] args, int full, int quick)
         => args.FirstOrDefault(static a => !a.StartsWith("--", StringComparison.Ordinal)) is { } runs
             ? int.Parse(runs, CultureInfo.InvariantCulture)

@@ -5,12 +5,12 @@ namespace Slipway.Tests.BadInput;
 /// <summary>
 /// Rollback, History and Resume given what does not exist (a tag, an app, a release, an environment), a tag no registry
 /// accepts, a tag two environments ran, and a rollback without a terminal and without --yes: each exits 2 naming the choices,
-/// and writes nothing (reading the GitOps history only refreshes Slipway's clone, a cache).
+/// and writes nothing (reading the GitOps history only refreshes Slipway's clone and its tag index, caches).
 /// </summary>
 [Collection(BadInputCollection.Name)]
 public sealed class RollbackCases
 {
-    private static readonly string[] s_fetched = [".nuke/temp/gitops/", ".nuke/temp/gitops.lock"];
+    private static readonly string[] s_fetched = [".nuke/temp/gitops/", ".nuke/temp/gitops.lock", ".nuke/temp/history-index/"];
 
     private static readonly BadInputCase[] s_cases =
     [
@@ -49,6 +49,10 @@ public sealed class RollbackCases
         },
         new("history with a limit of zero", "History --env staging --limit 0", ExitCodes.BadInput, "--limit"),
         new("resume without a reason", "Resume --env staging", ExitCodes.BadInput, "--reason"),
+        new("resume with no stop and nothing held", "Resume --env staging --reason fixed", ExitCodes.Success, "Nothing to resume in staging: no emergency stop stands and nothing is held.")
+        {
+            MayWrite = s_fetched,
+        },
     ];
 
     private readonly BadInputRepository _repository;

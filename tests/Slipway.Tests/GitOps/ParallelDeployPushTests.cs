@@ -95,26 +95,13 @@ public sealed class ParallelDeployPushTests : IDisposable
     }
 
     /// <summary>The repository a deploy uses, keeping what each of its pushes returned (commit, attempts).</summary>
-    private sealed class PushRecordingRepository(IGitOpsRepository inner) : IGitOpsRepository
+    private sealed class PushRecordingRepository(IGitOpsRepository inner) : DelegatingGitOpsRepository(inner)
     {
         public List<PushResult> Pushes { get; } = [];
 
-        public string RemoteDisplay => inner.RemoteDisplay;
-
-        public string Branch => inner.Branch;
-
-        public Task<GitOpsSnapshot> ReadSnapshotAsync(IReadOnlyList<string> folders, CancellationToken cancellationToken)
-            => inner.ReadSnapshotAsync(folders, cancellationToken);
-
-        public Task<bool> ContainsAsync(string revision, string commit, CancellationToken cancellationToken)
-            => inner.ContainsAsync(revision, commit, cancellationToken);
-
-        public Task<IReadOnlyList<FileVersion>> ReadFileHistoryAsync(string path, Func<FileVersion, bool> keepReading, CancellationToken cancellationToken)
-            => inner.ReadFileHistoryAsync(path, keepReading, cancellationToken);
-
-        public async Task<PushResult> PushChangeAsync(Func<IGitOpsWorkTree, CancellationToken, Task<ChangeDescription?>> edit, CommitInfo info, CancellationToken cancellationToken)
+        public override async Task<PushResult> PushChangeAsync(Func<IGitOpsWorkTree, CancellationToken, Task<ChangeDescription?>> edit, CommitInfo info, CancellationToken cancellationToken)
         {
-            PushResult result = await inner.PushChangeAsync(edit, info, cancellationToken);
+            PushResult result = await base.PushChangeAsync(edit, info, cancellationToken);
             Pushes.Add(result);
             return result;
         }

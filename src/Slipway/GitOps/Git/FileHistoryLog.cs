@@ -57,10 +57,18 @@ internal sealed class FileHistoryLog
         }
     }
 
-    public async Task<IReadOnlyList<FileVersion>> ReadAsync(string tip, string path, Func<FileVersion, bool> keepReading, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="tip"/> or in its history (false too when the clone no longer has it).</summary>
+    public async Task<bool> IsAncestorAsync(string ancestor, string tip, CancellationToken cancellationToken)
+    {
+        ProcessResult result = await _runner.RunAsync(Git("merge-base", "--is-ancestor", ancestor, tip) with { IsSuccess = static _ => true }, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0;
+    }
+
+    /// <summary>The versions of <paramref name="path"/> in <paramref name="revisions"/> (a tip, or a range <c>old..tip</c>), newest first.</summary>
+    public async Task<IReadOnlyList<FileVersion>> ReadAsync(string revisions, string path, Func<FileVersion, bool> keepReading, CancellationToken cancellationToken)
     {
         await using RunningProcess log = _runner.Start(
-            Git("log", "--full-history", "--no-renames", "--no-abbrev", "--raw", "-c", "--no-color", Format, tip, "--", path), cancellationToken);
+            Git("log", "--full-history", "--no-renames", "--no-abbrev", "--raw", "-c", "--no-color", Format, revisions, "--", path), cancellationToken);
         await log.Input.DisposeAsync().ConfigureAwait(false);
         await using RunningProcess catFile = _runner.Start(Git("cat-file", "--batch-command", "--buffer"), cancellationToken);
         var entries = Channel.CreateBounded<Entry>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });

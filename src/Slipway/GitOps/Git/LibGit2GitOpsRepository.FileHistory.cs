@@ -19,7 +19,18 @@ internal sealed partial class LibGit2GitOpsRepository
             await log.UpdateCommitGraphAsync(tip, cancellationToken).ConfigureAwait(false);
             try
             {
-                return await log.ReadAsync(tip, path, keepReading, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<FileVersion> all = await new FileHistoryCache(WorkDirectory, log).ReadAsync(tip, path, cancellationToken).ConfigureAwait(false);
+                var versions = new List<FileVersion>();
+                foreach (FileVersion version in all)
+                {
+                    versions.Add(version);
+                    if (!keepReading(version))
+                    {
+                        break;
+                    }
+                }
+
+                return versions;
             }
             catch (Exception error) when (error is EndOfStreamException or InvalidDataException or IOException)
             {

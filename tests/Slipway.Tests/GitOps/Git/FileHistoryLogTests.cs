@@ -64,6 +64,46 @@ public sealed class FileHistoryLogTests : IDisposable
         error.Message.ShouldContain("1111111111111111111111111111111111111111");
     }
 
+    [Fact]
+    public async Task Cache_AtAnOlderTip_AddsTheNewCommitsAndListsWhatTheWalkLists()
+    {
+        string tip = BuildHistory();
+        string older = Git("rev-parse", "HEAD~4");
+        var cache = new FileHistoryCache(_root, new FileHistoryLog(new ProcessRunner(), _root, TimeSpan.FromSeconds(30)));
+
+        IReadOnlyList<FileVersion> atOlder = await cache.ReadAsync(older, File, Ct);
+        IReadOnlyList<FileVersion> atTip = await cache.ReadAsync(tip, File, Ct);
+        IReadOnlyList<FileVersion> again = await cache.ReadAsync(tip, File, Ct);
+
+        atOlder.ShouldBe(ReadWithLibGit2(older, _ => true));
+        atTip.ShouldBe(ReadWithLibGit2(tip, _ => true));
+        again.ShouldBe(atTip);
+        atTip.Count.ShouldBeGreaterThan(atOlder.Count);
+    }
+
+    [Fact]
+    public async Task Cache_AfterAForcePushOrACutShortFile_WalksTheNewTipWhole()
+    {
+        string tip = BuildHistory();
+        var cache = new FileHistoryCache(_root, new FileHistoryLog(new ProcessRunner(), _root, TimeSpan.FromSeconds(30)));
+        await cache.ReadAsync(tip, File, Ct);
+        Git("reset", "-q", "--hard", "HEAD~6");
+        Write(File, "tag: v10\n");
+        Commit("rewritten: v10");
+        string rewritten = Git("rev-parse", "HEAD");
+
+        IReadOnlyList<FileVersion> afterForcePush = await cache.ReadAsync(rewritten, File, Ct);
+        string cached = Directory.GetFiles(Path.Combine(_root, ".git", "slipway-file-history")).Single();
+        byte[] bytes = await System.IO.File.ReadAllBytesAsync(cached, Ct);
+        await System.IO.File.WriteAllBytesAsync(cached, bytes[..(bytes.Length / 2)], Ct);
+        IReadOnlyList<FileVersion> afterCutShort = await cache.ReadAsync(tip, File, Ct);
+
+        afterForcePush.ShouldBe(ReadWithLibGit2(rewritten, _ => true));
+        afterForcePush[0].Text.ShouldBe("tag: v10\n");
+        afterForcePush.ShouldNotContain(v => v.Subject == "re-add: v1 again");
+        afterCutShort.ShouldBe(ReadWithLibGit2(tip, _ => true));
+    }
+
     public void Dispose()
     {
         try
