@@ -69,7 +69,7 @@ public sealed class ArgoHoldDeliveryTests : IClassFixture<RollbackClusterFixture
     }
 
     private async Task<JsonElement> RootAsync()
-        => (await _fixture.Cluster.GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "argostop-apps", Ct))!.Value.Clone();
+        => (await _fixture.ClusterFor("argostop").GetCustomObjectAsync(CustomResource.Application, ArgoSync.Namespace, "argostop-apps", Ct))!.Value.Clone();
 
     private static string? Automated(JsonElement application)
         => application.GetProperty("spec").TryGetProperty("syncPolicy", out JsonElement policy) && policy.TryGetProperty("automated", out JsonElement automated) && automated.ValueKind == JsonValueKind.Object

@@ -55,7 +55,7 @@ public sealed class RollbackFaultTests : IClassFixture<RollbackClusterFixture>
 
         // another deploy holds the lease: exit 3, nothing written
         SlipwayException leased;
-        await using (DeployLease other = await DeployLease.AcquireAsync(_fixture.Cluster, new LeaseRequest("rb", "ci-run-77 on build-host", TimeSpan.FromMinutes(2), string.Empty), Ct))
+        await using (DeployLease other = await DeployLease.AcquireAsync(_fixture.ClusterFor("rb"), new LeaseRequest("rb", "ci-run-77 on build-host", TimeSpan.FromMinutes(2), string.Empty), Ct))
         {
             await using EnvironmentDelivery delivery = await _fixture.OpenAsync("rb", new RecordingLog(), variables);
             RollbackPlan plan = await delivery.PlanRollbackAsync(new RollbackRequest { Tag = "r-1" }, Ct);
