@@ -4,7 +4,8 @@ using Slipway.Verification;
 
 namespace Slipway.Cluster;
 
-// Verify scoped to an environment: one HelmRelease and the workloads it installed, found by helm-controller's labels.
+// Verify scoped to an environment: one HelmRelease (or Argo CD Application) and the workloads it installed, found by
+// helm-controller's labels (or Argo CD's tracking label).
 public sealed partial class KubernetesCluster
 {
     public async Task<HelmReleaseStatus?> GetHelmReleaseForRolloutAsync(string @namespace, string name, CancellationToken cancellationToken)
@@ -12,11 +13,17 @@ public sealed partial class KubernetesCluster
             ? RolloutCustomObjects.HelmRelease(release)
             : null;
 
-    public async Task<IReadOnlyList<ReleaseWorkload>> ListReleaseWorkloadsAsync(string @namespace, string release, CancellationToken cancellationToken)
+    public async Task<ApplicationStatus?> GetApplicationForRolloutAsync(string @namespace, string name, CancellationToken cancellationToken)
+        => await GetCustomObjectAsync(CustomResource.Application, @namespace, name, cancellationToken).ConfigureAwait(false) is { } application
+            ? RolloutCustomObjects.Application(application)
+            : null;
+
+    public async Task<IReadOnlyList<ReleaseWorkload>> ListReleaseWorkloadsAsync(ExpectedRelease release, CancellationToken cancellationToken)
     {
-        string selector = $"helm.toolkit.fluxcd.io/name={release},helm.toolkit.fluxcd.io/namespace={@namespace}";
+        string @namespace = release.WorkloadNamespace;
+        string selector = release.WorkloadSelector;
         V1DeploymentList deployments = await ReadAsync(
-            $"list deployments of HelmRelease {@namespace}/{release}",
+            $"list deployments of {release.Kind} {release.Namespace}/{release.Name}",
             ct => _client.AppsV1.ListNamespacedDeploymentAsync(@namespace, labelSelector: selector, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
         var workloads = new List<ReleaseWorkload>(deployments.Items.Count);

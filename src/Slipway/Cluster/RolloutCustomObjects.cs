@@ -40,6 +40,10 @@ internal static class RolloutCustomObjects
             Conditions = Conditions(application),
             Source = Find(application, "spec", "source"),
             ComparedSource = Find(application, "status", "sync", "comparedTo", "source"),
+            DeployedChartVersion = JsonStatus.Text(application, "spec", "source", "chart") is not null
+                && Find(application, "status", "history") is { ValueKind: JsonValueKind.Array } history && history.GetArrayLength() > 0
+                    ? JsonStatus.Text(history[history.GetArrayLength() - 1], "revision")
+                    : null,
         };
     }
 

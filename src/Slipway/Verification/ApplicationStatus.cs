@@ -30,6 +30,12 @@ public sealed record ApplicationStatus
     /// <summary><c>status.conditions</c> (Verify looks for <c>ComparisonError</c>).</summary>
     public IReadOnlyList<StatusCondition> Conditions { get; init; } = [];
 
+    /// <summary>
+    /// With a chart source (<c>spec.source.chart</c>): the revision — the chart version — of the newest <c>status.history</c>
+    /// entry (what the last successful sync deployed), else null.
+    /// </summary>
+    public string? DeployedChartVersion { get; init; }
+
     /// <summary><c>spec.source</c>, or null.</summary>
     public JsonElement? Source { get; init; }
 

@@ -18,8 +18,14 @@ public interface IRolloutReader
     /// <summary>One HelmRelease, or null when it does not exist (or Flux is not installed).</summary>
     Task<HelmReleaseStatus?> GetHelmReleaseForRolloutAsync(string @namespace, string name, CancellationToken cancellationToken);
 
-    /// <summary>The Deployments the HelmRelease <paramref name="namespace"/>/<paramref name="release"/> installed, with their pods.</summary>
-    Task<IReadOnlyList<ReleaseWorkload>> ListReleaseWorkloadsAsync(string @namespace, string release, CancellationToken cancellationToken);
+    /// <summary>
+    /// The Deployments the release installed (in <see cref="ExpectedRelease.WorkloadNamespace"/>, matching
+    /// <see cref="ExpectedRelease.WorkloadSelector"/>), with their pods.
+    /// </summary>
+    Task<IReadOnlyList<ReleaseWorkload>> ListReleaseWorkloadsAsync(ExpectedRelease release, CancellationToken cancellationToken);
+
+    /// <summary>One Argo CD Application, or null when it does not exist (or Argo CD is not installed).</summary>
+    Task<ApplicationStatus?> GetApplicationForRolloutAsync(string @namespace, string name, CancellationToken cancellationToken);
 
     /// <summary>Argo CD Applications; none when Argo CD is not installed.</summary>
     Task<IReadOnlyList<ApplicationStatus>> ListApplicationsForRolloutAsync(string @namespace, CancellationToken cancellationToken);

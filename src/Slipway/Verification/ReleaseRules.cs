@@ -1,11 +1,11 @@
 namespace Slipway.Verification;
 
 /// <summary>
-/// Verify scoped to the environment: one HelmRelease the pushed commit names and the workloads it installed. Live means
-/// the HelmRelease is Ready for its generation, every Deployment of it has rolled out, no pod of it waits for a bad reason,
-/// and — once that holds — its pods run the image and the chart version the commit names. A difference is a failure
-/// (<c>VersionMismatch</c>, expected against running) that Verify gives up on after its fail-fast time, as the cluster
-/// may still be applying the commit.
+/// Verify scoped to the environment: one HelmRelease (or Argo CD Application) the pushed commit names and the workloads it
+/// installed. Live means the HelmRelease is Ready for its generation (the Application Synced and Healthy for its current
+/// source), every Deployment of it has rolled out, no pod of it waits for a bad reason, and — once that holds — its pods
+/// run the image and the chart version the commit names. A difference is a failure (<c>VersionMismatch</c>, expected
+/// against running) that Verify gives up on after its fail-fast time, as the cluster may still be applying the commit.
 /// </summary>
 public static class ReleaseRules
 {
@@ -14,21 +14,29 @@ public static class ReleaseRules
     public static IEnumerable<CheckResult> Evaluate(ReleaseSnapshot snapshot)
     {
         ExpectedRelease expected = snapshot.Expected;
-        string subject = $"HelmRelease {expected.Namespace}/{expected.Name}";
-        if (snapshot.HelmRelease is null)
+        string subject = $"{expected.Kind} {expected.Namespace}/{expected.Name}";
+        CheckResult? release = expected.IsApplication
+            ? snapshot.Application is { } application ? RolloutRules.Application(application) : null
+            : snapshot.HelmRelease is { } helmRelease ? RolloutRules.HelmRelease(helmRelease) : null;
+        if (release is null)
         {
             yield return new CheckResult(subject, CheckState.Progressing, "NotFound", $"named by {expected.Source} but not in the cluster yet");
             yield break;
         }
 
-        CheckResult release = RolloutRules.HelmRelease(snapshot.HelmRelease);
         yield return release;
-        if (snapshot.Workloads.Count == 0)
+        if (expected.IsRoot)
         {
-            yield return new CheckResult($"{subject} workloads", CheckState.Progressing, "NoWorkloads", "no Deployment labelled helm.toolkit.fluxcd.io/name for it yet");
             yield break;
         }
 
+        if (snapshot.Workloads.Count == 0)
+        {
+            yield return new CheckResult($"{subject} workloads", CheckState.Progressing, "NoWorkloads", $"no Deployment in {expected.WorkloadNamespace} labelled {expected.WorkloadSelector} yet");
+            yield break;
+        }
+
+        string? deployedChart = expected.IsApplication ? snapshot.Application?.DeployedChartVersion : snapshot.HelmRelease?.DeployedChartVersion;
         foreach (ReleaseWorkload workload in snapshot.Workloads)
         {
             CheckResult rollout = RolloutRules.Deployment(workload.Deployment);
@@ -41,7 +49,7 @@ public static class ReleaseRules
                 }
             }
 
-            if (release.State == CheckState.Ready && rollout.State == CheckState.Ready && Mismatch(expected, snapshot.HelmRelease, workload) is { } mismatch)
+            if (release.State == CheckState.Ready && rollout.State == CheckState.Ready && Mismatch(expected, deployedChart, workload) is { } mismatch)
             {
                 yield return new CheckResult($"Deployment {workload.Deployment.Namespace}/{workload.Deployment.Name} version", CheckState.Failed, VersionMismatch, mismatch);
             }
@@ -49,7 +57,10 @@ public static class ReleaseRules
     }
 
     /// <summary>What differs from what the commit names (expected vs running), or null.</summary>
-    public static string? Mismatch(ExpectedRelease expected, HelmReleaseStatus release, ReleaseWorkload workload)
+    /// <param name="expected">What the commit names.</param>
+    /// <param name="deployedChart">The chart version the HelmRelease (or Application) last deployed, when it says.</param>
+    /// <param name="workload">One of its Deployments with its pods.</param>
+    public static string? Mismatch(ExpectedRelease expected, string? deployedChart, ReleaseWorkload workload)
     {
         var problems = new List<string>(2);
         if (expected.Image is { } image)
@@ -65,7 +76,7 @@ public static class ReleaseRules
 
         if (expected.ChartVersion is { } version)
         {
-            string? runningVersion = release.DeployedChartVersion;
+            string? runningVersion = deployedChart;
             bool labelMatches = workload.ChartLabel is null || workload.ChartLabel.EndsWith("-" + version, StringComparison.Ordinal);
             if ((runningVersion is not null && runningVersion != version) || !labelMatches)
             {

@@ -76,7 +76,7 @@ public sealed class RolloutVerifier
     {
         if (options.Expected is { } expected)
         {
-            return await ReadScopedAsync(cluster, options, expected, cancellationToken).ConfigureAwait(false);
+            return await ReadScopedAsync(cluster, expected, cancellationToken).ConfigureAwait(false);
         }
 
         Task<IReadOnlyList<NodeStatus>> nodes = cluster.ListNodesForRolloutAsync(cancellationToken);
@@ -95,22 +95,21 @@ public sealed class RolloutVerifier
             applications.SelectMany(static t => t.Result).ToList());
     }
 
-    /// <summary>Scoped to the environment: nodes, its own HelmReleases and the workloads each installed (and Applications with Argo CD).</summary>
-    private static async Task<ClusterSnapshot> ReadScopedAsync(IRolloutReader cluster, VerifyOptions options, IReadOnlyList<ExpectedRelease> expected, CancellationToken cancellationToken)
+    /// <summary>Scoped to the environment: nodes, its own HelmReleases (or Argo CD Applications) and the workloads each installed.</summary>
+    private static async Task<ClusterSnapshot> ReadScopedAsync(IRolloutReader cluster, IReadOnlyList<ExpectedRelease> expected, CancellationToken cancellationToken)
     {
         Task<IReadOnlyList<NodeStatus>> nodes = cluster.ListNodesForRolloutAsync(cancellationToken);
-        List<Task<ReleaseSnapshot>> releases = [.. expected.Select(async e => new ReleaseSnapshot(
-            e,
-            await cluster.GetHelmReleaseForRolloutAsync(e.Namespace, e.Name, cancellationToken).ConfigureAwait(false),
-            await cluster.ListReleaseWorkloadsAsync(e.Namespace, e.Name, cancellationToken).ConfigureAwait(false)))];
-        List<Task<IReadOnlyList<ApplicationStatus>>> applications = options.IncludeApplications
-            ? [cluster.ListApplicationsForRolloutAsync("argocd", cancellationToken)]
-            : [];
-        await Task.WhenAll([nodes, .. releases, .. applications]).ConfigureAwait(false);
-        return new ClusterSnapshot(nodes.Result, [], [], [], [.. applications.SelectMany(static t => t.Result)])
-        {
-            Releases = [.. releases.Select(static t => t.Result)],
-        };
+        List<Task<ReleaseSnapshot>> releases = [.. expected.Select(e => ReadReleaseAsync(cluster, e, cancellationToken))];
+        await Task.WhenAll([nodes, .. releases]).ConfigureAwait(false);
+        return new ClusterSnapshot(nodes.Result, [], [], [], []) { Releases = [.. releases.Select(static t => t.Result)] };
+    }
+
+    private static async Task<ReleaseSnapshot> ReadReleaseAsync(IRolloutReader cluster, ExpectedRelease expected, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ReleaseWorkload> workloads = expected.IsRoot ? [] : await cluster.ListReleaseWorkloadsAsync(expected, cancellationToken).ConfigureAwait(false);
+        return expected.IsApplication
+            ? new ReleaseSnapshot(expected, null, workloads) { Application = await cluster.GetApplicationForRolloutAsync(expected.Namespace, expected.Name, cancellationToken).ConfigureAwait(false) }
+            : new ReleaseSnapshot(expected, await cluster.GetHelmReleaseForRolloutAsync(expected.Namespace, expected.Name, cancellationToken).ConfigureAwait(false), workloads);
     }
 
     private static SlipwayException Failure(VerificationReport report, string headline)

@@ -20,12 +20,12 @@ public sealed record VerifyOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The environment's own HelmReleases as the pushed commit names them. When set, Verify looks only at them and the
+    /// The environment's own HelmReleases (or Argo CD Applications) as the pushed commit names them. When set, Verify looks only at them and the
     /// workloads they installed (not at every object of <see cref="Namespaces"/>), and each must run the image and chart
     /// version named; when null it checks everything in <see cref="Namespaces"/>.
     /// </summary>
     public IReadOnlyList<ExpectedRelease>? Expected { get; init; }
 
-    /// <summary>Whether to look at Argo CD Applications too (engine argocd).</summary>
+    /// <summary>Whether to look at every Argo CD Application too (engine argocd) when not scoped by <see cref="Expected"/>.</summary>
     public bool IncludeApplications { get; init; }
 }

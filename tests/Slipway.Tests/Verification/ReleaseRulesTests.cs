@@ -53,6 +53,41 @@ public sealed class ReleaseRulesTests
         report.IsReady.ShouldBeFalse();
     }
 
+    [Fact]
+    public void An_argo_application_running_another_chart_version_than_the_commit_is_a_version_mismatch()
+    {
+        var expected = new ExpectedRelease("argocd", "ingress-nginx", null, "4.11.3", "clusters/staging/platform/ingress-nginx.yaml at abc") { Destination = "ingress-nginx" };
+        var snapshot = new ReleaseSnapshot(expected, null, [Workload("ingress-nginx:4.11.2", "ingress-nginx-4.11.2")]) { Application = Application("ingress-nginx", "4.11.2") };
+
+        VerificationReport report = Evaluate(snapshot);
+
+        expected.WorkloadSelector.ShouldBe("app.kubernetes.io/instance=ingress-nginx");
+        report.Checks.Select(c => c.Subject).ShouldContain("Application argocd/ingress-nginx");
+        report.Failed.ShouldHaveSingleItem().Message.ShouldStartWith("chart version: expected 4.11.3, running 4.11.2");
+    }
+
+    [Fact]
+    public void An_argo_root_application_is_live_when_synced_and_healthy_without_workloads_of_its_own()
+    {
+        var root = new ExpectedRelease("argocd", "staging-apps", null, null, "clusters/staging/argocd/root.yaml at abc") { Destination = "argocd", IsRoot = true };
+
+        VerificationReport synced = Evaluate(new ReleaseSnapshot(root, null, []) { Application = Application("staging-apps", null) });
+        VerificationReport missing = Evaluate(new ReleaseSnapshot(root, null, []));
+
+        synced.IsReady.ShouldBeTrue(synced.Summary());
+        missing.NotReady.ShouldHaveSingleItem().Subject.ShouldBe("Application argocd/staging-apps");
+    }
+
+    private static ApplicationStatus Application(string name, string? deployedChart) => new()
+    {
+        Namespace = "argocd",
+        Name = name,
+        HasStatus = true,
+        SyncStatus = "Synced",
+        HealthStatus = "Healthy",
+        DeployedChartVersion = deployedChart,
+    };
+
     private static VerificationReport Evaluate(ReleaseSnapshot release)
         => VerificationReport.Evaluate(new ClusterSnapshot([new NodeStatus("n1", [new StatusCondition("Ready", "True", "KubeletReady", null)])], [], [], [], []) { Releases = [release] });
 
