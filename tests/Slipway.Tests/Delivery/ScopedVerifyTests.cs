@@ -72,7 +72,6 @@ public sealed class ScopedVerifyTests : IClassFixture<RollbackClusterFixture>
         // A Deployment that will never run in the app's namespace, and an Application whose source cannot be read: not the
         // environment's, so not Verify's business (before scoping, the Application alone failed Verify with ComparisonError).
         using var client = new Kubernetes(new KubernetesClientConfiguration { Host = cluster.Target.Url!.ToString() });
-        await EnsureNamespaceAsync(client, $"{Environment}-web"); // the local Argo CD controller syncs into it without creating it
         await client.AppsV1.CreateNamespacedDeploymentAsync(Foreign($"{Environment}-web"), $"{Environment}-web", cancellationToken: Ct);
         await client.CustomObjects.CreateNamespacedCustomObjectAsync(ForeignApplication($"{Environment}-web"), "argoproj.io", "v1alpha1", ArgoSync.Namespace, "applications", cancellationToken: Ct);
         VerificationReport live = await VerifyAsync(Environment);
@@ -108,14 +107,6 @@ public sealed class ScopedVerifyTests : IClassFixture<RollbackClusterFixture>
         using var http = new HttpClient();
         await using EnvironmentDelivery delivery = await _fixture.OpenAsync(environment, new RecordingLog(), Variables());
         return await delivery.VerifyAsync(new LogVerificationProgress(NullLog.Instance, TimeSpan.FromSeconds(5)), http, Ct);
-    }
-
-    private static async Task EnsureNamespaceAsync(Kubernetes client, string name)
-    {
-        if ((await client.CoreV1.ListNamespaceAsync(cancellationToken: Ct)).Items.All(n => n.Name() != name))
-        {
-            await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } }, cancellationToken: Ct);
-        }
     }
 
     private static JsonObject Spec(JsonObject spec) => new() { ["spec"] = spec };

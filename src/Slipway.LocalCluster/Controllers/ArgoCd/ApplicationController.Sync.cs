@@ -12,6 +12,7 @@ internal sealed partial class ApplicationController
     {
         var results = new JsonArray();
         string? failure = null;
+        CreateDestinationNamespace(application);
         foreach (PlannedObject obj in desired.Objects)
         {
             try
@@ -64,6 +65,34 @@ internal sealed partial class ApplicationController
         if (failure is null)
         {
             AddHistory(status, application, desired, now);
+        }
+    }
+
+    /// <summary>
+    /// Argo CD's <c>CreateNamespace=true</c> sync option: the destination namespace (only that one) is created when it is
+    /// missing, before anything is applied into it, so clients see the namespace its objects live in.
+    /// </summary>
+    private void CreateDestinationNamespace(JsonObject application)
+    {
+        string? ns = application.Str("spec", "destination", "namespace");
+        bool asked = application.At("spec", "syncPolicy", "syncOptions") is JsonArray options
+            && options.Any(static o => o is JsonValue value && value.TryGetValue(out string? text) && text == "CreateNamespace=true");
+        if (ns is null || !asked || Store.Get(KnownResourceTypes.Namespace, null, ns) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            Store.Create(KnownResourceTypes.Namespace, null, new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Namespace",
+                ["metadata"] = new JsonObject { ["name"] = ns },
+            });
+        }
+        catch (StoreException exists) when (exists.Code == 409)
+        {
         }
     }
 

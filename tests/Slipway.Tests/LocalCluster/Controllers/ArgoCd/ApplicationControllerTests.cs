@@ -124,6 +124,37 @@ public sealed class ApplicationControllerTests
         app.Str("status", "health", "status").ShouldBe("Progressing");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_destination_namespace_is_created_only_with_the_CreateNamespace_sync_option(bool createNamespace)
+    {
+        await using var cluster = new ControllersFixture();
+        await cluster.PublishAsync("registry.local/api:3.1");
+        string options = createNamespace ? ", \"syncOptions\": [ \"CreateNamespace=true\" ]" : string.Empty;
+        string json = $$"""
+            {
+              "apiVersion": "argoproj.io/v1alpha1", "kind": "Application",
+              "metadata": { "name": "api", "namespace": "argocd" },
+              "spec": {
+                "project": "default",
+                "destination": { "server": "https://kubernetes.default.svc", "namespace": "fresh" },
+                "source": {
+                  "repoURL": "https://charts.example.com", "chart": "api", "targetRevision": "0.4.0",
+                  "helm": { "valuesObject": { "image": { "repository": "registry.local/api", "tag": "3.1" } } }
+                },
+                "syncPolicy": { "automated": { "prune": true }{{options}} }
+              }
+            }
+            """;
+
+        cluster.Create(s_application, json);
+
+        await WaitFor(cluster, "api", a => a.Str("status", "operationState", "phase") == "Succeeded");
+        cluster.Get(s_deployment, "fresh", "api").ShouldNotBeNull();
+        (cluster.Get(KnownResourceTypes.Namespace, null, "fresh") is not null).ShouldBe(createNamespace);
+    }
+
     [Fact]
     public async Task App_of_apps_creates_child_applications_that_sync_themselves()
     {
