@@ -13,7 +13,6 @@ namespace Slipway.Cluster;
 public sealed class FluxSync
 {
     public const string Namespace = "flux-system";
-    private const string RequestedAt = "reconcile.fluxcd.io/requestedAt";
 
     private readonly IClusterCustomObjects _objects;
     private readonly TimeProvider _time;
@@ -49,7 +48,7 @@ public sealed class FluxSync
         TimeSpan timeout = request.Timeout;
         string expected = $"{branch}@sha1:{commit}";
         string token = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        var annotate = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RequestedAt] = token } } };
+        var annotate = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [FluxReleaseRetry.RequestedAt] = token } } };
         await _objects.MergePatchCustomObjectAsync(CustomResource.GitRepository, Namespace, source, annotate, cancellationToken).ConfigureAwait(false);
         await _objects.MergePatchCustomObjectAsync(CustomResource.Kustomization, Namespace, kustomization, (JsonObject)annotate.DeepClone(), cancellationToken).ConfigureAwait(false);
         request.Log.Info($"Asked Flux to reconcile {Namespace}/{kustomization}; waiting for {expected}.");

@@ -31,8 +31,7 @@ public sealed partial class EnvironmentDelivery
             return;
         }
 
-        KubernetesCluster cluster = await ClusterAsync(cancellationToken).ConfigureAwait(false);
-        if (await cluster.GetCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, cancellationToken).ConfigureAwait(false) is not { } root)
+        if (await ReadArgoRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
         {
             if (!onlyWhenHeld)
             {
@@ -59,7 +58,7 @@ public sealed partial class EnvironmentDelivery
             ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [AutomatedBefore] = remembered ?? on.GetRawText() } },
             ["spec"] = new JsonObject { ["syncPolicy"] = new JsonObject { ["automated"] = null } },
         };
-        await cluster.MergePatchCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, patch, cancellationToken).ConfigureAwait(false);
+        await PatchArgoRootAsync(patch, cancellationToken).ConfigureAwait(false);
         _context.Log.Info($"Turned off Argo CD automated sync of {ManifestRenderer.ArgoNamespace}/{ArgoRootApplication} while {Name} is held (it was {remembered ?? on.GetRawText()}; Resume turns it back on).");
     }
 
@@ -75,15 +74,14 @@ public sealed partial class EnvironmentDelivery
             return;
         }
 
-        KubernetesCluster cluster = await ClusterAsync(cancellationToken).ConfigureAwait(false);
-        if (await cluster.GetCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, cancellationToken).ConfigureAwait(false) is not { } root
+        if (await ReadArgoRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
             || JsonStatus.Text(root, "metadata", "annotations", AutomatedBefore) is not null)
         {
             return;
         }
 
         var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [AutomatedBefore] = automated } } };
-        await cluster.MergePatchCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, patch, cancellationToken).ConfigureAwait(false);
+        await PatchArgoRootAsync(patch, cancellationToken).ConfigureAwait(false);
         _context.Log.Info($"Argo CD automated sync of {ManifestRenderer.ArgoNamespace}/{ArgoRootApplication} is off under the stop; it stays off after the stop is lifted, while {Name} is held (Resume turns it back on: {automated}).");
     }
 
@@ -98,8 +96,7 @@ public sealed partial class EnvironmentDelivery
             return;
         }
 
-        KubernetesCluster cluster = await ClusterAsync(cancellationToken).ConfigureAwait(false);
-        JsonElement? root = await cluster.GetCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, cancellationToken).ConfigureAwait(false);
+        JsonElement? root = await ReadArgoRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is not { } found || JsonStatus.Text(found, "metadata", "annotations", AutomatedBefore) is not { } remembered)
         {
             _context.Log.Info($"No Argo CD automated sync turned off by a rollback of {Name}: nothing to turn back on.");
@@ -122,9 +119,17 @@ public sealed partial class EnvironmentDelivery
             patch["spec"] = new JsonObject { ["syncPolicy"] = new JsonObject { ["automated"] = automated } };
         }
 
-        await cluster.MergePatchCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, patch, cancellationToken).ConfigureAwait(false);
+        await PatchArgoRootAsync(patch, cancellationToken).ConfigureAwait(false);
         _context.Log.Info(stopped
             ? $"Argo CD automated sync of {ManifestRenderer.ArgoNamespace}/{ArgoRootApplication} stays off while the emergency stop of {Name} stands (the next deploy after it turns it on)."
             : $"Turned Argo CD automated sync of {ManifestRenderer.ArgoNamespace}/{ArgoRootApplication} back on as it was: {remembered}.");
     }
+
+    private async Task<JsonElement?> ReadArgoRootAsync(CancellationToken cancellationToken)
+        => await (await ClusterAsync(cancellationToken).ConfigureAwait(false))
+            .GetCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, cancellationToken).ConfigureAwait(false);
+
+    private async Task PatchArgoRootAsync(JsonObject patch, CancellationToken cancellationToken)
+        => await (await ClusterAsync(cancellationToken).ConfigureAwait(false))
+            .MergePatchCustomObjectAsync(CustomResource.Application, ManifestRenderer.ArgoNamespace, ArgoRootApplication, patch, cancellationToken).ConfigureAwait(false);
 }
