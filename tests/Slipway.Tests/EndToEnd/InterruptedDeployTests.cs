@@ -36,12 +36,20 @@ public sealed class InterruptedDeployTests
         var random = new Random(seed);
         BuildRun warmUp = await _clone.RunAsync("DeployStaging"); // compiles the clone's build: not part of a run's length
         warmUp.ExitCode.ShouldBe(ExitCodes.Success, warmUp.ToString());
-        await SetReplicasAsync(3);
-        long started = TimeProvider.System.GetTimestamp();
-        BuildRun first = await _clone.RunAsync("DeployStaging");
-        TimeSpan length = TimeProvider.System.GetElapsedTime(started);
-        Say($"a DeployStaging with a change to push takes {length.TotalSeconds:0.0} s here");
-        first.ExitCode.ShouldBe(ExitCodes.Success, first.ToString());
+        // A run's length is the shorter of two runs with a change to push: one slow run (a load spike on a shared machine)
+        // would spread the SIGINT points past the end of the runs that follow.
+        TimeSpan length = TimeSpan.MaxValue;
+        foreach (int replicas in new[] { 3, 4 }) // each a change from the one before, and from the first point's 2
+        {
+            await SetReplicasAsync(replicas);
+            long started = TimeProvider.System.GetTimestamp();
+            BuildRun timed = await _clone.RunAsync("DeployStaging");
+            TimeSpan elapsed = TimeProvider.System.GetElapsedTime(started);
+            timed.ExitCode.ShouldBe(ExitCodes.Success, timed.ToString());
+            length = elapsed < length ? elapsed : length;
+        }
+
+        Say($"a DeployStaging with a change to push takes {length.TotalSeconds:0.0} s here (the shorter of two runs)");
         int interrupted = 0;
 
         for (int point = 0; point < Points; point++)
