@@ -45,6 +45,7 @@ public sealed class BenchmarkFiguresTests
     [InlineData(GoalComparison.AtMost, GoalSubject.Figure, "≤ 200 ms")]
     [InlineData(GoalComparison.LessThan, GoalSubject.Figure, "< 200 ms")]
     [InlineData(GoalComparison.AtLeast, GoalSubject.Ratio, "≥ 200× (ratio)")]
+    [InlineData(GoalComparison.AtMost, GoalSubject.Warm, "≤ 200 ms (warm, in process)")]
     public void Goals_read_as_comparisons_in_the_measure_unit(GoalComparison comparison, GoalSubject on, string expected)
         => new BenchmarkGoal(on, comparison, 200).Format("ms").ShouldBe(expected);
 }

@@ -52,6 +52,12 @@ public sealed class BenchmarkMeasureTests
     public void A_ratio_goal_is_checked_against_the_ratio_of_the_headline_figure(double value, bool met)
         => (Measure(value) with { Warm = 50, Baseline = 1000, Goals = [BenchmarkGoal.RatioAtLeast(10)] }).Met.ShouldBe(met);
 
+    [Theory]
+    [InlineData(189.4, true)]
+    [InlineData(200.1, false)]
+    public void A_warm_goal_is_checked_against_the_warm_figure_not_the_first_call(double warm, bool met)
+        => (Measure(581.2) with { Warm = warm, Goals = [BenchmarkGoal.WarmAtMost(200)] }).Met.ShouldBe(met);
+
     [Fact]
     public void Every_goal_must_be_met()
     {
