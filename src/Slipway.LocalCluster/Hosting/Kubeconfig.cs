@@ -53,7 +53,7 @@ public static class Kubeconfig
     /// </summary>
     public static async Task<string> WriteAsync(string path, string context, Uri server, CancellationToken cancellationToken)
     {
-        using KubeconfigLock held = await KubeconfigLock.AcquireAsync(path, cancellationToken).ConfigureAwait(false);
+        using FileLock held = await KubeconfigLock.AcquireAsync(path, cancellationToken).ConfigureAwait(false);
         string? existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) : null;
         SortedDictionary<string, string> servers = existing is null ? new(StringComparer.Ordinal) : ReadServers(existing);
         servers[context] = Server(server);

@@ -1,3 +1,4 @@
+using Slipway.IO;
 using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Images;
 
@@ -41,7 +42,7 @@ public static class LocalClusterCommands
         ArgumentNullException.ThrowIfNull(log);
         string directory = Path.GetFullPath(stateDirectory);
         Directory.CreateDirectory(directory);
-        using StateLock? held = StateLock.TryAcquire(directory);
+        using FileLock? held = StateLock.TryAcquire(directory);
         if (held is null)
         {
             string server = EndpointFile.TryRead(directory) is EndpointFile endpoint ? $"pid {endpoint.ProcessId} at {endpoint.Url}" : "another process";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Slipway.IO;
 using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
 
@@ -18,10 +19,10 @@ public sealed class LocalClusterHandle : IAsyncDisposable
     private static readonly TimeSpan s_clientsPoll = TimeSpan.FromMilliseconds(100);
 
     private readonly Owned? _owned;
-    private readonly ClientsLock? _clientHold;
+    private readonly FileLock? _clientHold;
     private int _disposed;
 
-    internal LocalClusterHandle(Uri baseAddress, KubeconfigContext kubeconfig, ImageCatalog images, int? serverProcessId, Owned? owned, ClientsLock? clientHold)
+    internal LocalClusterHandle(Uri baseAddress, KubeconfigContext kubeconfig, ImageCatalog images, int? serverProcessId, Owned? owned, FileLock? clientHold)
     {
         _clientHold = clientHold;
         BaseAddress = baseAddress;
@@ -71,7 +72,7 @@ public sealed class LocalClusterHandle : IAsyncDisposable
         }
 
         Owned owned = _owned;
-        ClientsLock? exclusive = await WaitForClientsAsync(owned).ConfigureAwait(false);
+        FileLock? exclusive = await WaitForClientsAsync(owned).ConfigureAwait(false);
         try
         {
             await owned.Stop.CancelAsync().ConfigureAwait(false);
@@ -104,12 +105,12 @@ public sealed class LocalClusterHandle : IAsyncDisposable
     /// Waits until no other run uses the cluster (none holds <c>clients.lock</c>) and keeps them out while stopping; after
     /// <see cref="LocalClusterOptions.ClientsWait"/> it stops anyway (returns null).
     /// </summary>
-    private static async Task<ClientsLock?> WaitForClientsAsync(Owned owned)
+    private static async Task<FileLock?> WaitForClientsAsync(Owned owned)
     {
         DateTime deadline = DateTime.UtcNow + owned.ClientsWait;
         while (true)
         {
-            if (ClientsLock.TryExclusive(owned.StateDirectory) is ClientsLock exclusive)
+            if (ClientsLock.TryExclusive(owned.StateDirectory) is FileLock exclusive)
             {
                 return exclusive;
             }
@@ -133,7 +134,7 @@ public sealed class LocalClusterHandle : IAsyncDisposable
 
         public required WebApplication App { get; init; }
 
-        public required StateLock Lock { get; init; }
+        public required FileLock Lock { get; init; }
 
         public required StateFile StateFile { get; init; }
 

@@ -29,14 +29,14 @@ public static class LocalClusterHost
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            StateLock? stateLock = StateLock.TryAcquire(stateDirectory);
+            FileLock? stateLock = StateLock.TryAcquire(stateDirectory);
             if (stateLock is not null)
             {
                 return await StartOwnedAsync(options, stateDirectory, images, stateLock, cancellationToken).ConfigureAwait(false);
             }
 
             // Hold clients.lock (shared) before looking: the server cannot start stopping while we decide to use it.
-            ClientsLock? clientHold = ClientsLock.TryShare(stateDirectory);
+            FileLock? clientHold = ClientsLock.TryShare(stateDirectory);
             EndpointFile? endpoint = EndpointFile.TryRead(stateDirectory);
             if (clientHold is not null && endpoint is not null && await IsServingAsync(endpoint.Url, cancellationToken).ConfigureAwait(false))
             {
@@ -125,7 +125,7 @@ public static class LocalClusterHost
         LocalClusterOptions options,
         string stateDirectory,
         ImageCatalog images,
-        StateLock stateLock,
+        FileLock stateLock,
         CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Slipway.IO;
 
 namespace Slipway.LocalCluster.Hosting;
 
@@ -24,7 +25,7 @@ public static class SingleClusterState
         DateTime deadline = DateTime.UtcNow + s_wait;
         while (File.Exists(Path.Combine(shared, StateFile.FileName)))
         {
-            using (StateLock? held = StateLock.TryAcquire(shared))
+            using (FileLock? held = StateLock.TryAcquire(shared))
             {
                 if (held is not null)
                 {

@@ -1,46 +1,29 @@
+using Slipway.IO;
+
 namespace Slipway.GitOps.Git;
 
 /// <summary>
-/// An exclusive lock on the local clone (a <c>.lock</c> file next to it, opened with <see cref="FileShare.None"/>),
-/// so two Slipway processes on one machine never fetch, reset or commit in the same clone at once. The
-/// operating system releases it when the process ends, even on a crash. A folder that cannot be written is said at once.
+/// The exclusive lock on the local clone (a <c>.lock</c> file next to it, a <see cref="FileLock"/>), so two Slipway
+/// processes on one machine never fetch, reset or commit in the same clone at once. A folder that cannot be written is
+/// said at once; a holder that keeps it past the timeout is a failure naming the file.
 /// </summary>
-internal sealed class CloneLock : IDisposable
+internal static class CloneLock
 {
-    private readonly FileStream _stream;
-
-    private CloneLock(FileStream stream)
-    {
-        _stream = stream;
-    }
-
-    public static async Task<CloneLock> AcquireAsync(string workDirectory, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<FileLock> AcquireAsync(string workDirectory, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         string path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workDirectory)) + ".lock";
-        IO.WritableFolder.Ensure(Path.GetDirectoryName(path)!, "the GitOps clone's folder");
-        DateTimeOffset deadline = time.GetUtcNow() + timeout;
-        while (true)
+        WritableFolder.Ensure(Path.GetDirectoryName(path)!, "the GitOps clone's folder");
+        FileLock? held;
+        try
         {
-            try
-            {
-                return new CloneLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                throw IO.WriteFailure.From(path, e, "the GitOps clone's lock");
-            }
-            catch (IOException) when (time.GetUtcNow() < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                throw SlipwayException.Failed(
-                    $"Another Slipway run has held the GitOps clone {workDirectory} for {timeout.TotalSeconds:0} s ({path}); wait for it to finish, then run the target again.",
-                    e);
-            }
+            held = await FileLock.AcquireAsync(path, timeout, time, cancellationToken).ConfigureAwait(false);
         }
-    }
+        catch (UnauthorizedAccessException e)
+        {
+            throw WriteFailure.From(path, e, "the GitOps clone's lock");
+        }
 
-    public void Dispose() => _stream.Dispose();
+        return held ?? throw SlipwayException.Failed(
+            $"Another Slipway run has held the GitOps clone {workDirectory} for {timeout.TotalSeconds:0} s ({path}); wait for it to finish, then run the target again.");
+    }
 }

@@ -19,7 +19,7 @@ internal sealed partial class LibGit2GitOpsRepository
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using CloneLock cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);
+            using IO.FileLock cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);
             return await RunGitAsync("Fetching from", token =>
             {
                 using Repository repository = HasCommit(later) ? new Repository(WorkDirectory) : OpenAndFetch(token);

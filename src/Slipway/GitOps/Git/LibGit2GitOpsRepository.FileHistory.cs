@@ -9,7 +9,7 @@ internal sealed partial class LibGit2GitOpsRepository
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using CloneLock cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);
+            using IO.FileLock cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);
             string tip = await RunGitAsync("Reading the history of", token =>
             {
                 using Repository repository = OpenFetched(token);

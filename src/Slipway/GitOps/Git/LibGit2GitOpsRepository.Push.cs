@@ -11,7 +11,7 @@ internal sealed partial class LibGit2GitOpsRepository
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         int attempts = 0;
-        CloneLock? cloneLock = null;
+        IO.FileLock? cloneLock = null;
         try
         {
             cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);

@@ -68,7 +68,7 @@ internal sealed partial class LibGit2GitOpsRepository : IGitOpsRepository
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using CloneLock cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);
+            using IO.FileLock cloneLock = await CloneLock.AcquireAsync(WorkDirectory, _options.NetworkTimeout, _time, cancellationToken).ConfigureAwait(false);
             return await RunGitAsync("Fetching", token =>
             {
                 using Repository repository = OpenAndFetch(token);

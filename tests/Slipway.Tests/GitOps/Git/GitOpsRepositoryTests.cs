@@ -327,7 +327,7 @@ public sealed class GitOpsRepositoryTests : IDisposable
     {
         await _fixture.CreateRemoteAsync();
         string clone = Path.Combine(_fixture.Root, "clone");
-        using CloneLock held = await CloneLock.AcquireAsync(clone, TimeSpan.FromSeconds(1), TimeProvider.System, Ct);
+        using Slipway.IO.FileLock held = await CloneLock.AcquireAsync(clone, TimeSpan.FromSeconds(1), TimeProvider.System, Ct);
         IGitOpsRepository repository = _fixture.Open(networkTimeoutSeconds: 0.3);
 
         SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => repository.PushChangeAsync(
