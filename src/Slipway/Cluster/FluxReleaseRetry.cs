@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Slipway.Verification;
 
 namespace Slipway.Cluster;
 
@@ -18,11 +19,6 @@ public sealed class FluxReleaseRetry
     public const string RequestedAt = "reconcile.fluxcd.io/requestedAt";
     public const string ForceAt = "reconcile.fluxcd.io/forceAt";
     public const string ResetAt = "reconcile.fluxcd.io/resetAt";
-
-    private static readonly HashSet<string> s_failedActions = new(StringComparer.Ordinal)
-    {
-        "InstallFailed", "UpgradeFailed", "RollbackSucceeded", "RollbackFailed", "UninstallSucceeded", "UninstallFailed", "TestFailed", "RetriesExceeded",
-    };
 
     private readonly IClusterCustomObjects _objects;
     private readonly TimeProvider _time;
@@ -67,7 +63,7 @@ public sealed class FluxReleaseRetry
     {
         if (JsonStatus.Find(release, "spec", "suspend") is { ValueKind: JsonValueKind.True }
             || JsonStatus.Condition(release, "Ready") is not { Status: "False" } ready
-            || !s_failedActions.Contains(ready.Reason))
+            || !HelmReleaseReasons.IsFailedAction(ready.Reason))
         {
             return null;
         }

@@ -90,7 +90,7 @@ public static class RolloutRules
         return ready.Status switch
         {
             "True" => new CheckResult(subject, CheckState.Ready, reason, message),
-            "False" when reason is "UpgradeFailed" or "InstallFailed" or "RollbackSucceeded" or "RollbackFailed" or "UninstallSucceeded" or "ArtifactFailed" or "ChartNotFound"
+            "False" when HelmReleaseReasons.IsFailure(reason)
                 => new CheckResult(subject, CheckState.Failed, reason, message),
             _ => new CheckResult(subject, CheckState.Progressing, reason.Length == 0 ? "Progressing" : reason, message),
         };

@@ -48,7 +48,7 @@ public sealed class RolloutVerifier
             if (failed.Count > 0)
             {
                 failingSince ??= _time.GetTimestamp();
-                bool terminal = failed.Any(static f => f.Reason is "ProgressDeadlineExceeded" or "UpgradeFailed" or "InstallFailed" or "RollbackSucceeded" or "RollbackFailed" or "SyncFailed" or "SyncError");
+                bool terminal = failed.Any(static f => f.Reason is "ProgressDeadlineExceeded" or "SyncFailed" or "SyncError" || HelmReleaseReasons.IsFailedAction(f.Reason));
                 if (terminal || _time.GetElapsedTime(failingSince.Value) >= options.FailFastAfter)
                 {
                     throw Failure(report, "the rollout failed");
