@@ -30,12 +30,15 @@ public static class KnownResourceTypes
 
     public static ResourceType HelmRelease { get; } = new("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases", Namespaced: true);
 
+    /// <summary>Flux image automation: stored and served (no controller writes tags back here); a rollback suspends it and Resume undoes that.</summary>
+    public static ResourceType ImageUpdateAutomation { get; } = new("image.toolkit.fluxcd.io", "v1beta2", "ImageUpdateAutomation", "imageupdateautomations", Namespaced: true);
+
     public static ResourceType Application { get; } = new("argoproj.io", "v1alpha1", "Application", "applications", Namespaced: true);
 
     /// <summary>Every served kind, core group first.</summary>
     public static IReadOnlyList<ResourceType> All { get; } =
     [
-        Namespace, Node, Pod, Service, ConfigMap, Secret, Event, Deployment, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, Application,
+        Namespace, Node, Pod, Service, ConfigMap, Secret, Event, Deployment, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, ImageUpdateAutomation, Application,
     ];
 
     /// <summary>The namespaces a fresh cluster has.</summary>

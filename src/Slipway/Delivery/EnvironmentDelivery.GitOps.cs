@@ -60,6 +60,7 @@ public sealed partial class EnvironmentDelivery
                 .ConfigureAwait(false);
             _lastPushedCommit = push.CommitSha;
             _context.Log.Warning($"--release-hold: released {string.Join("; ", released)}.");
+            await ResumeImageAutomationAsync(cancellationToken).ConfigureAwait(false); // as Resume does: the rollback's suspension ends with its hold
             if (released.Count == guards.Holds.Count)
             {
                 await ReleaseArgoSyncAsync(stopped: guards.Stops.Count > 0, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Slipway.Cluster;
 using Slipway.Delivery;
 using Slipway.Releases;
 using Slipway.Rollback;
@@ -35,15 +38,18 @@ public sealed class RollbackDeliveryTests : IClassFixture<RollbackClusterFixture
             await delivery.VerifyAndRecordAsync(new NullProgress(), http, Ct);
         }
 
+        await _fixture.ClusterFor("rb").ApplyCustomObjectAsync(s_imageAutomation, "flux-system", "rb-web", ImageAutomationManifest(), Ct);
         RollbackPlan byTag = await delivery.PlanRollbackAsync(new RollbackRequest { Tag = "r-1", Reason = "r-3 broke checkout" }, Ct);
         await delivery.RollbackAsync(byTag, Ct);
         ReleaseRecord afterTag = await RecordAsync(delivery, http);
         string rollbackCommit = GitFixture.Git(_fixture.GitOpsRemote, "log", "-1", "--skip=1", "--format=%B", "main");
         string holds = GitFixture.Git(_fixture.GitOpsRemote, "show", "main:holds/rb.yaml");
         string imageAfterTag = await WebImageAsync();
+        string automationAfterTag = await ImageAutomationAsync();
         SlipwayException refused = await Should.ThrowAsync<SlipwayException>(() => delivery.SyncAppsAsync("web", "r-3", Ct));
         IReadOnlyList<Hold> resumed = await delivery.ResumeAsync("web", "fixed in r-3", Ct);
         IReadOnlyList<Hold> resumedAgain = await delivery.ResumeAsync(null, "again", Ct);
+        string automationAfterResume = await ImageAutomationAsync();
 
         RollbackPlan previous = await delivery.PlanRollbackAsync(new RollbackRequest(), Ct);
         await delivery.RollbackAsync(previous, Ct);
@@ -54,7 +60,9 @@ public sealed class RollbackDeliveryTests : IClassFixture<RollbackClusterFixture
         await delivery.RollbackAsync(byRelease, Ct);
         ReleaseRecord afterRelease = await RecordAsync(delivery, http);
         string imageAfterRelease = await WebImageAsync();
+        string automationAfterRelease = await ImageAutomationAsync();
         await delivery.SyncAppsAsync("web", "r-3", releaseHold: true, Ct);
+        string automationAfterReleaseHold = await ImageAutomationAsync();
         IReadOnlyList<Hold> heldAfterRelease = await delivery.ReadHoldsAsync(Ct);
         HistoryView history = await delivery.ReadHistoryAsync(null, 20, Ct);
 
@@ -83,6 +91,10 @@ public sealed class RollbackDeliveryTests : IClassFixture<RollbackClusterFixture
         imageAfterRelease.ShouldBe("registry.local/web:r-2");
         afterRelease.Restores.ShouldBe("rb-2");
         heldAfterRelease.ShouldBeEmpty();
+        automationAfterTag.ShouldBe("suspended by rollback of rb");
+        automationAfterResume.ShouldBe("running");
+        automationAfterRelease.ShouldBe("suspended by rollback of rb");
+        automationAfterReleaseHold.ShouldBe("running"); // a deploy through the hold resumes what the rollback suspended, as Resume does
         history.Rows.Take(6).Select(r => r.Id).ShouldBe(["rb-6", "rb-5", "rb-4", "rb-3", "rb-2", "rb-1"]);
         history.Rows.Single(r => r.Id == "rb-2").Apps["web"].ShouldBe("r-2");
     }
@@ -112,6 +124,26 @@ public sealed class RollbackDeliveryTests : IClassFixture<RollbackClusterFixture
     {
         await delivery.VerifyAndRecordAsync(new NullProgress(), http, Ct);
         return ReleaseLog.Parse("rb", GitFixture.Git(_fixture.GitOpsRemote, "show", "main:releases/rb.yaml")).Latest!;
+    }
+
+    private static readonly CustomResource s_imageAutomation = new("image.toolkit.fluxcd.io", "v1beta2", "imageupdateautomations", "ImageUpdateAutomation");
+
+    private static JsonObject ImageAutomationManifest() => new()
+    {
+        ["apiVersion"] = "image.toolkit.fluxcd.io/v1beta2",
+        ["kind"] = "ImageUpdateAutomation",
+        ["metadata"] = new JsonObject { ["name"] = "rb-web", ["namespace"] = "flux-system" },
+        ["spec"] = new JsonObject { ["interval"] = "1m", ["sourceRef"] = new JsonObject { ["kind"] = "GitRepository", ["name"] = "rb" } },
+    };
+
+    /// <summary>"suspended by …" (spec.suspend and whose annotation) or "running".</summary>
+    private async Task<string> ImageAutomationAsync()
+    {
+        JsonElement automation = (await _fixture.ClusterFor("rb").GetCustomObjectAsync(s_imageAutomation, "flux-system", "rb-web", Ct)).ShouldNotBeNull();
+        bool suspended = automation.GetProperty("spec").TryGetProperty("suspend", out JsonElement flag) && flag.ValueKind == JsonValueKind.True;
+        string? by = automation.GetProperty("metadata").TryGetProperty("annotations", out JsonElement annotations)
+            && annotations.TryGetProperty("slipway.io/suspended-by", out JsonElement who) ? who.GetString() : null;
+        return suspended ? $"suspended by {by}" : by is null ? "running" : $"running, still marked by {by}";
     }
 
     private async Task<string> WebImageAsync()
