@@ -1,8 +1,6 @@
 using System.Text;
 using NuGet.Versioning;
 using Slipway.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Slipway.Freezing.Charts;
 
@@ -36,43 +34,8 @@ public sealed class ChartIndex
     /// <exception cref="ChartIndexException">Not YAML, or not an index: names <paramref name="file"/> and the line.</exception>
     public static ChartIndex Parse(string text, string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException invalid)
-        {
-            throw new ChartIndexException(file, invalid.Start.Line, $"not valid YAML: {invalid.Message}", invalid);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ChartIndexException(file, 1, "an index must be a mapping with apiVersion and entries");
-        }
-
-        string apiVersion = Scalar(root, "apiVersion", file) ?? throw new ChartIndexException(file, root.Start.Line, "no API version specified (apiVersion: v1)");
-        var entries = new SortedDictionary<string, List<ChartEntry>>(StringComparer.Ordinal);
-        if (Child(root, "entries") is YamlNode node)
-        {
-            if (node is not YamlMappingNode charts)
-            {
-                throw new ChartIndexException(file, node.Start.Line, "entries must be a mapping of chart name to a list of versions");
-            }
-
-            foreach ((YamlNode key, YamlNode value) in charts.Children)
-            {
-                string name = ((YamlScalarNode)key).Value ?? string.Empty;
-                if (value is not YamlSequenceNode list)
-                {
-                    throw new ChartIndexException(file, value.Start.Line, $"entries.{name} must be a list of chart versions");
-                }
-
-                entries[name] = [.. list.Children.Select(v => Entry(name, v, file)).OrderByDescending(e => Sortable(e.Version))];
-            }
-        }
-
-        return new ChartIndex(apiVersion, Scalar(root, "generated", file), entries);
+        (string apiVersion, string? generated, SortedDictionary<string, List<ChartEntry>> entries) = ChartIndexReader.Read(text, file);
+        return new ChartIndex(apiVersion, generated, entries);
     }
 
     /// <summary>Adds (or replaces) one version.</summary>
@@ -118,44 +81,6 @@ public sealed class ChartIndex
     }
 
     private static SemanticVersion Sortable(string version) => HelmVersion.TryParse(version, out SemanticVersion v) ? v : new SemanticVersion(0, 0, 0);
-
-    private static ChartEntry Entry(string name, YamlNode node, string file)
-    {
-        if (node is not YamlMappingNode entry)
-        {
-            throw new ChartIndexException(file, node.Start.Line, $"entries.{name}: each version must be a mapping (version, appVersion, created, digest, urls)");
-        }
-
-        string version = Scalar(entry, "version", file) ?? throw new ChartIndexException(file, entry.Start.Line, $"entries.{name}: a chart version has no version");
-        if (!HelmVersion.TryParse(version, out _))
-        {
-            throw new ChartIndexException(file, Child(entry, "version")!.Start.Line, $"entries.{name}: version '{version}' is not a semantic version");
-        }
-
-        List<string> urls = Child(entry, "urls") switch
-        {
-            null => [],
-            YamlSequenceNode list => [.. list.Children.Select(u => (u as YamlScalarNode)?.Value ?? throw new ChartIndexException(file, u.Start.Line, $"entries.{name}: urls must be strings"))],
-            YamlNode other => throw new ChartIndexException(file, other.Start.Line, $"entries.{name}: urls must be a list"),
-        };
-        string? entryName = Scalar(entry, "name", file);
-        if (entryName is not null && entryName != name)
-        {
-            throw new ChartIndexException(file, Child(entry, "name")!.Start.Line, $"entries.{name}: version {version} is named '{entryName}'");
-        }
-
-        return new ChartEntry(name, version, Scalar(entry, "appVersion", file), Scalar(entry, "created", file), Scalar(entry, "digest", file), urls);
-    }
-
-    private static YamlNode? Child(YamlMappingNode mapping, string key)
-        => mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
-
-    private static string? Scalar(YamlMappingNode mapping, string key, string file) => Child(mapping, key) switch
-    {
-        null => null,
-        YamlScalarNode scalar => scalar.Value,
-        YamlNode other => throw new ChartIndexException(file, other.Start.Line, $"{key} must be a single value"),
-    };
 
     private static void Line(StringBuilder yaml, string key, string? value, string indent = "    ")
     {
