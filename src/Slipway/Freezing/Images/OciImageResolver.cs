@@ -103,7 +103,8 @@ public sealed partial class OciImageResolver : IImageResolver
         Uri url = response.RequestMessage?.RequestUri ?? location.ApiBase;
         return response.StatusCode switch
         {
-            HttpStatusCode.NotFound => SlipwayException.Input($"{subject}: tag not found in the registry {location.Registry} ({url} answered 404 Not Found)."),
+            HttpStatusCode.NotFound => SlipwayException.Input(
+                $"{subject}: {(subject.Contains('@', StringComparison.Ordinal) ? "digest" : "tag")} not found in the registry {location.Registry} ({url} answered 404 Not Found)."),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => _registry.Refused(location.Registry, subject, url, response),
             _ => ResolverHttp.Unexpected(response, OciRegistryClient.What),
         };
