@@ -89,7 +89,7 @@ internal sealed partial class Build
             [
                 Job(graph, id, $"Deploy {layer}", [nameof(Deploy)], [Pair(envVariable, CiValue.Matrix("environment")), gitopsToken]) with
                 {
-                    Matrix = new CiMatrix("environment", envVariable) { Values = environments, MaxParallel = 20 },
+                    Matrix = new CiMatrix("environment", envVariable) { Values = environments, MaxParallel = 10 },
                     Environment = CiValue.Matrix("environment"),
                     ConcurrencyGroup = CiValue.Matrix("environment"),
                     RecordsResult = true,
