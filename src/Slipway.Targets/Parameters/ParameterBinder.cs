@@ -54,7 +54,8 @@ internal static class ParameterBinder
             return (option.Values, $"from {option.Token}");
         }
 
-        if (environment.TryGetValue(key, out string? envName))
+        // an empty variable is an unset one (CI systems pass an input left empty as ''): later sources still apply
+        if (environment.TryGetValue(key, out string? envName) && (sources.EnvironmentVariables[envName].Length > 0 || IsFlag(parameter)))
         {
             string value = sources.EnvironmentVariables[envName];
             return (value.Length == 0 && IsFlag(parameter) ? [] : [value], $"from environment variable {envName}");

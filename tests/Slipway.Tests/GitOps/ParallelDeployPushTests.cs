@@ -7,36 +7,37 @@ using Slipway.Tests.Support;
 namespace Slipway.Tests.GitOps;
 
 /// <summary>
-/// Ten deploys of ten environments, each from its own clone (as ten CI runners have their own checkout), racing to push
+/// Ten (and twenty: docs/scale.md) deploys of as many environments, each from its own clone (as ten CI runners have their own checkout), racing to push
 /// their apps and then their release record to one GitOps remote with the options a real run uses (default retry count
 /// and backoff): every push lands, none is forced, and each environment's release is in <c>releases/&lt;env&gt;.yaml</c>.
 /// </summary>
 public sealed class ParallelDeployPushTests : IDisposable
 {
-    private const int Environments = 10;
     private readonly GitFixture _fixture = new();
     private readonly RecordingLog _log = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Ten_environments_pushing_at_once_all_land_without_a_force_push()
+    [Theory]
+    [InlineData(10)]
+    [InlineData(20)]
+    public async Task Environments_pushing_at_once_all_land_without_a_force_push(int environments)
     {
         string remote = await _fixture.CreateRemoteAsync();
         GitFixture.Git(remote, "config", "core.logAllRefUpdates", "always");
         string initial = _fixture.RemoteHead();
-        using var start = new Barrier(Environments);
+        using var start = new Barrier(environments);
 
         (string Environment, PushResult Apps, PushResult Release)[] deploys = await Task.WhenAll(
-            Enumerable.Range(1, Environments).Select(i => Task.Run(() => DeployAsync($"e{i}", start), Ct)));
+            Enumerable.Range(1, environments).Select(i => Task.Run(() => DeployAsync($"e{i}", start), Ct)));
 
         string head = _fixture.RemoteHead();
         IReadOnlyList<(string Old, string New)> updates = RemoteReflog(remote);
         int lostRaces = deploys.Sum(d => d.Apps.Attempts - 1 + d.Release.Attempts - 1);
         int mostAttempts = deploys.Max(d => Math.Max(d.Apps.Attempts, d.Release.Attempts));
-        TestContext.Current.TestOutputHelper?.WriteLine($"{Environments} environments, {2 * Environments} pushes, {lostRaces} lost races redone, at most {mostAttempts} attempts for one push.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{environments} environments, {2 * environments} pushes, {lostRaces} lost races redone, at most {mostAttempts} attempts for one push.");
 
-        GitFixture.Git(remote, "rev-list", "--count", "main").ShouldBe((1 + (2 * Environments)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        GitFixture.Git(remote, "rev-list", "--count", "main").ShouldBe((1 + (2 * environments)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach ((string environment, PushResult apps, PushResult release) in deploys)
         {
             apps.Changed.ShouldBeTrue(environment);
@@ -48,7 +49,7 @@ public sealed class ParallelDeployPushTests : IDisposable
             history.Latest!.GitOpsCommit.ShouldBe(apps.CommitSha);
         }
 
-        updates.Count.ShouldBe(2 * Environments, "one reflog entry per push");
+        updates.Count.ShouldBe(2 * environments, "one reflog entry per push");
         updates[0].Old.ShouldBe(initial);
         updates.ShouldAllBe(u => IsAncestor(remote, u.Old, u.New), "every update of main is a fast-forward (no force push)");
         GitFixture.Git(remote, "fsck", "--full", "--no-progress");

@@ -40,6 +40,20 @@ public sealed class ParameterBindingTests : IDisposable
         run.Build.PlanFile.ShouldBe("from-env.tfplan");
     }
 
+    [Fact]
+    public async Task An_empty_variable_is_unset_so_an_input_left_empty_in_CI_keeps_the_next_source()
+    {
+        _harness.WriteParameters("parameters.json", """{ "Env": "json" }""");
+        _harness.Environment["SLIPWAY_ENV"] = string.Empty;
+        _harness.Environment["SLIPWAY_PLAN_FILE"] = string.Empty;
+
+        BuildRun<SampleBuild> run = await _harness.RunAsync<SampleBuild>("Restore");
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.All);
+        run.Build.Env.ShouldBe("json");
+        run.Build.PlanFile.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("PLAN_FILE")]
     [InlineData("plan-file")]
