@@ -33,6 +33,32 @@ internal sealed partial class Build
             Output.Success(outcome.Passed.Count == 0 ? $"{_env} has no gate to check." : $"Gates of {_env} passed: {string.Join("; ", outcome.Passed)}.");
         });
 
+    private Target Impact => _ => _
+        .Description("What deploying --env now would change since its last release (configuration keys, infra/ files, the saved plan), each with its risk; written to .nuke/temp/<env>/impact.md and the GitHub step summary")
+        .Requires(() => _env)
+        .After(PlanInfra)
+        .Executes(async ct =>
+        {
+            ChangeImpact impact = await (await DeliveryAsync(ct)).AnalyzeImpactAsync(PlanMetadataFile, ct);
+            foreach (string line in impact.Describe())
+            {
+                Output.Info(line);
+            }
+
+            string markdown = impact.ToMarkdown();
+            string file = Path.Combine(TemporaryDirectory, _env!, "impact.md");
+            await Slipway.IO.AtomicFile.WriteAllTextAsync(file, markdown, ct);
+            if (EnvironmentVariables.TryGetValue("GITHUB_STEP_SUMMARY", out string? summary) && summary.Length > 0)
+            {
+                await File.AppendAllTextAsync(summary, markdown + "\n", ct);
+            }
+
+            Output.Success($"{_env}: {impact.Risk.ToString().ToLowerInvariant()} risk, {impact.Items.Count} change(s); written to {file}");
+        });
+
+    /// <summary>The <c>infra-plan.json</c> beside <c>--plan-file</c>; null: PlanInfra's own.</summary>
+    private string? PlanMetadataFile => _planFile is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_planFile))!, Slipway.Infrastructure.PlanMetadata.FileName);
+
     /// <summary>Checks the gates of <paramref name="delivery"/> for <paramref name="writer"/> (exit 3 when one refuses).</summary>
     private async Task<GateOutcome> CheckGatesAsync(EnvironmentDelivery delivery, string writer, GateMode mode, CancellationToken cancellationToken)
     {
@@ -48,7 +74,7 @@ internal sealed partial class Build
             App = _app,
             Tag = _tag,
             Overrides = new GateOverrides(_breakGlass, _outsideWindow, _reason?.Trim()),
-            PlanMetadata = _planFile is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_planFile))!, Slipway.Infrastructure.PlanMetadata.FileName),
+            PlanMetadata = PlanMetadataFile,
         };
         return await delivery.CheckGatesAsync(request, cancellationToken);
     }

@@ -89,30 +89,27 @@ public sealed partial class EnvironmentDelivery
         return moves.Where(static m => m.From != m.To).ToList();
     }
 
-    /// <summary>The change's risk: app tags low, charts medium, a plan with changes high, one that replaces or deletes critical.</summary>
+    /// <summary>
+    /// The impact of deploying the environment now (<see cref="ImpactAnalyzer"/>: configuration keys and <c>infra/</c> files since the
+    /// commit of its last release, and the saved plan, <paramref name="planMetadata"/> or PlanInfra's).
+    /// </summary>
+    public async Task<ChangeImpact> AnalyzeImpactAsync(string? planMetadata, CancellationToken cancellationToken)
+    {
+        ReleaseHistory history = await ReadReleaseLogAsync(cancellationToken).ConfigureAwait(false);
+        var request = new ImpactRequest(_context.RootDirectory, Name, history.Latest?.SourceCommit, _context.Paths.Temp)
+        {
+            PlanMetadata = planMetadata ?? Path.Combine(_context.Paths.Environment(Name), PlanMetadata.FileName),
+        };
+        return await ImpactAnalyzer.AnalyzeAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The change's risk: the impact's (keys, files, plan), and a version a <c>--tag</c> moves (charts medium, app tags low).</summary>
     private async Task<(ChangeRisk Risk, IReadOnlyList<string> Reasons)> AssessRiskAsync(IReadOnlyList<PromotedVersion> moves, string? planMetadata, CancellationToken cancellationToken)
     {
-        var reasons = new List<string>();
-        ChangeRisk risk = ChangeRisk.None;
-        string metadata = planMetadata ?? Path.Combine(_context.Paths.Environment(Name), PlanMetadata.FileName);
-        if (File.Exists(metadata) && await PlanMetadata.ReadAsync(metadata, cancellationToken).ConfigureAwait(false) is { HasChanges: true, RefreshOnly: false } plan)
-        {
-            risk = plan.Risk == RiskLevel.High ? ChangeRisk.Critical : ChangeRisk.High;
-            reasons.Add(plan.Risk == RiskLevel.High ? $"the plan replaces or deletes {plan.Destructive.Count} resource(s)" : "the plan changes infrastructure");
-        }
-
-        if (moves.Any(static m => m.Kind == PromotedKind.Chart))
-        {
-            risk = risk < ChangeRisk.Medium ? ChangeRisk.Medium : risk;
-            reasons.Add($"charts move: {string.Join(", ", moves.Where(static m => m.Kind == PromotedKind.Chart).Select(static m => m.Name))}");
-        }
-
-        if (moves.Any(static m => m.Kind == PromotedKind.App))
-        {
-            risk = risk < ChangeRisk.Low ? ChangeRisk.Low : risk;
-            reasons.Add($"app tags move: {string.Join(", ", moves.Where(static m => m.Kind == PromotedKind.App).Select(static m => m.Name))}");
-        }
-
-        return (risk, reasons);
+        ChangeImpact impact = await AnalyzeImpactAsync(planMetadata, cancellationToken).ConfigureAwait(false);
+        var items = impact.Items.ToList();
+        items.AddRange(moves.Select(static m => new ImpactItem($"{(m.Kind == PromotedKind.App ? "apps" : "platform.releases")}.{m.Name}", m.Kind == PromotedKind.App ? ChangeRisk.Low : ChangeRisk.Medium, m.ToString())));
+        ChangeRisk risk = items.Count == 0 ? ChangeRisk.None : items.Max(static i => i.Risk);
+        return (risk, items.Where(i => i.Risk == risk).Select(static i => $"{i.Component}: {i.Reason}").Distinct(StringComparer.Ordinal).ToArray());
     }
 }
