@@ -110,6 +110,9 @@ public sealed partial class EnvironmentDelivery
         var items = impact.Items.ToList();
         items.AddRange(moves.Select(static m => new ImpactItem($"{(m.Kind == PromotedKind.App ? "apps" : "platform.releases")}.{m.Name}", m.Kind == PromotedKind.App ? ChangeRisk.Low : ChangeRisk.Medium, m.ToString())));
         ChangeRisk risk = items.Count == 0 ? ChangeRisk.None : items.Max(static i => i.Risk);
-        return (risk, items.Where(i => i.Risk == risk).Select(static i => $"{i.Component}: {i.Reason}").Distinct(StringComparer.Ordinal).ToArray());
+        string[] components = items.Where(i => i.Risk == risk).Select(static i => i.Component).Distinct(StringComparer.Ordinal).ToArray();
+        string reason = string.Join(", ", components.Take(5)) + (components.Length > 5 ? $" and {components.Length - 5} more" : string.Empty)
+            + (impact.Items.Count > 0 ? $" changed {impact.Baseline} (./build.sh Impact --env {Name})" : string.Empty);
+        return (risk, components.Length == 0 ? [] : [reason]);
     }
 }

@@ -35,12 +35,13 @@ public sealed class GatesEndToEndTests : IClassFixture<BuildScriptClone>
         refused.Output.ShouldContain("gate(s) of production did not pass, nothing was written.");
         refused.Output.ShouldContain("promotion: production takes only versions verified in staging (gates.promoteFrom)");
         refused.Output.ShouldContain("app web 1.0.0 (new) is not recorded as verified in releases/staging.yaml");
-        refused.Output.ShouldContain("approvals: production needs 2 approval(s)");
+        refused.Output.ShouldContain("approvals: production needs 3 approval(s) by people other than the author (gates.approvals 2, +1 for high risk: cluster, gitops, infrastructure changed no release recorded: everything is new");
         refused.Output.ShouldContain("to pass: deploy from CI after review");
         written.ShouldNotContain("clusters/production");
         written.ShouldNotContain("releases/production.yaml");
 
         await RecordStagingVerifiedAsync(DateTimeOffset.UtcNow.AddHours(-2));
+        await CommitNoRiskApprovalsAsync(); // a first deploy is high risk (+1): two approvals are production's own gates.approvals
         await using FakeCiApi github = await FakeCiApi.StartAsync();
         github.Pulls.Add(FakeCiApi.Pull(7, "carol", Merge, Head));
         github.Reviews.Add(FakeCiApi.Review("alice", "APPROVED", Head, 1));
@@ -70,6 +71,16 @@ public sealed class GatesEndToEndTests : IClassFixture<BuildScriptClone>
         ["GITHUB_ACTOR"] = "carol",
         ["GITHUB_TOKEN"] = "ghs_e2e",
     };
+
+    /// <summary>Commits <c>gates.riskApprovals</c> of zero to production in the clone (a protected environment deploys only committed configuration).</summary>
+    private async Task CommitNoRiskApprovalsAsync()
+    {
+        string file = Path.Combine(_clone.Root, "environments", "production", "env.yaml");
+        string text = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, text.Replace("  approvals: 2\n", "  approvals: 2\n  riskApprovals: { high: 0, critical: 0 }\n", StringComparison.Ordinal), Ct);
+        (await File.ReadAllTextAsync(file, Ct)).ShouldContain("riskApprovals");
+        await _clone.GitAsync(_clone.Root, "-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "-q", "-am", "production: no extra approvals for risk");
+    }
 
     /// <summary>Pushes a staging release log to the clone's GitOps repository in which production's app tags and chart versions were verified at <paramref name="time"/>.</summary>
     private async Task RecordStagingVerifiedAsync(DateTimeOffset time)
