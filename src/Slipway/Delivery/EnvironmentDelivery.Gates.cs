@@ -27,7 +27,9 @@ public sealed partial class EnvironmentDelivery
 
         (_, _, EnvironmentVersions running) = await ReadReleaseLogAndVersionsAsync(repository, environment, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<PromotedVersion> moves = check.Mode == GateMode.Deploy ? Moves(running, check) : [];
-        (ChangeRisk risk, IReadOnlyList<string> reasons) = await AssessRiskAsync(moves, check.PlanMetadata, cancellationToken).ConfigureAwait(false);
+        (ChangeRisk risk, IReadOnlyList<string> reasons) = check.Mode == GateMode.Deploy
+            ? await AssessRiskAsync(moves, check.PlanMetadata, cancellationToken).ConfigureAwait(false)
+            : (ChangeRisk.Low, []); // a rollback needs gates.approvals, whatever it sets back
         var request = new GateRequest
         {
             Environment = Name,

@@ -7,7 +7,7 @@ public static class BranchGate
 {
     public static IEnumerable<GateRefusal> Check(GateRequest request)
     {
-        IReadOnlyList<string> allowed = request.Gates.Branches;
+        IReadOnlyList<string> allowed = request.Gates.Branches.Contains("*") ? [] : request.Gates.Branches; // '*': any branch, even one that cannot be told
         BranchEvidence branch = request.Branch;
         if (allowed.Count > 0 && branch.Name is null)
         {

@@ -36,6 +36,15 @@ public sealed class GateCheckerTests
         refusal.Remedy.ShouldContain("merge the change into main");
     }
 
+    [Fact]
+    public void A_branch_that_cannot_be_told_is_refused_unless_any_branch_may_deploy()
+    {
+        GateRequest detached = Request(None with { Branches = ["main"] }) with { Branch = new BranchEvidence(null, "the local HEAD is detached at 1a2b3c4", []) };
+
+        Check(detached, Tuesday10).Refusals.ShouldHaveSingleItem().Evidence.ShouldBe("the branch cannot be told (the local HEAD is detached at 1a2b3c4)");
+        Check(detached with { Gates = None with { Branches = ["*"] } }, Tuesday10).Refusals.ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("release/*", "release/1.2", true)]
     [InlineData("release/*", "main", false)]
