@@ -40,10 +40,9 @@ public sealed class GateDeliveryTests : IClassFixture<RollbackClusterFixture>
         await _fixture.AddEnvironmentAsync("gated", "r-2", Gated);
         TestClock clock = TestClock.At(DateTimeOffset.UtcNow);
         await using EnvironmentDelivery gated = await OpenAsync("gated", clock);
-        string before = GitFixture.Git(_fixture.GitOpsRemote, "rev-parse", "main");
 
         SlipwayException unverified = await Should.ThrowAsync<SlipwayException>(() => gated.CheckGatesAsync(Check(GateOverrides.None), Ct));
-        string afterRefusal = GitFixture.Git(_fixture.GitOpsRemote, "rev-parse", "main");
+        string writtenAfterRefusal = GitFixture.Git(_fixture.GitOpsRemote, "log", "--all", "--name-only", "--format=");
         using var http = new HttpClient();
         await using (EnvironmentDelivery rb = await _fixture.OpenAsync("rb", new RecordingLog()))
         {
@@ -66,8 +65,9 @@ public sealed class GateDeliveryTests : IClassFixture<RollbackClusterFixture>
         unverified.Kind.ShouldBe(FailureKind.Refused);
         unverified.Message.ShouldContain("promotion: gated takes only versions verified in rb (gates.promoteFrom)");
         unverified.Message.ShouldContain("app web r-2 (new) is not recorded as verified in releases/rb.yaml");
-        unverified.Message.ShouldContain("approvals: gated needs 2 approval(s)");
-        afterRefusal.ShouldBe(before);
+        unverified.Message.ShouldContain("approvals: gated needs 3 approval(s) by people other than the author (gates.approvals 2, +1 for high risk"); // a first deploy, outside git: high risk
+        writtenAfterRefusal.ShouldNotContain("clusters/gated");
+        writtenAfterRefusal.ShouldNotContain("releases/gated.yaml");
         cooling.Kind.ShouldBe(FailureKind.Refused);
         cooling.Message.ShouldContain("cooling: app web r-2 must have been verified in rb for 5m (gates.cooling)");
         cooling.Message.ShouldContain("wait 4m more");
