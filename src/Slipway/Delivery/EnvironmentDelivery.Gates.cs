@@ -1,6 +1,6 @@
+using Slipway.Gates;
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
-using Slipway.Gates;
 using Slipway.Infrastructure;
 using Slipway.Releases;
 
