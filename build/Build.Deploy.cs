@@ -25,12 +25,14 @@ internal sealed partial class Build
         .Description("Render platform.releases into HelmReleases in the GitOps repository, push, and wait for the cluster to apply them")
         .Requires(() => _env)
         .After(ApplyInfra)
+        .DependsOn(Gates)
         .Executes(async ct => await (await DeliveryAsync(ct)).DeployPlatformAsync(ct));
 
     private Target SyncApps => _ => _
         .Description("Write each app's image tag (or --app X --tag Y) into the GitOps repository, push, reconcile and wait")
         .Requires(() => _env)
         .After(DeployPlatform)
+        .DependsOn(Gates)
         .Executes(async ct => await (await DeliveryAsync(ct)).SyncAppsAsync(_app, _tag, _releaseHold, ct));
 
     private Target Verify => _ => _

@@ -22,6 +22,6 @@ internal sealed partial class Build
     private Target ApplyInfra => _ => _
         .Description("Apply exactly the reviewed saved plan; refuses a changed, stale or destructive plan (exit 3)")
         .Requires(() => _env)
-        .DependsOn(PlanInfra)
+        .DependsOn(PlanInfra, Gates)
         .Executes(async ct => await (await DeliveryAsync(ct)).ApplyInfraAsync(_planFile, _allowDestroy, ct));
 }

@@ -17,7 +17,7 @@ internal sealed partial class Build
     [Parameter("Rollback: set back every app tag and chart version of this release id (see History), in one commit")]
     private readonly string? _release;
 
-    [Parameter("Rollback, Resume, EmergencyStop: why (the commit body, the hold, the stop and the release record say it)")]
+    [Parameter("Rollback, Resume, EmergencyStop, --break-glass, --outside-window: why (the commit body, the hold, the stop and the release record say it)")]
     private readonly string? _reason;
 
     [Parameter("Rollback: do not ask before writing (required where there is no terminal, e.g. CI)")]
@@ -53,6 +53,8 @@ internal sealed partial class Build
             {
                 await delivery.RefuseWhileStoppedAsync("Rollback", EnvironmentDelivery.DuringStopHint, ct);
             }
+
+            await CheckGatesAsync(delivery, "Rollback", Slipway.Gates.GateMode.Rollback, ct);
 
             var request = new RollbackRequest { Tag = _tag, App = _app, Release = _release, AllowNewTag = _allowNewTag, Reason = _reason };
             RollbackPlan plan = await delivery.PlanRollbackAsync(request, ct);

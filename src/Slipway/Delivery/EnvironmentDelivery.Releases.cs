@@ -71,6 +71,7 @@ public sealed partial class EnvironmentDelivery
             Kind = _lastRollback is null ? ReleaseKind.Deploy : ReleaseKind.Rollback,
             Reason = _lastRollback?.Reason,
             Restores = _lastRollback?.Restores,
+            Override = _gateOverride,
             Infra = await InfraFingerprintAsync(cancellationToken).ConfigureAwait(false),
         };
         ReleaseRecord record = await new ReleaseRecorder(repository, _context.Time).RecordAsync(Name, input, info, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,7 @@ public static class EnvironmentDiagnosticCodes
     public const string InvalidImageTag = "SLW0107";
     public const string InvalidBranchName = "SLW0108";
     public const string DurationNotPositive = "SLW0109";
+    public const string InvalidGateCalendar = "SLW0110";
 
     // SLW02xx: policy.
     public const string ProtectedNeedsApprovals = "SLW0201";

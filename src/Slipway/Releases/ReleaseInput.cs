@@ -33,6 +33,9 @@ public sealed record ReleaseInput
     /// <summary>For a rollback: the release whose versions it set back.</summary>
     public string? Restores { get; init; }
 
+    /// <summary>The gate overrides the run used and their reason; null for none.</summary>
+    public string? Override { get; init; }
+
     /// <summary>A fingerprint of the infrastructure outputs; null when unknown.</summary>
     public string? Infra { get; init; }
 
@@ -51,6 +54,7 @@ public sealed record ReleaseInput
         Kind = Kind,
         Reason = Reason,
         Restores = Restores,
+        Override = Override,
         Infra = Infra,
     };
 }

@@ -67,6 +67,7 @@ public static class ReleaseLog
 
             Optional(text, "restores", record.Restores);
             Optional(text, "reason", record.Reason);
+            Optional(text, "override", record.Override);
             Optional(text, "infra", record.Infra);
             Map(text, "apps", record.Apps);
             Map(text, "charts", record.Charts);
@@ -113,6 +114,7 @@ public static class ReleaseLog
             },
             Restores = Optional("restores"),
             Reason = Optional("reason"),
+            Override = Optional("override"),
             Infra = Optional("infra"),
         };
 

@@ -39,6 +39,9 @@ public sealed record ReleaseRecord
     /// <summary>For a rollback: the release whose versions it set back; null otherwise.</summary>
     public string? Restores { get; init; }
 
+    /// <summary>The gate overrides its run used (<c>break-glass</c>, <c>outside-window</c>) and their reason; null for none.</summary>
+    public string? Override { get; init; }
+
     /// <summary>A fingerprint of the infrastructure outputs it ran on (<c>infra-outputs.json</c>); null when unknown.</summary>
     public string? Infra { get; init; }
 

@@ -54,6 +54,8 @@ public sealed class BuildProcess : IDisposable
         }
 
         info.Environment["NO_COLOR"] = "1";
+        info.Environment.Remove("GITHUB_REF_NAME"); // the branch gate reads the clone's HEAD (main), not the branch of a CI run of these tests
+        info.Environment.Remove("CI_COMMIT_BRANCH");
         foreach ((string name, string value) in variables ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;

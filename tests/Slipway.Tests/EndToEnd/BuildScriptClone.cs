@@ -27,10 +27,14 @@ public sealed class BuildScriptClone : IAsyncLifetime
 
     public string GitOpsRemote => new SlipwayPaths(Root).GitOpsRemote;
 
+    /// <summary>Clones, on a branch named main whatever branch the source is on (the gates of staging and production deploy only from main).</summary>
     public async ValueTask InitializeAsync()
-        => await _processes.RunAsync(
+    {
+        await _processes.RunAsync(
             new ProcessRequest("git", ["clone", "-q", RepositoryPaths.Root, Root]) { Timeout = TimeSpan.FromMinutes(2) },
             TestContext.Current.CancellationToken);
+        await GitAsync(Root, "checkout", "-q", "-B", "main");
+    }
 
     /// <summary>Runs <c>bash build.sh</c> with <paramref name="arguments"/> in the clone; returns whatever the exit code.</summary>
     public async Task<BuildRun> RunAsync(string arguments, IReadOnlyDictionary<string, string?>? variables = null)
@@ -39,6 +43,8 @@ public sealed class BuildScriptClone : IAsyncLifetime
         {
             ["NO_COLOR"] = "1",
             [EnvironmentDelivery.FailFastVariable] = FailFastAfter,
+            ["GITHUB_REF_NAME"] = null, // the branch gate reads the clone's HEAD (main), not the branch of the CI run of these tests
+            ["CI_COMMIT_BRANCH"] = null,
         };
         foreach ((string name, string? value) in variables ?? new Dictionary<string, string?>())
         {

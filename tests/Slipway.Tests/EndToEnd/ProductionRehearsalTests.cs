@@ -78,7 +78,7 @@ public sealed class ProductionRehearsalTests : IClassFixture<BuildScriptClone>
             WorkingDirectory = _clone.Root,
             Timeout = TimeSpan.FromMinutes(5),
             IsSuccess = static _ => true,
-            EnvironmentVariables = new Dictionary<string, string?> { ["NO_COLOR"] = "1", ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["TF_BUILD"] = null },
+            EnvironmentVariables = new Dictionary<string, string?> { ["NO_COLOR"] = "1", ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["TF_BUILD"] = null, ["GITHUB_REF_NAME"] = null, ["CI_COMMIT_BRANCH"] = null },
         };
         await using RunningProcess process = new ProcessRunner().Start(request, Ct);
         var output = new StringBuilder();

@@ -204,6 +204,8 @@ public sealed partial class BuildFaultTests
         }
 
         info.Environment["NO_COLOR"] = "1";
+        info.Environment.Remove("GITHUB_REF_NAME"); // the branch gate reads the clone's HEAD (main), not the branch of a CI run of these tests
+        info.Environment.Remove("CI_COMMIT_BRANCH");
         using Process build = Process.Start(info)!;
         var output = new StringBuilder();
         var provisioning = new TaskCompletionSource();

@@ -35,6 +35,17 @@ public sealed class ReleaseLogTests
     }
 
     [Fact]
+    public void A_gate_override_and_its_reason_round_trip()
+    {
+        var history = new ReleaseHistory("production", [Record(1, true) with { Id = "production-1", Override = "break-glass: INC-42 checkout is down" }]);
+
+        string text = ReleaseLog.Serialize(history);
+
+        text.ShouldContain("    override: \"break-glass: INC-42 checkout is down\"\n");
+        ReleaseLog.Parse("production", text).Releases[0].Override.ShouldBe("break-glass: INC-42 checkout is down");
+    }
+
+    [Fact]
     public void History_AnswersLatestLatestVerifiedAndById()
     {
         var history = new ReleaseHistory("staging", [Record(1, true), Record(3, false), Record(2, true)]);

@@ -25,6 +25,15 @@ public static partial class EnvironmentSchema
             new("timezone", Text("IANA time zone, default UTC.")),
         ]);
 
+        var date = new ScalarSchema("A date, YYYY-MM-DD.", ScalarKind.Pattern, pattern: DatePattern(), patternHint: "2026-12-20");
+        var freeze = new ObjectSchema("A freeze: a date range (both days included) and why.",
+        [
+            new("from", date, Required: true),
+            new("to", date, Required: true),
+            new("reason", Text("Why nothing deploys then, e.g. year-end."), Required: true),
+            new("timezone", Text("IANA time zone of the dates, default UTC.")),
+        ]);
+
         return new ObjectSchema("A Slipway environment or layer.",
         [
             new("extends", new ListSchema("Parent layers in order; later parents win, this file wins over all.", name)),
@@ -83,6 +92,13 @@ public static partial class EnvironmentSchema
                 new("cooling", new ScalarSchema("Time the promoted version must have been verified in promoteFrom.", ScalarKind.Duration)),
                 new("windows", new ListSchema("Deployment windows; outside them deploys are refused.", window)),
                 new("promoteFrom", name),
+                new("freezes", new ListSchema("Freeze periods: nothing deploys from 'from' to 'to' (both days included).", freeze)),
+                new("riskApprovals", new ObjectSchema("Approvals added to 'approvals' by the change's risk (only where approvals > 0); default high: 1, critical: 1.",
+                [
+                    new("medium", new ScalarSchema("Extra approvals for a medium-risk change (platform.*), default 0.", ScalarKind.Integer, minimum: 0)),
+                    new("high", new ScalarSchema("Extra approvals for a high-risk change (infra/, infrastructure.*), default 1.", ScalarKind.Integer, minimum: 0)),
+                    new("critical", new ScalarSchema("Extra approvals for a critical change (a plan that replaces or deletes), default 1.", ScalarKind.Integer, minimum: 0)),
+                ])),
             ])),
             new("verify", new ObjectSchema("Checks after deploying.",
             [
@@ -106,4 +122,7 @@ public static partial class EnvironmentSchema
 
     [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();
+
+    [GeneratedRegex("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
 }

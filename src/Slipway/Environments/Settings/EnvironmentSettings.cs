@@ -73,9 +73,13 @@ public sealed record EnvironmentSettings
             Gates = new GatesSettings(
                 ConfigReader.Strings(gates, "branches"),
                 ConfigReader.Int(gates, "approvals", 0),
-                ConfigReader.Duration(gates, "cooling", TimeSpan.Zero),
+                ConfigReader.Duration(gates, "cooling", GatesSettings.DefaultCooling),
                 ReadWindows(gates),
-                ConfigReader.String(gates, "promoteFrom")),
+                ConfigReader.String(gates, "promoteFrom"))
+            {
+                Freezes = ReadFreezes(gates),
+                RiskApprovals = ReadRiskApprovals(ConfigReader.Mapping(gates, "riskApprovals")),
+            },
             Verify = new VerifySettings(
                 ConfigReader.Duration(verify, "timeout", DefaultVerifyTimeout),
                 ConfigReader.Duration(verify, "interval", DefaultVerifyInterval),
@@ -201,6 +205,44 @@ public sealed record EnvironmentSettings
 
         return windows;
     }
+
+    private static List<FreezePeriod> ReadFreezes(ConfigMapping? gates)
+    {
+        var freezes = new List<FreezePeriod>();
+        if (gates?.Get("freezes") is ConfigSequence sequence)
+        {
+            foreach (ConfigMapping freeze in sequence.Items.OfType<ConfigMapping>())
+            {
+                freezes.Add(new FreezePeriod(
+                    FreezeDate(freeze, "from", DateOnly.MinValue),
+                    FreezeDate(freeze, "to", DateOnly.MaxValue),
+                    ConfigReader.String(freeze, "reason", "freeze"),
+                    ConfigReader.String(freeze, "timezone", "UTC")));
+            }
+        }
+
+        return freezes;
+    }
+
+    private static DateOnly FreezeDate(ConfigMapping freeze, string key, DateOnly fallback)
+    {
+        if (freeze.GetEntry(key)?.Value is not ConfigScalar { IsNull: false } scalar)
+        {
+            return fallback;
+        }
+
+        return DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly date)
+            ? date
+            : throw SlipwayException.Input($"{scalar.Location}: gates.freezes[].{key} '{scalar.Value}' is not a date (YYYY-MM-DD, e.g. 2026-12-20).");
+    }
+
+    private static RiskApprovals ReadRiskApprovals(ConfigMapping? risk)
+        => risk is null
+            ? RiskApprovals.Default
+            : new RiskApprovals(
+                ConfigReader.Int(risk, "medium", RiskApprovals.Default.Medium),
+                ConfigReader.Int(risk, "high", RiskApprovals.Default.High),
+                ConfigReader.Int(risk, "critical", RiskApprovals.Default.Critical));
 
     private static List<DayOfWeek> Days(string text)
     {

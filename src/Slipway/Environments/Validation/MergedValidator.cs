@@ -18,6 +18,7 @@ internal static class MergedValidator
         CheckCluster(root, diagnostics);
         CheckGitOpsPath(root, diagnostics);
         CheckPromoteFrom(environment, knownEnvironments, diagnostics);
+        CheckGateCalendar(root, diagnostics);
         bool isProtected = root.Get("protected") is ConfigScalar { Value: "true" };
         if (isProtected)
         {
@@ -157,6 +158,49 @@ internal static class MergedValidator
         {
             diagnostics.Add(Diagnostic.Error(from.Location, EnvironmentDiagnosticCodes.InvalidValue,
                 $"gates.promoteFrom names unknown environment '{from.Value}'{NameSuggester.Hint(from.Value, known)}"));
+        }
+    }
+
+    /// <summary>The time zones of <c>gates.windows</c> and <c>gates.freezes</c> are known here, and each freeze's dates are real and in order (SLW0110).</summary>
+    private static void CheckGateCalendar(ConfigMapping root, ICollection<Diagnostic> diagnostics)
+    {
+        ConfigMapping? gates = root.Get("gates") as ConfigMapping;
+        foreach (string list in new[] { "windows", "freezes" })
+        {
+            foreach (ConfigMapping item in (gates?.Get(list) as ConfigSequence)?.Items.OfType<ConfigMapping>() ?? [])
+            {
+                if (item.Get("timezone") is ConfigScalar { IsNull: false } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone.Value, out _))
+                {
+                    diagnostics.Add(Diagnostic.Error(zone.Location, EnvironmentDiagnosticCodes.InvalidGateCalendar,
+                        $"gates.{list}[].timezone '{zone.Value}' is not a time zone known here: use an IANA name such as UTC or Europe/Amsterdam"));
+                }
+
+                if (list == "freezes" && Date(item, "from") is { } from && Date(item, "to") is { } to && to.Date < from.Date)
+                {
+                    diagnostics.Add(Diagnostic.Error(to.Location, EnvironmentDiagnosticCodes.InvalidGateCalendar,
+                        $"gates.freezes[].to {to.Date:yyyy-MM-dd} is before its from {from.Date:yyyy-MM-dd}"));
+                }
+            }
+        }
+
+        (DateOnly Date, SourceLocation Location)? Date(ConfigMapping freeze, string key)
+        {
+            if (freeze.Get(key) is not ConfigScalar { IsNull: false } scalar)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly date))
+            {
+                return (date, scalar.Location);
+            }
+
+            if (System.Text.RegularExpressions.Regex.IsMatch(scalar.Value, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                diagnostics.Add(Diagnostic.Error(scalar.Location, EnvironmentDiagnosticCodes.InvalidGateCalendar, $"gates.freezes[].{key} '{scalar.Value}' is not a date (YYYY-MM-DD, e.g. 2026-12-20)"));
+            }
+
+            return null;
         }
     }
 

@@ -52,6 +52,25 @@ public sealed class EnvironmentSettingsTests
     }
 
     [Fact]
+    public async Task Freezes_and_risk_approvals_read_with_their_defaults()
+    {
+        using var repository = new TempRepository();
+        repository.Write("x/env.yaml", "cluster:\n  local: true\ngitops:\n  repository: local\n  engine: flux\ngates:\n  approvals: 1\n  riskApprovals: { medium: 1 }\n"
+            + "  freezes:\n    - from: 2026-12-20\n      to: 2027-01-03\n      reason: year-end\n      timezone: Europe/Amsterdam\n");
+        repository.Write("y/env.yaml", "cluster:\n  local: true\ngitops:\n  repository: local\n  engine: flux\n");
+
+        EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(repository.Root, TestContext.Current.CancellationToken);
+        GatesSettings x = EnvironmentSettings.Load(catalog, "x").Gates;
+        GatesSettings y = EnvironmentSettings.Load(catalog, "y").Gates;
+
+        x.Freezes.ShouldHaveSingleItem().ShouldBe(new FreezePeriod(new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 3), "year-end", "Europe/Amsterdam"));
+        x.RiskApprovals.ShouldBe(new RiskApprovals(1, 1, 1));
+        y.Freezes.ShouldBeEmpty();
+        y.RiskApprovals.ShouldBe(RiskApprovals.Default);
+        y.Cooling.ShouldBe(GatesSettings.DefaultCooling);
+    }
+
+    [Fact]
     public async Task Release_values_are_a_plain_nested_object()
     {
         EnvironmentSettings production = EnvironmentSettings.Load(await EnvironmentCatalog.LoadAsync(RepositoryPaths.Root, TestContext.Current.CancellationToken), "production");

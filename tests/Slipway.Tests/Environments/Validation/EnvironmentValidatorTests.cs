@@ -53,6 +53,9 @@ public sealed class EnvironmentValidatorTests : IDisposable
         { Valid + "verify:\n  timeout: 0s\n", $"{X}(7,12): error SLW0109: 'verify.timeout' must be longer than zero, not '0s' (how long to wait for the rollout, default 5m); write a duration such as 90s, 5m or 1h" },
         { Valid + "verify:\n  interval: 0\n", $"{X}(7,13): error SLW0109: 'verify.interval' must be longer than zero, not '0'" },
         { Valid + "infrastructure:\n  stack: infra\n  planMaxAge: 0ms\n", $"{X}(8,15): error SLW0109: 'infrastructure.planMaxAge' must be longer than zero, not '0ms'" },
+        { Valid + "gates:\n  windows:\n    - days: mon-fri\n      start: \"08:00\"\n      end: \"17:00\"\n      timezone: Mars/Olympus\n", $"{X}(11,17): error SLW0110: gates.windows[].timezone 'Mars/Olympus' is not a time zone known here" },
+        { Valid + "gates:\n  freezes:\n    - from: 2026-12-20\n      to: 2026-12-01\n      reason: year-end\n", $"{X}(9,11): error SLW0110: gates.freezes[].to 2026-12-01 is before its from 2026-12-20" },
+        { Valid + "gates:\n  freezes:\n    - from: 2026-02-30\n      to: 2026-03-01\n      reason: x\n", $"{X}(8,13): error SLW0110: gates.freezes[].from '2026-02-30' is not a date" },
     };
 
     [Theory]

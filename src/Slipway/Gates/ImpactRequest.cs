@@ -1,0 +1,8 @@
+namespace Slipway.Gates;
+
+/// <summary>What <see cref="ImpactAnalyzer"/> compares: the repository, the environment, the commit it was last deployed from, the saved plan.</summary>
+public sealed record ImpactRequest(string RootDirectory, string Environment, string? BaseCommit, string ScratchDirectory)
+{
+    /// <summary>The saved plan's <c>infra-plan.json</c>; null or missing: no plan.</summary>
+    public string? PlanMetadata { get; init; }
+}
