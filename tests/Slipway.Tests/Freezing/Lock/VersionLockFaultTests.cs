@@ -1,0 +1,55 @@
+using Slipway.Environments;
+using Slipway.Environments.Validation;
+using Slipway.Freezing;
+using Slipway.Freezing.Lock;
+
+namespace Slipway.Tests.Freezing.Lock;
+
+public sealed class VersionLockFaultTests
+{
+    [Theory]
+    [InlineData("environment: production\noperator: [\"==\"\n", 2)]
+    [InlineData("environment: production\noperator: \"<=\"\nconfiguration:\n  hash: x\nentries: []\n", 2)]
+    [InlineData("environment: production\noperator: \"==\"\n", 1)]
+    public void A_corrupt_lock_is_bad_input_naming_the_file_and_line(string text, int line)
+    {
+        SlipwayException error = Should.Throw<SlipwayException>(() => VersionLockReader.Parse(text, "environments/production/versions.lock.yaml"));
+
+        error.Kind.ShouldBe(FailureKind.Input);
+        error.Message.ShouldStartWith($"environments/production/versions.lock.yaml:{line}: ");
+    }
+
+    [Fact]
+    public async Task A_hand_edited_entry_is_refused_naming_the_entry_and_validate_reports_it()
+    {
+        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        await repository.FreezeAsync();
+        File.WriteAllText(repository.LockPath, repository.LockText.Replace("resolved: \"65.1.1\"", "resolved: \"66.0.0\"", StringComparison.Ordinal));
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(repository.CheckAsync);
+
+        error.Kind.ShouldBe(FailureKind.Input);
+        error.Message.ShouldContain("versions.lock.yaml:");
+        error.Message.ShouldContain("entry platform.releases.kube-prometheus-stack.version was edited by hand");
+        ValidationResult validation = EnvironmentValidator.Validate(await repository.CatalogAsync(), "production");
+        validation.Diagnostics.ShouldContain(d => d.Code == EnvironmentDiagnosticCodes.UnreadableLock && d.File == "environments/production/versions.lock.yaml" && d.Line > 1);
+    }
+
+    [Fact]
+    public async Task An_unreachable_repository_fails_naming_it_and_leaves_the_lock_untouched()
+    {
+        var table = new TableResolvers();
+        using var repository = new FrozenRepository(table.Resolvers);
+        await repository.FreezeAsync();
+        string before = repository.LockText;
+        repository.Edit("production/env.yaml", "tag: 1.0.0", "tag: 1.0.1");
+        table.Unreachable = "https://prometheus-community.github.io";
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => repository.FreezeAsync());
+
+        error.Kind.ShouldBe(FailureKind.Failed);
+        error.Message.ShouldContain("https://prometheus-community.github.io");
+        repository.LockText.ShouldBe(before);
+        Directory.GetFiles(Path.GetDirectoryName(repository.LockPath)!).Select(Path.GetFileName).Order().ShouldBe(["env.yaml", "versions.lock.yaml"]);
+    }
+}
