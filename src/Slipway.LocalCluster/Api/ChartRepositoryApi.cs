@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Slipway.Freezing.Charts;
 using Slipway.LocalCluster.Charts;
 
 namespace Slipway.LocalCluster.Api;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Slipway.Freezing.Charts;
 using Slipway.IO;
 
 namespace Slipway.LocalCluster.Charts;

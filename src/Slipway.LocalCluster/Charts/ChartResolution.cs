@@ -1,4 +1,5 @@
 using NuGet.Versioning;
+using Slipway.Freezing.Charts;
 
 namespace Slipway.LocalCluster.Charts;
 

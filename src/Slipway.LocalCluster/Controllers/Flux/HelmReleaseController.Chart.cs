@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Slipway.Freezing.Charts;
 using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Controllers.Runtime;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Slipway.Freezing.Charts;
 using Slipway.IO;
 using Slipway.LocalCluster.Api;
 using Slipway.LocalCluster.Charts;

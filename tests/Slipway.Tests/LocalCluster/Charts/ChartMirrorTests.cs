@@ -1,3 +1,4 @@
+using Slipway.Freezing.Charts;
 using Slipway.LocalCluster.Charts;
 using Slipway.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using NuGet.Versioning;
 
-namespace Slipway.LocalCluster.Charts;
+namespace Slipway.Freezing.Charts;
 
 /// <summary>
 /// A chart version constraint with the rules Helm and Flux use (Masterminds semver v3): <c>||</c> between alternatives,
@@ -9,9 +9,11 @@ namespace Slipway.LocalCluster.Charts;
 /// <c>&lt;</c>, <c>&lt;=</c>, <c>~</c> (patch-level: <c>~1.2.3</c> is <c>&gt;=1.2.3 &lt;1.3.0</c>, <c>~1</c> is
 /// <c>&gt;=1 &lt;2</c>), <c>^</c> (<c>^1.2</c> is <c>&gt;=1.2 &lt;2</c>, <c>^0.2.3</c> is <c>&gt;=0.2.3 &lt;0.3.0</c>),
 /// wildcards <c>1.2.x</c>, <c>1.*</c>, <c>*</c>, partial versions (<c>1.2</c> is <c>1.2.x</c>) and hyphen ranges
-/// (<c>1.2 - 1.4.5</c>). A pre-release version matches a term only when that term names a pre-release.
+/// (<c>1.2 - 1.4.5</c>). A pre-release version matches a term only when that term names a pre-release, unless the caller
+/// includes pre-releases; then ranges read as npm's <c>includePrerelease</c> reads them: <c>3.x</c> admits <c>3.0.0-rc.1</c>,
+/// <c>^1.2</c> admits <c>1.3.0-rc.1</c> but not <c>2.0.0-rc.1</c>.
 /// </summary>
-internal sealed partial class HelmVersionConstraint
+public sealed partial class HelmVersionConstraint
 {
     private readonly IReadOnlyList<IReadOnlyList<Term>> _alternatives;
 
@@ -44,7 +46,8 @@ internal sealed partial class HelmVersionConstraint
         return new HelmVersionConstraint(value, alternatives);
     }
 
-    public bool IsSatisfiedBy(SemanticVersion version) => _alternatives.Any(all => all.All(term => term.Matches(version)));
+    public bool IsSatisfiedBy(SemanticVersion version, bool includePrerelease = false)
+        => _alternatives.Any(all => all.All(term => term.Matches(version, includePrerelease)));
 
     [GeneratedRegex(@"(\S+)\s+-\s+(\S+)")]
     private static partial Regex Hyphen();
@@ -76,9 +79,9 @@ internal sealed partial class HelmVersionConstraint
             return new Term(op, version, wild);
         }
 
-        public bool Matches(SemanticVersion v)
+        public bool Matches(SemanticVersion v, bool includePrerelease)
         {
-            if (v.IsPrerelease && !Version.IsPrerelease)
+            if (v.IsPrerelease && !Version.IsPrerelease && !includePrerelease)
             {
                 return false;
             }
@@ -88,19 +91,26 @@ internal sealed partial class HelmVersionConstraint
                 return Operator is not ("!=" or "<" or ">");
             }
 
+            // Including pre-releases reads ranges as npm does: a wildcard starts at its first pre-release (3.x admits 3.0.0-rc.1) and
+            // an implied upper bound stops before the next one's (^1.2 does not admit 2.0.0-rc.1).
+            SemanticVersion lower = includePrerelease && Wild > 0 ? First(Version) : Version;
+            SemanticVersion wildUpper = includePrerelease ? First(WildUpper) : WildUpper;
             return Operator switch
             {
-                "=" => Wild == 0 ? v.CompareTo(Version) == 0 : v >= Version && v < WildUpper,
-                "!=" => Wild == 0 ? v.CompareTo(Version) != 0 : !(v >= Version && v < WildUpper),
-                ">" => Wild == 0 ? v > Version : v >= WildUpper,
-                ">=" => v >= Version,
-                "<" => v < Version,
-                "<=" => Wild == 0 ? v <= Version : v < WildUpper,
-                "~" => v >= Version && v < TildeUpper,
-                "^" => v >= Version && v < CaretUpper,
+                "=" => Wild == 0 ? v.CompareTo(Version) == 0 : v >= lower && v < wildUpper,
+                "!=" => Wild == 0 ? v.CompareTo(Version) != 0 : !(v >= lower && v < wildUpper),
+                ">" => Wild == 0 ? v > Version : v >= wildUpper,
+                ">=" => v >= lower,
+                "<" => v < lower,
+                "<=" => Wild == 0 ? v <= Version : v < wildUpper,
+                "~" => v >= lower && v < (includePrerelease ? First(TildeUpper) : TildeUpper),
+                "^" => v >= lower && v < (includePrerelease ? First(CaretUpper) : CaretUpper),
                 _ => false,
             };
         }
+
+        /// <summary>The lowest pre-release of a version's release: 2.0.0 → 2.0.0-0.</summary>
+        private static SemanticVersion First(SemanticVersion release) => release.IsPrerelease ? release : new(release.Major, release.Minor, release.Patch, "0");
 
         /// <summary>The first version past a wildcard: <c>1.2.x</c> → 1.3.0, <c>1.x</c> → 2.0.0.</summary>
         private SemanticVersion WildUpper => Wild == 1 ? new(Version.Major, Version.Minor + 1, 0) : new(Version.Major + 1, 0, 0);

@@ -1,7 +1,7 @@
-namespace Slipway.LocalCluster.Charts;
+namespace Slipway.Freezing.Charts;
 
 /// <summary>A chart repository index that is not valid: the message names the file and line (<c>path:line: what</c>).</summary>
-internal sealed class ChartIndexException : Exception
+public sealed class ChartIndexException : Exception
 {
     public ChartIndexException(string file, long line, string problem, Exception? inner = null)
         : base($"{file}:{line}: {problem}", inner)

@@ -1,7 +1,7 @@
 using NuGet.Versioning;
-using Slipway.LocalCluster.Charts;
+using Slipway.Freezing.Charts;
 
-namespace Slipway.Tests.LocalCluster.Charts;
+namespace Slipway.Tests.Freezing.Charts;
 
 /// <summary>Helm's (Masterminds semver v3) constraint rules, as Flux applies them to chart versions.</summary>
 public sealed class HelmVersionConstraintTests

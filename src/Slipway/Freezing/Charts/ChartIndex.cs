@@ -4,14 +4,14 @@ using Slipway.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Slipway.LocalCluster.Charts;
+namespace Slipway.Freezing.Charts;
 
 /// <summary>
 /// A Helm chart repository index (<c>index.yaml</c>, <c>apiVersion: v1</c>): for each chart name, its versions with
 /// appVersion, created, digest and urls. Read strictly enough that a broken file is reported with its line, written in
 /// the layout <c>helm repo index</c> writes (entries sorted by name, newest version first).
 /// </summary>
-internal sealed class ChartIndex
+public sealed class ChartIndex
 {
     private readonly SortedDictionary<string, List<ChartEntry>> _entries;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using NuGet.Versioning;
 
-namespace Slipway.LocalCluster.Charts;
+namespace Slipway.Freezing.Charts;
 
 /// <summary>
 /// Versions as Helm reads them (Masterminds semver): an optional leading <c>v</c>, one to three numbers (<c>1.2</c> is
 /// <c>1.2.0</c>), then an optional pre-release and build metadata. Ordering is SemVer 2 precedence.
 /// </summary>
-internal static class HelmVersion
+public static class HelmVersion
 {
     public static bool TryParse(string? text, out SemanticVersion version)
     {
