@@ -36,9 +36,25 @@ public sealed record FreezeSettings(IReadOnlyDictionary<string, string> Mirrors,
     /// <summary>Whether a mirror is the local cluster's (Freeze then starts a local cluster to ask it).</summary>
     public bool UsesLocalMirror => Mirrors.Values.Any(value => value == LocalMirror);
 
-    /// <summary>The mirror map with <c>local</c> as <paramref name="localBase"/> (the local cluster's address; null when none runs).</summary>
+    /// <summary>
+    /// The mirror map with <c>local</c> resolved against <paramref name="localBase"/> (the local cluster's address; null
+    /// when none runs): for a chart repository prefix (<c>https://…</c>) its chart mirror <c>/charts/</c>, for a registry
+    /// host its OCI registry (<c>/v2/</c> at the root).
+    /// </summary>
+    /// <exception cref="SlipwayException">Input (exit 2): a mirror that is neither <c>local</c> nor an absolute URL.</exception>
     public MirrorMap Map(Uri? localBase)
-        => new(Mirrors.Select(mirror => new KeyValuePair<string, Uri>(mirror.Key, mirror.Value == LocalMirror
-            ? localBase ?? throw new InvalidOperationException("a local mirror is configured but no local cluster was started")
-            : new Uri(mirror.Value))));
+        => new(Mirrors.Select(mirror => new KeyValuePair<string, Uri>(mirror.Key, Target(mirror.Key, mirror.Value, localBase))));
+
+    private static Uri Target(string upstream, string mirror, Uri? localBase)
+    {
+        if (mirror == LocalMirror)
+        {
+            Uri root = localBase ?? throw new InvalidOperationException("a local mirror is configured but no local cluster was started");
+            return upstream.Contains("://", StringComparison.Ordinal) ? new Uri(root, "charts/") : root;
+        }
+
+        return Uri.TryCreate(mirror, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https"
+            ? url
+            : throw SlipwayException.Input($"freeze.mirrors[\"{upstream}\"]: '{mirror}' is neither 'local' nor an http(s) URL");
+    }
 }

@@ -43,7 +43,7 @@ public static class FloatingVersionFinder
                     string key = ConfigPath.Format(["apps", app.Key, "tag"]);
                     found.Add(new FloatingVersion(LockEntryKind.Image, key, image, tag.Value, tagEntry.KeyLocation)
                     {
-                        Image = new ImageRequest(image, tag.Value),
+                        Image = new ImageRequest(image, tag.Value, Text(settings, "digest")),
                     });
                 }
             }

@@ -7,11 +7,15 @@ namespace Slipway.Freezing.Lock;
 /// Puts an environment's lock over its merged configuration, as the last layer: each chart version whose configured
 /// range is still the one the lock pinned becomes the pin (an exact version, or Helm's <c>~X.Y.Z</c> for compatible
 /// pins), its location the lock's line, so every target reads the locked value and ShowConfig shows where it came from
-/// (the override chain keeps the configured range). Entries that no longer match the configuration are left out: the
+/// (the override chain keeps the configured range). With <c>freeze.pinDigests: true</c> and exact pins, each app whose
+/// tag the lock pinned gets <c>apps.&lt;name&gt;.digest</c> too, and deploys run <c>image:tag@sha256:…</c>. Entries that no longer match the configuration are left out: the
 /// configured value stands, and Freeze --check (Validate, for a protected environment) reports it.
 /// </summary>
 public static class LockOverlay
 {
+    /// <summary><c>apps.&lt;name&gt;.digest</c>: the digest an image runs by, set from the lock with <c>freeze.pinDigests</c>.</summary>
+    public const string DigestKey = "digest";
+
     /// <summary>Applies the lock of <paramref name="environment"/> under <paramref name="repositoryRoot"/>, if any; a corrupt lock is an error diagnostic.</summary>
     public static void Apply(string repositoryRoot, string environment, ConfigMapping root, ICollection<Diagnostic> diagnostics)
     {
@@ -35,7 +39,8 @@ public static class LockOverlay
 
     public static void Apply(VersionLock versionLock, ConfigMapping root)
     {
-        foreach (LockEntry entry in versionLock.Entries.Where(e => e.Kind == LockEntryKind.Chart))
+        bool pinDigests = root.Find("freeze.pinDigests")?.Value is ConfigScalar { Value: "true" } && versionLock.Operator == PinOperator.Exact;
+        foreach (LockEntry entry in versionLock.Entries.Where(e => e.Kind == LockEntryKind.Chart || (pinDigests && e.Kind == LockEntryKind.Image)))
         {
             if (ConfigPath.Parse(entry.Key) is not { Count: > 1 } path
                 || root.Find(ConfigPath.Format(path.Take(path.Count - 1))) is not { Value: ConfigMapping parent }
@@ -46,7 +51,15 @@ public static class LockOverlay
             }
 
             var at = new SourceLocation(VersionLock.RelativePath(versionLock.Environment), Math.Max(1, entry.Line), 1);
-            parent.Set(new ConfigEntry(path[^1], at, new ConfigScalar(entry.Pin, quoted: true, at), current));
+            if (entry.Kind == LockEntryKind.Chart)
+            {
+                parent.Set(new ConfigEntry(path[^1], at, new ConfigScalar(entry.Pin, quoted: true, at), current));
+            }
+            else if (parent.GetEntry(DigestKey) is not { Value: ConfigScalar { IsNull: false } })
+            {
+                // The tag stays as configured; the digest it resolved to is what deploys run (image:tag@digest).
+                parent.Set(new ConfigEntry(DigestKey, at, new ConfigScalar(entry.Resolved, quoted: true, at)));
+            }
         }
     }
 

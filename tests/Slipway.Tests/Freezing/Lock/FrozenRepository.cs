@@ -13,8 +13,9 @@ internal sealed class FrozenRepository : IDisposable
     {
         foreach (string layer in new[] { "base", "ha", "production" })
         {
-            string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "environments", layer, "env.yaml"));
-            Repository.Write($"{layer}/env.yaml", text);
+            string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "environments", layer, "env.yaml")).ReplaceLineEndings("\n");
+            int mirrors = text.IndexOf("\nfreeze:\n", StringComparison.Ordinal);
+            Repository.Write($"{layer}/env.yaml", mirrors < 0 ? text : text[..(mirrors + 1)]); // asked directly: no local cluster here
         }
 
         Freeze = new EnvironmentFreeze(new FreezeContext(Repository.Root, Clock, new RecordingLog(), _ => resolvers));

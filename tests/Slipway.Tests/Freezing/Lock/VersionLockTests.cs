@@ -1,4 +1,5 @@
 using Slipway.Environments;
+using Slipway.Environments.Settings;
 using Slipway.Freezing;
 using Slipway.Freezing.Lock;
 
@@ -145,6 +146,21 @@ public sealed class VersionLockTests
         shown.ShouldContain("environments/production/versions.lock.yaml");
         shown.ShouldContain("4.11.x");
         catalog.Resolve("production", applyLock: false).Find("platform.releases.ingress-nginx.version")!.Value.ToString().ShouldBe("4.11.x");
+    }
+
+    [Fact]
+    public async Task With_pin_digests_apps_run_by_the_locked_digest_and_without_it_by_tag()
+    {
+        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        File.AppendAllText(Path.Combine(repository.Repository.Root, "environments", "production", "env.yaml"), "freeze:\n  pinDigests: true\n");
+        VersionLock made = await repository.FreezeAsync();
+
+        EnvironmentSettings settings = EnvironmentSettings.From((await repository.CatalogAsync()).Resolve("production"));
+
+        settings.Apps["web"].Tag.ShouldBe("1.0.0");
+        settings.Apps["web"].Digest.ShouldBe(made.Find("apps.web.tag")!.Resolved);
+        repository.Edit("production/env.yaml", "  pinDigests: true", "  pinDigests: false");
+        EnvironmentSettings.From((await repository.CatalogAsync()).Resolve("production")).Apps["web"].Digest.ShouldBeNull();
     }
 
     private sealed class ConfigurationComparer : IEqualityComparer<ConfigurationFingerprint>
