@@ -1,25 +1,48 @@
 using Slipway.Environments;
 using Slipway.Freezing;
+using Slipway.Freezing.Charts;
 using Slipway.Freezing.Lock;
 using Slipway.Tests.Environments;
+using Slipway.Tests.Freezing.Charts;
 using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Freezing.Lock;
 
-/// <summary>A copy of the repository's base, ha and production layers in a temp repository, and a freeze over it.</summary>
-internal sealed class FrozenRepository : IDisposable
+/// <summary>
+/// A copy of the repository's base, ha and production layers in a temp repository whose <c>freeze.mirrors</c> point at a
+/// Helm repository on 127.0.0.1 (the real <see cref="HelmChartResolver"/> reads its <c>index.yaml</c> files over HTTP),
+/// and a freeze over it.
+/// </summary>
+internal sealed class FrozenRepository : IAsyncDisposable
 {
-    public FrozenRepository(FreezeResolvers resolvers)
+    private readonly Dictionary<string, List<string>> _charts = new(StringComparer.Ordinal)
     {
+        ["kubernetes.github.io/ingress-nginx|ingress-nginx"] = ["4.10.0", "4.11.3", "4.12.0"],
+        ["prometheus-community.github.io/helm-charts|kube-prometheus-stack"] = ["65.0.0", "65.1.1", "66.2.1"],
+    };
+
+    private FrozenRepository(ChartRepositoryServer charts)
+    {
+        Charts = charts;
         foreach (string layer in new[] { "base", "ha", "production" })
         {
             string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "environments", layer, "env.yaml")).ReplaceLineEndings("\n");
-            int mirrors = text.IndexOf("\nfreeze:\n", StringComparison.Ordinal);
-            Repository.Write($"{layer}/env.yaml", mirrors < 0 ? text : text[..(mirrors + 1)]); // asked directly: no local cluster here
+            int freeze = text.IndexOf("\nfreeze:\n", StringComparison.Ordinal);
+            Repository.Write($"{layer}/env.yaml", freeze < 0 ? text : text[..(freeze + 1)]);
         }
 
-        Freeze = new EnvironmentFreeze(new FreezeContext(Repository.Root, Clock, new RecordingLog(), _ => resolvers));
+        File.AppendAllText(Path.Combine(Repository.Root, "environments", "base", "env.yaml"),
+            $"freeze:\n  mirrors:\n    \"https://\": {Charts.Url("/charts/")}\n");
+        PublishCharts();
+        Freeze = new EnvironmentFreeze(new FreezeContext(Repository.Root, Clock, new RecordingLog(), mirrors => new FreezeResolvers(
+            new HelmChartResolver(Http, mirrors), Images)));
     }
+
+    public ChartRepositoryServer Charts { get; }
+
+    public TableImageResolver Images { get; } = new();
+
+    public HttpClient Http { get; } = new();
 
     public TempRepository Repository { get; } = new();
 
@@ -30,6 +53,15 @@ internal sealed class FrozenRepository : IDisposable
     public string LockPath => VersionLock.FullPath(Repository.Root, "production");
 
     public string LockText => File.ReadAllText(LockPath);
+
+    public static async Task<FrozenRepository> StartAsync() => new(await ChartRepositoryServer.StartAsync());
+
+    /// <summary>Adds <paramref name="version"/> of <paramref name="chart"/> to the index of the repository that holds it.</summary>
+    public void PublishChart(string chart, string version)
+    {
+        _charts.Single(c => c.Key.EndsWith("|" + chart, StringComparison.Ordinal)).Value.Add(version);
+        PublishCharts();
+    }
 
     public Task<EnvironmentCatalog> CatalogAsync() => EnvironmentCatalog.LoadAsync(Repository.Root, TestContext.Current.CancellationToken);
 
@@ -47,5 +79,19 @@ internal sealed class FrozenRepository : IDisposable
         File.WriteAllText(path, text.Replace(old, replacement, StringComparison.Ordinal));
     }
 
-    public void Dispose() => Repository.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        Repository.Dispose();
+        await Charts.DisposeAsync();
+    }
+
+    private void PublishCharts()
+    {
+        foreach (IGrouping<string, KeyValuePair<string, List<string>>> repository in _charts.GroupBy(c => c.Key.Split('|')[0]))
+        {
+            Charts.Serve($"/charts/{repository.Key}/index.yaml",
+                ChartRepositoryServer.Index([.. repository.Select(c => (c.Key.Split('|')[1], c.Value.ToArray()))]));
+        }
+    }
 }

@@ -22,7 +22,7 @@ public sealed class VersionLockFaultTests
     [Fact]
     public async Task A_hand_edited_entry_is_refused_naming_the_entry_and_validate_reports_it()
     {
-        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
         await repository.FreezeAsync();
         File.WriteAllText(repository.LockPath, repository.LockText.Replace("resolved: \"65.1.1\"", "resolved: \"66.0.0\"", StringComparison.Ordinal));
 
@@ -38,17 +38,16 @@ public sealed class VersionLockFaultTests
     [Fact]
     public async Task An_unreachable_repository_fails_naming_it_and_leaves_the_lock_untouched()
     {
-        var table = new TableResolvers();
-        using var repository = new FrozenRepository(table.Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
         await repository.FreezeAsync();
         string before = repository.LockText;
         repository.Edit("production/env.yaml", "tag: 1.0.0", "tag: 1.0.1");
-        table.Unreachable = "https://prometheus-community.github.io";
+        repository.Edit("base/env.yaml", "  mirrors:\n", "  mirrors:\n    \"https://prometheus-community.github.io/\": http://127.0.0.1:1/unreachable/\n");
 
         SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => repository.FreezeAsync());
 
         error.Kind.ShouldBe(FailureKind.Failed);
-        error.Message.ShouldContain("https://prometheus-community.github.io");
+        error.Message.ShouldContain("http://127.0.0.1:1/unreachable/helm-charts/index.yaml");
         repository.LockText.ShouldBe(before);
         Directory.GetFiles(Path.GetDirectoryName(repository.LockPath)!).Select(Path.GetFileName).Order().ShouldBe(["env.yaml", "versions.lock.yaml"]);
     }

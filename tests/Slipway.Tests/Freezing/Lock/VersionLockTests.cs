@@ -10,8 +10,7 @@ public sealed class VersionLockTests
     [Fact]
     public async Task A_freeze_writes_exact_versions_and_digests_that_read_back_to_the_same_bytes()
     {
-        var table = new TableResolvers();
-        using var repository = new FrozenRepository(table.Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
 
         VersionLock made = await repository.FreezeAsync();
 
@@ -31,8 +30,7 @@ public sealed class VersionLockTests
     [Fact]
     public async Task A_refreeze_with_nothing_moved_writes_the_same_bytes_even_later()
     {
-        var table = new TableResolvers();
-        using var repository = new FrozenRepository(table.Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
         await repository.FreezeAsync();
         string first = repository.LockText;
 
@@ -48,7 +46,7 @@ public sealed class VersionLockTests
     [InlineData("production/env.yaml", "approvals: 2", "approvals: 3", "gates.approvals")]
     public async Task An_edit_in_any_layer_makes_the_lock_stale_and_names_the_key(string file, string old, string replacement, string key)
     {
-        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
         await repository.FreezeAsync();
 
         repository.Edit(file, old, replacement);
@@ -61,7 +59,7 @@ public sealed class VersionLockTests
     [Fact]
     public async Task A_changed_tag_names_the_key_the_old_and_the_new_value()
     {
-        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
         await repository.FreezeAsync();
 
         repository.Edit("production/env.yaml", "tag: 1.0.0", "tag: 1.0.1");
@@ -76,7 +74,7 @@ public sealed class VersionLockTests
     [Fact]
     public async Task A_missing_lock_is_reported()
     {
-        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
 
         (await repository.CheckAsync()).ShouldHaveSingleItem().ShouldContain("environments/production/versions.lock.yaml does not exist");
     }
@@ -84,12 +82,12 @@ public sealed class VersionLockTests
     [Fact]
     public async Task Only_refreshes_one_entry_and_leaves_the_others_byte_identical()
     {
-        var table = new TableResolvers();
-        using var repository = new FrozenRepository(table.Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
+        repository.Edit("production/env.yaml", "version: 65.1.1", "version: 65.x");
         await repository.FreezeAsync();
         string before = repository.LockText;
-        table.SetChart("kube-prometheus-stack", "65.2.0");
-        table.Retag("registry.local/web", "1.0.0", "rebuilt");
+        repository.PublishChart("kube-prometheus-stack", "65.2.0");
+        repository.Images.Retag("registry.local/web", "1.0.0", "rebuilt");
         repository.Clock.Now = repository.Clock.Now.AddHours(1);
 
         VersionLock made = await repository.FreezeAsync(new FreezeOptions(Only: "web"));
@@ -101,12 +99,13 @@ public sealed class VersionLockTests
         int[] changed = [.. Enumerable.Range(0, oldLines.Length).Where(i => oldLines[i] != newLines[i])];
         changed.Select(i => newLines[i].Trim().Split(':')[0]).ShouldBe(["resolved", "pin", "resolvedAt", "integrity"]);
         (await repository.CheckAsync()).ShouldBeEmpty();
+        (await repository.FreezeAsync()).Find("platform.releases.kube-prometheus-stack.version")!.Resolved.ShouldBe("65.2.0");
     }
 
     [Fact]
     public async Task Only_with_an_unknown_name_lists_the_keys()
     {
-        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
         await repository.FreezeAsync();
 
         SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => repository.FreezeAsync(new FreezeOptions(Only: "api")));
@@ -118,7 +117,7 @@ public sealed class VersionLockTests
     [Fact]
     public async Task The_compatible_operator_pins_chart_patch_ranges_and_image_tags()
     {
-        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
 
         VersionLock made = await repository.FreezeAsync(new FreezeOptions(PinOperator.Compatible));
 
@@ -132,9 +131,8 @@ public sealed class VersionLockTests
     [Fact]
     public async Task Every_target_reads_the_locked_chart_version_and_shows_where_it_came_from()
     {
-        var table = new TableResolvers();
-        table.SetChart("ingress-nginx", "4.11.5");
-        using var repository = new FrozenRepository(table.Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
+        repository.PublishChart("ingress-nginx", "4.11.5");
         repository.Edit("production/env.yaml", "version: 4.11.3", "version: 4.11.x");
         await repository.FreezeAsync();
 
@@ -151,7 +149,7 @@ public sealed class VersionLockTests
     [Fact]
     public async Task With_pin_digests_apps_run_by_the_locked_digest_and_without_it_by_tag()
     {
-        using var repository = new FrozenRepository(new TableResolvers().Resolvers);
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
         File.AppendAllText(Path.Combine(repository.Repository.Root, "environments", "production", "env.yaml"), "freeze:\n  pinDigests: true\n");
         VersionLock made = await repository.FreezeAsync();
 
