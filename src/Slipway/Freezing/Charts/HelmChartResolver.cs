@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Slipway.Environments;
 using Slipway.Freezing.Http;
+using Slipway.Freezing.Images;
 
 namespace Slipway.Freezing.Charts;
 
@@ -28,12 +29,13 @@ public sealed class HelmChartResolver : IChartResolver
     /// <param name="log">Where retries are reported.</param>
     /// <param name="options">Timeout and attempts; <see cref="ResolverHttpOptions.Default"/> when null.</param>
     /// <param name="baseDirectory">What a local repository path is relative to; the current directory when null.</param>
-    public HelmChartResolver(HttpClient client, MirrorMap mirrors, ILog? log = null, ResolverHttpOptions? options = null, string? baseDirectory = null)
+    /// <param name="credentials">Logins for the registries of <c>oci://</c> repositories (by host); none when null.</param>
+    public HelmChartResolver(HttpClient client, MirrorMap mirrors, ILog? log = null, ResolverHttpOptions? options = null, string? baseDirectory = null, RegistryCredentials? credentials = null)
     {
         _http = new ResolverHttp(client, options ?? ResolverHttpOptions.Default, log ?? NullLog.Instance);
         _mirrors = mirrors;
         _baseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
-        _oci = new OciTagLister(_http);
+        _oci = new OciTagLister(new OciRegistryClient(_http, credentials ?? RegistryCredentials.None, log ?? NullLog.Instance));
     }
 
     public async Task<ResolvedChart> ResolveAsync(ChartRequest request, CancellationToken cancellationToken)

@@ -1,23 +1,24 @@
 using System.Net;
 using System.Text.Json;
 using Slipway.Freezing.Http;
+using Slipway.Freezing.Images;
 
 namespace Slipway.Freezing.Charts;
 
 /// <summary>
 /// The versions of a chart in an <c>oci://</c> repository: the tags of <c>&lt;path&gt;/&lt;chart&gt;</c> from
 /// <c>GET /v2/&lt;path&gt;/&lt;chart&gt;/tags/list</c> (Helm writes <c>+</c> of build metadata as <c>_</c> in a tag).
-/// Anonymous only: a registry that wants a token is bad input naming the URL (mirror the repository instead).
+/// Through <see cref="OciRegistryClient"/>: the token challenge, anonymous or with the registry's login.
 /// </summary>
 internal sealed class OciTagLister
 {
     private const string What = "the OCI chart repository";
 
-    private readonly ResolverHttp _http;
+    private readonly OciRegistryClient _registry;
 
-    public OciTagLister(ResolverHttp http)
+    public OciTagLister(OciRegistryClient registry)
     {
-        _http = http;
+        _registry = registry;
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(Uri repository, string chart)
@@ -25,7 +26,7 @@ internal sealed class OciTagLister
         string scheme = repository.IsLoopback ? "http" : "https";
         string path = (repository.AbsolutePath.Trim('/') + "/" + chart).TrimStart('/');
         var url = new Uri($"{scheme}://{repository.Authority}/v2/{path}/tags/list");
-        using HttpResponseMessage response = await _http.SendAsync(HttpMethod.Get, url, null, What, CancellationToken.None).ConfigureAwait(false);
+        using HttpResponseMessage response = await _registry.SendAsync(HttpMethod.Get, url, repository.Authority, $"repository:{path}:pull", null, CancellationToken.None).ConfigureAwait(false);
         switch (response.StatusCode)
         {
             case HttpStatusCode.OK:
@@ -33,7 +34,7 @@ internal sealed class OciTagLister
             case HttpStatusCode.NotFound:
                 throw SlipwayException.Input($"Chart '{chart}' is not in {repository} ({url} answered 404 Not Found).");
             case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
-                throw SlipwayException.Input($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}: OCI chart repositories that need a token are not supported; mirror {repository} instead.");
+                throw _registry.Refused(repository.Authority, $"Chart '{chart}' of {repository}", url, response);
             default:
                 throw ResolverHttp.Unexpected(response, What);
         }
