@@ -1,17 +1,19 @@
 using Slipway.Environments;
 using Slipway.Freezing;
 using Slipway.Freezing.Charts;
+using Slipway.Freezing.Images;
 using Slipway.Freezing.Lock;
 using Slipway.Tests.Environments;
 using Slipway.Tests.Freezing.Charts;
+using Slipway.Tests.Freezing.Images;
 using Slipway.Tests.Support;
 
 namespace Slipway.Tests.Freezing.Lock;
 
 /// <summary>
 /// A copy of the repository's base, ha and production layers in a temp repository whose <c>freeze.mirrors</c> point at a
-/// Helm repository on 127.0.0.1 (the real <see cref="HelmChartResolver"/> reads its <c>index.yaml</c> files over HTTP),
-/// and a freeze over it.
+/// Helm repository and an OCI registry (with the token challenge) on 127.0.0.1, and a freeze over it with the real
+/// resolvers over HTTP.
 /// </summary>
 internal sealed class FrozenRepository : IAsyncDisposable
 {
@@ -21,9 +23,11 @@ internal sealed class FrozenRepository : IAsyncDisposable
         ["prometheus-community.github.io/helm-charts|kube-prometheus-stack"] = ["65.0.0", "65.1.1", "66.2.1"],
     };
 
-    private FrozenRepository(ChartRepositoryServer charts)
+    private FrozenRepository(ChartRepositoryServer charts, TokenRegistryServer registry)
     {
         Charts = charts;
+        Registry = registry;
+        WebDigest = registry.Push("public/web", "1.0.0");
         foreach (string layer in new[] { "base", "ha", "production" })
         {
             string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "environments", layer, "env.yaml")).ReplaceLineEndings("\n");
@@ -32,15 +36,19 @@ internal sealed class FrozenRepository : IAsyncDisposable
         }
 
         File.AppendAllText(Path.Combine(Repository.Root, "environments", "base", "env.yaml"),
-            $"freeze:\n  mirrors:\n    \"https://\": {Charts.Url("/charts/")}\n");
+            $"freeze:\n  mirrors:\n    \"https://\": {Charts.Url("/charts/")}\n    registry.local: {Registry.BaseAddress}public\n");
         PublishCharts();
         Freeze = new EnvironmentFreeze(new FreezeContext(Repository.Root, Clock, new RecordingLog(), mirrors => new FreezeResolvers(
-            new HelmChartResolver(Http, mirrors), Images)));
+            new HelmChartResolver(Http, mirrors), new OciImageResolver(Http, mirrors))));
     }
 
     public ChartRepositoryServer Charts { get; }
 
-    public TableImageResolver Images { get; } = new();
+    /// <summary>The registry that <c>registry.local</c> is mirrored to (its anonymous <c>public/</c> repositories).</summary>
+    public TokenRegistryServer Registry { get; }
+
+    /// <summary>The digest of <c>registry.local/web:1.0.0</c>, production's image.</summary>
+    public string WebDigest { get; }
 
     public HttpClient Http { get; } = new();
 
@@ -54,7 +62,7 @@ internal sealed class FrozenRepository : IAsyncDisposable
 
     public string LockText => File.ReadAllText(LockPath);
 
-    public static async Task<FrozenRepository> StartAsync() => new(await ChartRepositoryServer.StartAsync());
+    public static async Task<FrozenRepository> StartAsync() => new(await ChartRepositoryServer.StartAsync(), await TokenRegistryServer.StartAsync());
 
     /// <summary>Adds <paramref name="version"/> of <paramref name="chart"/> to the index of the repository that holds it.</summary>
     public void PublishChart(string chart, string version)
@@ -84,6 +92,7 @@ internal sealed class FrozenRepository : IAsyncDisposable
         Http.Dispose();
         Repository.Dispose();
         await Charts.DisposeAsync();
+        await Registry.DisposeAsync();
     }
 
     private void PublishCharts()

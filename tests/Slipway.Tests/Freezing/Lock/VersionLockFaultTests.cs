@@ -51,4 +51,20 @@ public sealed class VersionLockFaultTests
         repository.LockText.ShouldBe(before);
         Directory.GetFiles(Path.GetDirectoryName(repository.LockPath)!).Select(Path.GetFileName).Order().ShouldBe(["env.yaml", "versions.lock.yaml"]);
     }
+
+    [Fact]
+    public async Task A_tag_the_registry_does_not_have_is_bad_input_and_the_lock_stays()
+    {
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
+        await repository.FreezeAsync();
+        string before = repository.LockText;
+        repository.Edit("production/env.yaml", "tag: 1.0.0", "tag: 9.9.9");
+
+        SlipwayException error = await Should.ThrowAsync<SlipwayException>(() => repository.FreezeAsync());
+
+        error.Kind.ShouldBe(FailureKind.Input);
+        error.Message.ShouldContain("9.9.9");
+        repository.LockText.ShouldBe(before);
+        (await repository.CheckAsync()).ShouldHaveSingleItem().ShouldContain("now '9.9.9'");
+    }
 }
