@@ -6,6 +6,7 @@ using Slipway.Freezing;
 using Slipway.Freezing.Charts;
 using Slipway.Freezing.Images;
 using Slipway.Freezing.Lock;
+using Slipway.Hosting;
 using Slipway.Targets;
 
 /// <summary>Freezing: Freeze (--check, --only, --operator) and FreezeCheck, the step that keeps protected environments frozen (src/Slipway/Freezing). --only is Benchmark's parameter too (Build.Benchmark.cs).</summary>
@@ -85,9 +86,9 @@ internal sealed partial class Build
     private FreezeContext FreezeContext(EnvironmentCatalog catalog)
     {
         HttpClient http = _freezeHttp ??= new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        return new FreezeContext(RootDirectory, TimeProvider.System, Log, mirrors => new FreezeResolvers(
+        return new FreezeContext(RootDirectory, TimeProvider.System, Log, (settings, mirrors) => new FreezeResolvers(
             new HelmChartResolver(http, mirrors, Log, baseDirectory: RootDirectory),
-            new OciImageResolver(http, mirrors, log: Log)))
+            new OciImageResolver(http, mirrors, RegistryLogin.Resolve(settings.Registries, new SecretResolver(ProcessEnvironmentVariables.Instance, RootDirectory, Log)), Log)))
         {
             LocalClusters = new LocalClusterStarter(Log),
             SeedImages = EnvironmentDelivery.LocalClusterImages(catalog),

@@ -26,7 +26,7 @@ public sealed class EnvironmentFreeze(FreezeContext context)
                 Only = options.Only,
                 DescribeSource = source => local is not null && source.StartsWith(local, StringComparison.OrdinalIgnoreCase) ? "local:" + source[local.Length..] : source,
             };
-            var freezer = new Freezer(context.Resolvers(settings.Map(mirror?.BaseAddress)), context.Time);
+            var freezer = new Freezer(context.Resolvers(settings, settings.Map(mirror?.BaseAddress)), context.Time);
             VersionLock made = await freezer.FreezeAsync(request, cancellationToken).ConfigureAwait(false);
             string path = VersionLock.FullPath(context.RepositoryRoot, environment);
             await AtomicFile.WriteAllTextAsync(path, VersionLockWriter.Render(made), cancellationToken).ConfigureAwait(false);

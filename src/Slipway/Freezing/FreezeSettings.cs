@@ -7,10 +7,14 @@ namespace Slipway.Freezing;
 /// The <c>freeze</c> section of an environment: <c>mirrors</c> maps an upstream prefix (a chart repository URL such as
 /// <c>https://kubernetes.github.io/</c>, a registry host such as <c>registry.local</c>, a module registry host) to
 /// <c>local</c> (the local cluster's chart mirror and registry, which Freeze starts) or a mirror URL; <c>pinDigests</c>
-/// makes targets deploy images by digest (<c>image:tag@sha256:…</c>) from the lock.
+/// makes targets deploy images by digest (<c>image:tag@sha256:…</c>) from the lock; <c>registries.&lt;host&gt;</c> holds a
+/// registry login as <c>${env:…}</c> references (<c>username</c>, <c>password</c>), resolved only when Freeze asks.
 /// </summary>
 public sealed record FreezeSettings(IReadOnlyDictionary<string, string> Mirrors, bool PinDigests)
 {
+    /// <summary>Registry logins by host, as written (references unresolved), with where each was set.</summary>
+    public IReadOnlyList<RegistryLogin> Registries { get; init; } = [];
+
     public const string Section = "freeze";
 
     public const string LocalMirror = "local";
@@ -30,8 +34,22 @@ public sealed record FreezeSettings(IReadOnlyDictionary<string, string> Mirrors,
             }
         }
 
-        return new FreezeSettings(mirrors, freeze?.Get("pinDigests") is ConfigScalar { Value: "true" });
+        var registries = new List<RegistryLogin>();
+        if (freeze?.Get("registries") is ConfigMapping logins)
+        {
+            foreach (ConfigEntry entry in logins.Entries)
+            {
+                if (entry.Value is ConfigMapping login)
+                {
+                    registries.Add(new RegistryLogin(entry.Key, Text(login, "username"), Text(login, "password"), entry.KeyLocation.ToString()));
+                }
+            }
+        }
+
+        return new FreezeSettings(mirrors, freeze?.Get("pinDigests") is ConfigScalar { Value: "true" }) { Registries = registries };
     }
+
+    private static string? Text(ConfigMapping mapping, string key) => mapping.Get(key) is ConfigScalar { IsNull: false } scalar ? scalar.Value : null;
 
     /// <summary>Whether a mirror is the local cluster's (Freeze then starts a local cluster to ask it).</summary>
     public bool UsesLocalMirror => Mirrors.Values.Any(value => value == LocalMirror);

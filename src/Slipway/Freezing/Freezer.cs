@@ -63,7 +63,13 @@ public sealed class Freezer(FreezeResolvers resolvers, TimeProvider time)
             _ => await ModuleAsync(floating.Module!, cancellationToken).ConfigureAwait(false),
         };
         string pin = PinOperators.Pin(request.Operator, floating.Kind, floating.Requested, resolved);
-        var entry = new LockEntry(floating.Kind, floating.Key, floating.Subject, floating.Requested, resolved, pin, request.DescribeSource(source), now);
+        var entry = new LockEntry(floating.Kind, floating.Key, floating.Subject, floating.Requested)
+        {
+            Resolved = resolved,
+            Pin = pin,
+            Source = request.DescribeSource(source),
+            ResolvedAt = now,
+        };
         return request.Existing?.Find(floating.Key) is { } old && old.SameResolution(entry) ? entry with { ResolvedAt = old.ResolvedAt } : entry;
     }
 

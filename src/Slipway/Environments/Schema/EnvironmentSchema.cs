@@ -100,6 +100,11 @@ public static partial class EnvironmentSchema
                 new("mirrors", new MapSchema("Where to ask instead: an upstream prefix (a chart repository URL prefix such as https://, a registry host such as registry.local) mapped to 'local' (the local cluster's chart mirror and OCI registry, which Freeze starts) or a mirror URL.",
                     Text("'local' or an http(s) URL."))),
                 new("pinDigests", new ScalarSchema("Deploy images by the digest the lock pinned (image:tag@sha256:…), not by tag alone.", ScalarKind.Boolean)),
+                new("registries", new MapSchema("Registry logins by host (ghcr.io, docker.io) for the OCI token challenge.", new ObjectSchema("A registry login; use ${env:…} references.",
+                [
+                    new("username", Text("User name, e.g. ${env:GHCR_USER}.")),
+                    new("password", Text("Password or token, e.g. ${env:GHCR_TOKEN}.")),
+                ]))),
             ])),
             new("allowPlainTextSecrets", new ScalarSchema("This layer (a throwaway demo) may hold plain text under secret-looking keys: warnings, not errors; not inherited, and no protected environment may extend it.", ScalarKind.Boolean)),
         ]);

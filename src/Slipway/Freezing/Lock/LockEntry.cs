@@ -7,19 +7,19 @@ namespace Slipway.Freezing.Lock;
 /// One pinned floating version. <paramref name="Key"/> is the configuration key it pins (<c>platform.releases.x.version</c>,
 /// <c>apps.web.tag</c>, <c>modules.network</c>); <paramref name="Subject"/> what was resolved (the chart repository and name,
 /// the image repository, the module source); <paramref name="Requested"/> the range, tag or constraint as configured;
-/// <paramref name="Resolved"/> the exact version or <c>sha256:</c> digest; <paramref name="Pin"/> what targets use
-/// (see <see cref="PinOperator"/>); <paramref name="Source"/> the URL that answered.
+/// <see cref="Resolved"/> the exact version or <c>sha256:</c> digest; <see cref="Pin"/> what targets use
+/// (see <see cref="PinOperator"/>); <see cref="Source"/> the URL that answered.
 /// </summary>
-public sealed record LockEntry(
-    LockEntryKind Kind,
-    string Key,
-    string Subject,
-    string Requested,
-    string Resolved,
-    string Pin,
-    string Source,
-    DateTimeOffset ResolvedAt)
+public sealed record LockEntry(LockEntryKind Kind, string Key, string Subject, string Requested)
 {
+    public required string Resolved { get; init; }
+
+    public required string Pin { get; init; }
+
+    public required string Source { get; init; }
+
+    public required DateTimeOffset ResolvedAt { get; init; }
+
     /// <summary>The line of the entry in the lock file it was read from (0 for one not read from a file).</summary>
     public int Line { get; init; }
 

@@ -94,9 +94,12 @@ public static class VersionLockReader
             throw Corrupt(file, mapping.GetEntry("resolvedAt")!.KeyLocation.Line, $"resolvedAt '{resolvedAt}' is not a time (yyyy-MM-ddTHH:mm:ssZ)");
         }
 
-        var entry = new LockEntry(kind, key, Required(mapping, "subject", file), Required(mapping, "requested", file),
-            Required(mapping, "resolved", file), Required(mapping, "pin", file), Required(mapping, "source", file), at)
+        var entry = new LockEntry(kind, key, Required(mapping, "subject", file), Required(mapping, "requested", file))
         {
+            Resolved = Required(mapping, "resolved", file),
+            Pin = Required(mapping, "pin", file),
+            Source = Required(mapping, "source", file),
+            ResolvedAt = at,
             Line = mapping.Location.Line,
         };
         if (Required(mapping, "integrity", file) != entry.Integrity)

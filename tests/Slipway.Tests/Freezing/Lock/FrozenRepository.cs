@@ -1,4 +1,5 @@
 using Slipway.Environments;
+using Slipway.Hosting;
 using Slipway.Freezing;
 using Slipway.Freezing.Charts;
 using Slipway.Freezing.Images;
@@ -38,8 +39,9 @@ internal sealed class FrozenRepository : IAsyncDisposable
         File.AppendAllText(Path.Combine(Repository.Root, "environments", "base", "env.yaml"),
             $"freeze:\n  mirrors:\n    \"https://\": {Charts.Url("/charts/")}\n    registry.local: {Registry.BaseAddress}public\n");
         PublishCharts();
-        Freeze = new EnvironmentFreeze(new FreezeContext(Repository.Root, Clock, new RecordingLog(), mirrors => new FreezeResolvers(
-            new HelmChartResolver(Http, mirrors), new OciImageResolver(Http, mirrors))));
+        Freeze = new EnvironmentFreeze(new FreezeContext(Repository.Root, Clock, Log, (settings, mirrors) => new FreezeResolvers(
+            new HelmChartResolver(Http, mirrors),
+            new OciImageResolver(Http, mirrors, RegistryLogin.Resolve(settings.Registries, new SecretResolver(new DictionaryEnvironmentVariables(Variables), Repository.Root, Log)), Log))));
     }
 
     public ChartRepositoryServer Charts { get; }
@@ -51,6 +53,11 @@ internal sealed class FrozenRepository : IAsyncDisposable
     public string WebDigest { get; }
 
     public HttpClient Http { get; } = new();
+
+    public RecordingLog Log { get; } = new();
+
+    /// <summary>The environment variables <c>${env:…}</c> references read.</summary>
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
     public TempRepository Repository { get; } = new();
 

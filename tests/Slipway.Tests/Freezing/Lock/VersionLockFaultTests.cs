@@ -2,6 +2,7 @@ using Slipway.Environments;
 using Slipway.Environments.Validation;
 using Slipway.Freezing;
 using Slipway.Freezing.Lock;
+using Slipway.Tests.Freezing.Images;
 
 namespace Slipway.Tests.Freezing.Lock;
 
@@ -66,5 +67,29 @@ public sealed class VersionLockFaultTests
         error.Message.ShouldContain("9.9.9");
         repository.LockText.ShouldBe(before);
         (await repository.CheckAsync()).ShouldHaveSingleItem().ShouldContain("now '9.9.9'");
+    }
+
+    [Fact]
+    public async Task A_private_registry_is_asked_with_the_login_its_env_references_name()
+    {
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
+        string digest = repository.Registry.Push("private/web", "1.0.0");
+        repository.Edit("base/env.yaml", $"registry.local: {repository.Registry.BaseAddress}public", $"registry.local: {repository.Registry.BaseAddress}private");
+        File.AppendAllText(Path.Combine(repository.Repository.Root, "environments", "production", "env.yaml"),
+            "freeze:\n  registries:\n    registry.local:\n      username: ${env:REG_USER}\n      password: ${env:REG_TOKEN}\n");
+
+        SlipwayException unset = await Should.ThrowAsync<SlipwayException>(() => repository.FreezeAsync());
+        bool lockAfterUnset = File.Exists(repository.LockPath);
+        repository.Variables["REG_USER"] = TokenRegistryServer.User;
+        repository.Variables["REG_TOKEN"] = TokenRegistryServer.Password;
+        VersionLock made = await repository.FreezeAsync();
+
+        unset.Kind.ShouldBe(FailureKind.Input);
+        unset.Message.ShouldContain("REG_USER");
+        unset.Message.ShouldContain("environments/production/env.yaml:");
+        lockAfterUnset.ShouldBeFalse();
+        made.Find("apps.web.tag")!.Resolved.ShouldBe(digest);
+        repository.LockText.ShouldNotContain(TokenRegistryServer.Password);
+        repository.Log.Secrets.ShouldContain(TokenRegistryServer.Password);
     }
 }
