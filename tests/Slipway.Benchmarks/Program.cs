@@ -1,5 +1,6 @@
 using Slipway.Benchmarks.Delivery;
 using Slipway.Benchmarks.Environments;
+using Slipway.Benchmarks.Freezing;
 using Slipway.Benchmarks.GitOps;
 using Slipway.Benchmarks.Infrastructure;
 using Slipway.Benchmarks.LocalCluster;
@@ -34,6 +35,7 @@ public static class Program
         new("rollback", 13, "warm ./build.sh Rollback --tag end to end on the local cluster (and right after a failed deploy) vs SyncApps Verify of the same tag", "[RUNS] (rollback.sh)", ScriptBenchmarks.RollbackAsync),
         new("verify", 7, "Verify 2,000 Deployments and 10,000 pods on the local cluster (budget 1 s)", "[--runs N] [--quick]", VerifyBenchmark.RunAsync, hasFirstCall: true),
         new("redeploy", 12, "a good tag live after a failed deploy on the local cluster vs a normal redeploy (goal <= 10 s)", "[--rounds N] [--quick]", RedeployBenchmark.RunAsync, hasFirstCall: true),
+        new("freeze", 14, "freeze: 50 chart ranges against a 5,000-entry index.yaml and 50 image digests, in parallel, index fetched once (budget 1 s)", "[--runs N] [--charts N] [--versions N] [--images N] [--quick]", FreezeBenchmark.RunAsync, hasFirstCall: true),
         new("deploy-staging", 7, "warm ./build.sh DeployStaging end to end vs terraform plan + apply by hand", "[RUNS] (deploy-staging.sh)", ScriptBenchmarks.DeployStagingAsync),
     ];
 

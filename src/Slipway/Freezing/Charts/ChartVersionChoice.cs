@@ -57,8 +57,8 @@ internal static class ChartVersionChoice
         }
     }
 
-    /// <summary>"nearest available: 1.3.2, 1.3.1, 1.3.0 below; 2.0.0, 2.1.0 above" around the first version the range names.</summary>
-    private static string NearestText(List<(string Text, SemanticVersion Version)> versions, string range)
+    /// <summary>"nearest available: 1.3.2, 1.3.1, 1.3.0 below; 2.0.0, 2.1.0 above" around the first version the range names (any syntax).</summary>
+    internal static string NearestText(List<(string Text, SemanticVersion Version)> versions, string range)
     {
         if (versions.Count == 0)
         {
