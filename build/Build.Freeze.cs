@@ -6,6 +6,7 @@ using Slipway.Freezing;
 using Slipway.Freezing.Charts;
 using Slipway.Freezing.Images;
 using Slipway.Freezing.Lock;
+using Slipway.Freezing.Modules;
 using Slipway.Hosting;
 using Slipway.Targets;
 
@@ -88,7 +89,8 @@ internal sealed partial class Build
         HttpClient http = _freezeHttp ??= new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         return new FreezeContext(RootDirectory, TimeProvider.System, Log, (settings, mirrors) => new FreezeResolvers(
             new HelmChartResolver(http, mirrors, Log, baseDirectory: RootDirectory),
-            new OciImageResolver(http, mirrors, RegistryLogin.Resolve(settings.Registries, new SecretResolver(ProcessEnvironmentVariables.Instance, RootDirectory, Log)), Log)))
+            new OciImageResolver(http, mirrors, RegistryLogin.Resolve(settings.Registries, new SecretResolver(ProcessEnvironmentVariables.Instance, RootDirectory, Log)), Log),
+            new TerraformModuleResolver(http, mirrors, Log)))
         {
             LocalClusters = new LocalClusterStarter(Log),
             SeedImages = EnvironmentDelivery.LocalClusterImages(catalog),

@@ -1,6 +1,7 @@
 using Slipway.Cluster.Connection;
 using Slipway.Environments;
 using Slipway.Freezing.Lock;
+using Slipway.Freezing.Modules;
 using Slipway.IO;
 
 namespace Slipway.Freezing;
@@ -24,6 +25,7 @@ public sealed class EnvironmentFreeze(FreezeContext context)
             var request = new FreezeRequest(unlocked, existing, options.Operator)
             {
                 Only = options.Only,
+                Modules = Modules(unlocked),
                 DescribeSource = source => local is not null && source.StartsWith(local, StringComparison.OrdinalIgnoreCase) ? "local:" + source[local.Length..] : source,
             };
             var freezer = new Freezer(context.Resolvers(settings, settings.Map(mirror?.BaseAddress)), context.Time);
@@ -48,7 +50,7 @@ public sealed class EnvironmentFreeze(FreezeContext context)
     public IReadOnlyList<string> Check(EnvironmentCatalog catalog, string environment)
     {
         ResolvedEnvironment unlocked = ResolveUnlocked(catalog, environment);
-        return LockStaleness.Check(unlocked, VersionLockReader.ReadIfExists(context.RepositoryRoot, environment));
+        return LockStaleness.Check(unlocked, VersionLockReader.ReadIfExists(context.RepositoryRoot, environment), Modules(unlocked));
     }
 
     /// <summary>Throws a <see cref="SlipwayException"/> of <paramref name="kind"/> with the readable diff when the lock is missing or stale.</summary>
@@ -59,6 +61,21 @@ public sealed class EnvironmentFreeze(FreezeContext context)
         {
             throw new SlipwayException(kind, LockStaleness.Explain(environment, problems, verdict));
         }
+    }
+
+    /// <summary>
+    /// The registry module blocks of the environment's stack (<c>infrastructure.stack</c>; none without one), each named by
+    /// its repository-relative file.
+    /// </summary>
+    private IReadOnlyList<ModuleRequest> Modules(ResolvedEnvironment environment)
+    {
+        if (environment.Root.Find("infrastructure.stack")?.Value is not Environments.Yaml.ConfigScalar { IsNull: false } stack)
+        {
+            return [];
+        }
+
+        string folder = Path.GetFullPath(Path.Combine(context.RepositoryRoot, stack.Value));
+        return [.. TerraformModuleReader.Read(folder).Select(module => module with { File = Path.GetRelativePath(context.RepositoryRoot, module.File).Replace('\\', '/') })];
     }
 
     private static ResolvedEnvironment ResolveUnlocked(EnvironmentCatalog catalog, string environment)

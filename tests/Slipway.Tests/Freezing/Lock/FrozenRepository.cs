@@ -4,6 +4,7 @@ using Slipway.Freezing;
 using Slipway.Freezing.Charts;
 using Slipway.Freezing.Images;
 using Slipway.Freezing.Lock;
+using Slipway.Freezing.Modules;
 using Slipway.Tests.Environments;
 using Slipway.Tests.Freezing.Charts;
 using Slipway.Tests.Freezing.Images;
@@ -39,9 +40,11 @@ internal sealed class FrozenRepository : IAsyncDisposable
         File.AppendAllText(Path.Combine(Repository.Root, "environments", "base", "env.yaml"),
             $"freeze:\n  mirrors:\n    \"https://\": {Charts.Url("/charts/")}\n    registry.local: {Registry.BaseAddress}public\n");
         PublishCharts();
+        Directory.CreateDirectory(Path.Combine(Repository.Root, "infra", "platform"));
         Freeze = new EnvironmentFreeze(new FreezeContext(Repository.Root, Clock, Log, (settings, mirrors) => new FreezeResolvers(
             new HelmChartResolver(Http, mirrors),
-            new OciImageResolver(Http, mirrors, RegistryLogin.Resolve(settings.Registries, new SecretResolver(new DictionaryEnvironmentVariables(Variables), Repository.Root, Log)), Log))));
+            new OciImageResolver(Http, mirrors, RegistryLogin.Resolve(settings.Registries, new SecretResolver(new DictionaryEnvironmentVariables(Variables), Repository.Root, Log)), Log),
+            new TerraformModuleResolver(Http, mirrors, Log))));
     }
 
     public ChartRepositoryServer Charts { get; }
@@ -77,6 +80,9 @@ internal sealed class FrozenRepository : IAsyncDisposable
         _charts.Single(c => c.Key.EndsWith("|" + chart, StringComparison.Ordinal)).Value.Add(version);
         PublishCharts();
     }
+
+    /// <summary>Writes <paramref name="file"/> of the stack, infra/platform/.</summary>
+    public void WriteStack(string file, string text) => File.WriteAllText(Path.Combine(Repository.Root, "infra", "platform", file), text);
 
     public Task<EnvironmentCatalog> CatalogAsync() => EnvironmentCatalog.LoadAsync(Repository.Root, TestContext.Current.CancellationToken);
 

@@ -163,6 +163,30 @@ public sealed class VersionLockTests
         EnvironmentSettings.From((await repository.CatalogAsync()).Resolve("production")).Apps["web"].Digest.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task A_module_constraint_of_the_stack_is_pinned_and_a_changed_constraint_makes_the_lock_stale()
+    {
+        await using FrozenRepository repository = await FrozenRepository.StartAsync();
+        repository.Charts.Serve("/.well-known/terraform.json", """{"modules.v1":"/v1/modules/"}""");
+        repository.Charts.Serve("/v1/modules/terraform-aws-modules/vpc/aws/versions",
+            """{"modules":[{"versions":[{"version":"2.9.0"},{"version":"3.0.1"},{"version":"3.4.2"},{"version":"4.0.0"}]}]}""");
+        repository.Edit("base/env.yaml", "  mirrors:\n", $"  mirrors:\n    registry.terraform.io: {repository.Charts.BaseAddress}\n");
+        repository.WriteStack("main.tf", "module \"vpc\" {\n  source  = \"terraform-aws-modules/vpc/aws\"\n  version = \"~> 3.0\"\n}\n");
+
+        VersionLock exact = await repository.FreezeAsync();
+        VersionLock compatible = await repository.FreezeAsync(new FreezeOptions(PinOperator.Compatible));
+        repository.WriteStack("main.tf", "module \"vpc\" {\n  source  = \"terraform-aws-modules/vpc/aws\"\n  version = \"~> 4.0\"\n}\n");
+
+        LockEntry module = exact.Entries.Single(e => e.Kind == LockEntryKind.Module);
+        module.Key.ShouldBe("modules[\"infra/platform/main.tf\"].vpc");
+        (module.Requested, module.Resolved, module.Pin).ShouldBe(("~> 3.0", "3.4.2", "3.4.2"));
+        compatible.Entries.Single(e => e.Kind == LockEntryKind.Module).Pin.ShouldBe("~> 3.4.2");
+        string problem = (await repository.CheckAsync()).ShouldHaveSingleItem();
+        problem.ShouldStartWith("infra/platform/main.tf:3: ");
+        problem.ShouldContain("locked '~> 3.0'");
+        problem.ShouldContain("now '~> 4.0'");
+    }
+
     private sealed class ConfigurationComparer : IEqualityComparer<ConfigurationFingerprint>
     {
         public static readonly ConfigurationComparer Instance = new();
