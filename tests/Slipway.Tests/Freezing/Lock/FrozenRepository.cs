@@ -1,10 +1,10 @@
 using Slipway.Environments;
-using Slipway.Hosting;
 using Slipway.Freezing;
 using Slipway.Freezing.Charts;
 using Slipway.Freezing.Images;
 using Slipway.Freezing.Lock;
 using Slipway.Freezing.Modules;
+using Slipway.Hosting;
 using Slipway.Tests.Environments;
 using Slipway.Tests.Freezing.Charts;
 using Slipway.Tests.Freezing.Images;
