@@ -16,7 +16,7 @@ public sealed class EnvironmentFreeze(FreezeContext context)
     public async Task<VersionLock> FreezeAsync(EnvironmentCatalog catalog, string environment, FreezeOptions options, CancellationToken cancellationToken)
     {
         ResolvedEnvironment unlocked = ResolveUnlocked(catalog, environment);
-        VersionLock? existing = await VersionLockReader.ReadIfExistsAsync(context.RepositoryRoot, environment, cancellationToken).ConfigureAwait(false);
+        VersionLock? existing = await ReadExistingAsync(environment, options, cancellationToken).ConfigureAwait(false);
         var settings = FreezeSettings.From(unlocked);
         StartedLocalCluster? mirror = settings.UsesLocalMirror ? await StartMirrorAsync(unlocked, cancellationToken).ConfigureAwait(false) : null;
         try
@@ -40,6 +40,23 @@ public sealed class EnvironmentFreeze(FreezeContext context)
             {
                 await mirror.Owner.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// The lock there is. One that cannot be read (corrupt, an entry edited by hand) is replaced by a whole freeze, with a
+    /// warning saying why; <c>--only</c> needs a readable one, so there it stays bad input.
+    /// </summary>
+    private async Task<VersionLock?> ReadExistingAsync(string environment, FreezeOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await VersionLockReader.ReadIfExistsAsync(context.RepositoryRoot, environment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlipwayException unreadable) when (unreadable.Kind == FailureKind.Input && options.Only is null)
+        {
+            context.Log.Warning($"{unreadable.Message}: freezing {environment} anew replaces it");
+            return null;
         }
     }
 

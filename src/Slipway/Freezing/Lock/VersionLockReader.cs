@@ -105,7 +105,7 @@ public static class VersionLockReader
         if (Required(mapping, "integrity", file) != entry.Integrity)
         {
             throw Corrupt(file, mapping.Location.Line,
-                $"entry {key} was edited by hand (its fields no longer match its integrity hash): refresh it with ./build.sh Freeze --env {environment} --only {key}");
+                $"entry {key} was edited by hand (its fields no longer match its integrity hash): freeze again with ./build.sh Freeze --env {environment}");
         }
 
         return entry;
@@ -123,5 +123,5 @@ public static class VersionLockReader
             : throw Corrupt(file, entry.KeyLocation.Line, $"'{entry.Key}' is empty or not a single value");
 
     private static SlipwayException Corrupt(string file, int line, string problem)
-        => SlipwayException.Input($"{file}:{line}: {problem} (the lock is written by ./build.sh Freeze; delete it and freeze again if it is damaged)");
+        => SlipwayException.Input($"{file}:{line}: {problem} (the lock is written by ./build.sh Freeze, which replaces a damaged one)");
 }

@@ -34,6 +34,10 @@ public sealed class VersionLockFaultTests
         error.Message.ShouldContain("entry platform.releases.kube-prometheus-stack.version was edited by hand");
         ValidationResult validation = EnvironmentValidator.Validate(await repository.CatalogAsync(), "production");
         validation.Diagnostics.ShouldContain(d => d.Code == EnvironmentDiagnosticCodes.UnreadableLock && d.File == "environments/production/versions.lock.yaml" && d.Line > 1);
+        await Should.ThrowAsync<SlipwayException>(() => repository.FreezeAsync(new FreezeOptions(Only: "web")));
+        (await repository.FreezeAsync()).Find("platform.releases.kube-prometheus-stack.version")!.Resolved.ShouldBe("65.1.1");
+        repository.Log.Lines.ShouldContain(line => line.StartsWith("warning: environments/production/versions.lock.yaml:", StringComparison.Ordinal) && line.Contains("edited by hand", StringComparison.Ordinal));
+        (await repository.CheckAsync()).ShouldBeEmpty();
     }
 
     [Fact]
