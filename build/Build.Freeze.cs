@@ -35,7 +35,7 @@ internal sealed partial class Build
             }
 
             VersionLock made = await freeze.FreezeAsync(catalog, _env!, new FreezeOptions(PinOperators.Parse(_operator), _only), ct);
-            freeze.RequireCurrent(await EnvironmentCatalog.LoadAsync(RootDirectory, ct), _env!, FailureKind.Failed, "the lock just written does not read back as current");
+            freeze.RequireCurrent(catalog, _env!, FailureKind.Failed, "the lock just written does not read back as current");
             foreach (LockEntry entry in made.Entries)
             {
                 Output.Info($"  {LockEntryKinds.Name(entry.Kind),-6} {entry.Key}: {entry.Requested} -> {entry.Pin}  ({entry.Source})");
