@@ -7,7 +7,7 @@ internal sealed partial class Build
     [Parameter("Benchmark: small sizes and few runs, a smoke run (figures not comparable with the goals; written under .nuke/temp/benchmarks, not over BENCHMARKS.md)")]
     private readonly bool _quick;
 
-    [Parameter("Benchmark: run only this benchmark (bootstrap, validate, environments, infra, …); the others keep their last figures")]
+    [Parameter("Benchmark: run only this benchmark (bootstrap, validate, environments, infra, …); the others keep their last figures. Freeze: refresh only this entry (its key, e.g. apps.web.tag, or its name, e.g. web); the others stay byte for byte")]
     private readonly string? _only;
 
     [Parameter("Benchmark: fresh processes per first-call figure (the median is the figure)", Minimum = 1, Maximum = 20)]

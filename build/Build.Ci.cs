@@ -14,8 +14,7 @@ internal sealed partial class Build
     /// <summary>The layers whose environments get a fan-out pipeline (a matrix job per environment): deploy-&lt;layer&gt;.</summary>
     private static readonly string[] s_fanOutLayers = ["site"];
 
-    [Parameter("GenerateCi: compare the committed CI files with what would be generated instead of writing them; exit 2 with the diff when they differ")]
-    private readonly bool _check;
+    // GenerateCi --check is declared with Freeze's in Build.Freeze.cs: one --check for both.
 
     [Parameter("GenerateCi: also generate the fan-out pipeline of these layers (a matrix job per environment extending it); DeploySummary: the layer whose results to collect")]
     private readonly string[] _matrix = [];
@@ -23,9 +22,7 @@ internal sealed partial class Build
     [Parameter("ChangedEnvironments: the commit to compare HEAD with (a pull request's base)")]
     private readonly string? _base;
 
-    [Parameter("CommentPlan: a GitHub token allowed to comment on the pull request (the variable SLIPWAY_GITHUB_TOKEN; without one the comment is skipped)")]
-    [Secret]
-    private readonly string? _githubToken;
+    // CommentPlan uses --github-token (SLIPWAY_GITHUB_TOKEN), declared with the gates in Build.Gates.cs: one token for both.
 
     private Target GenerateCi => _ => _
         .Description("Write .github/workflows/*.yml and .gitlab-ci.yml from the pipelines declared in build/Build.CiPipelines.cs (--check: exit 2 with the diff when the committed ones differ)")

@@ -18,6 +18,9 @@ internal sealed partial class Build
         var gitopsToken = Pair(graph.VariableOf(nameof(_gitopsToken)), CiValue.Secret(graph.VariableOf(nameof(_gitopsToken))));
         var environment = Pair(s_environmentInput.Variable, CiValue.Input(s_environmentInput.Name));
         var reason = Pair(s_reasonInput.Variable, CiValue.Input(s_reasonInput.Name));
+        // the approvals gate reads the pull request's reviews and the run's environment approvals (Build.Gates.cs)
+        var githubToken = Pair(graph.VariableOf(nameof(_githubToken)), CiValue.Secret("GITHUB_TOKEN"));
+        KeyValuePair<string, string>[] gatePermissions = [new("contents", "read"), new("pull-requests", "read"), new("actions", "read")];
         var pipelines = new List<CiPipeline>
         {
             new("pull-request", "Pull request: validate and plan the touched environments", CiTrigger.PullRequest)
@@ -35,14 +38,16 @@ internal sealed partial class Build
             },
             new("deploy-staging", "Deploy staging", CiTrigger.Push)
             {
-                Jobs = [Job(graph, "deploy-staging", "Deploy staging", [nameof(DeployStaging)], [gitopsToken]) with { Environment = CiValue.Literal("staging"), ConcurrencyGroup = CiValue.Literal("staging") }],
+                Permissions = gatePermissions,
+                Jobs = [Job(graph, "deploy-staging", "Deploy staging", [nameof(DeployStaging)], [gitopsToken, githubToken]) with { Environment = CiValue.Literal("staging"), ConcurrencyGroup = CiValue.Literal("staging") }],
             },
             new("deploy-production", "Deploy production", CiTrigger.Manual)
             {
                 GitLabFollows = "deploy-staging",
+                Permissions = gatePermissions,
                 Jobs =
                 [
-                    Job(graph, "deploy-production", "Deploy production", [nameof(DeployProduction)], [gitopsToken, Pair("GRAFANA_ADMIN_PASSWORD", CiValue.Secret("GRAFANA_ADMIN_PASSWORD"))]) with
+                    Job(graph, "deploy-production", "Deploy production", [nameof(DeployProduction)], [gitopsToken, githubToken, Pair("GRAFANA_ADMIN_PASSWORD", CiValue.Secret("GRAFANA_ADMIN_PASSWORD"))]) with
                     {
                         Environment = CiValue.Literal("production"),
                         ConcurrencyGroup = CiValue.Literal("production"),
@@ -53,9 +58,10 @@ internal sealed partial class Build
             new("rollback", "Rollback", CiTrigger.Manual)
             {
                 Inputs = [s_environmentInput, s_tagInput, s_reasonInput],
+                Permissions = gatePermissions,
                 Jobs =
                 [
-                    Job(graph, "rollback", "Rollback", [nameof(Rollback)], [environment, Pair(graph.VariableOf(nameof(_tag)), CiValue.Input(s_tagInput.Name)), reason, gitopsToken], "--yes") with
+                    Job(graph, "rollback", "Rollback", [nameof(Rollback)], [environment, Pair(graph.VariableOf(nameof(_tag)), CiValue.Input(s_tagInput.Name)), reason, gitopsToken, githubToken], "--yes") with
                     {
                         Environment = CiValue.Input(s_environmentInput.Name),
                         ConcurrencyGroup = CiValue.Input(s_environmentInput.Name),

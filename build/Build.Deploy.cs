@@ -48,9 +48,9 @@ internal sealed partial class Build
         });
 
     private Target Deploy => _ => _
-        .Description("Deploy --env (any environment, e.g. one made by NewEnvironment): the same chain (Verify records the release)")
+        .Description("Deploy --env (any environment, e.g. one made by NewEnvironment): the same chain (Verify records the release); a protected one needs a current lock")
         .Requires(() => _env)
-        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify);
+        .DependsOn(Validate, FreezeCheck, ApplyInfra, DeployPlatform, SyncApps, Verify);
 
     private Target DeployDev => _ => _
         .Description("Deploy the dev environment: Validate, PlanInfra, ApplyInfra, DeployPlatform, SyncApps, Verify (Verify records the release)")
@@ -63,9 +63,9 @@ internal sealed partial class Build
         .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify);
 
     private Target DeployProduction => _ => _
-        .Description("Deploy the production environment (protected): the same chain (Verify records the release)")
+        .Description("Deploy the production environment (protected): Validate, FreezeCheck (a current versions.lock.yaml, else exit 3), then the same chain (Verify records the release)")
         .Sets(() => _env, "production")
-        .DependsOn(Validate, ApplyInfra, DeployPlatform, SyncApps, Verify);
+        .DependsOn(Validate, FreezeCheck, ApplyInfra, DeployPlatform, SyncApps, Verify);
 
     private Target Status => _ => _
         .Description("What --env runs now: apps, tags, charts, the last release, and cluster readiness")

@@ -20,8 +20,13 @@ internal sealed partial class Build
     private Task<EnvironmentCatalog>? _catalog;
 
     private Target Validate => _ => _
-        .Description("Load, merge and check environments (--env NAME, or all); report every problem as file(line,col)")
-        .Executes(async ct => EnvironmentValidator.Run(await CatalogAsync(ct), _env, _warningsAsErrors, Host == HostKind.GitHubActions, Log));
+        .Description("Load, merge and check environments (--env NAME, or all); report every problem as file(line,col); a protected one needs a current versions.lock.yaml")
+        .Executes(async ct =>
+        {
+            EnvironmentCatalog catalog = await CatalogAsync(ct);
+            EnvironmentValidator.Run(catalog, _env, _warningsAsErrors, Host == HostKind.GitHubActions, Log);
+            RequireProtectedLocksCurrent(catalog);
+        });
 
     private Target ShowConfig => _ => _
         .Description("Print the merged configuration of --env with where each value came from (--key a.b.c for one value)")

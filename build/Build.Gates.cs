@@ -15,7 +15,7 @@ internal sealed partial class Build
     [Parameter("Deploy*, ApplyInfra, DeployPlatform, SyncApps: in an emergency, deploy outside gates.windows or in a gates.freezes period (needs --reason; the release log records it)")]
     private readonly bool _outsideWindow;
 
-    [Parameter("Gates: the token to read pull request reviews on GitHub (prefer the variable GITHUB_TOKEN to the option)")]
+    [Parameter("Gates: the token to read pull request reviews on GitHub; CommentPlan: to comment on the pull request, skipped without one (prefer the variable SLIPWAY_GITHUB_TOKEN or GITHUB_TOKEN to the option)")]
     [Secret]
     private readonly string? _githubToken;
 

@@ -26,7 +26,7 @@ public sealed partial class EnvironmentDelivery
 
     private IReadOnlyList<AppRelease> Apps
         => _settings.Apps.Values.OrderBy(static a => a.Name, StringComparer.Ordinal)
-            .Select(static a => new AppRelease(a.Name, a.Image, a.Tag, a.Replicas, a.Namespace))
+            .Select(static a => new AppRelease(a.Name, a.Image, a.Tag, a.Replicas, a.Namespace) { Digest = a.Digest })
             .ToList();
 
     /// <summary>The platform releases as Git gets them: values that hold a secret reference are left to the values Secret.</summary>

@@ -1,4 +1,5 @@
 using Slipway.Environments.Yaml;
+using Slipway.Freezing.Lock;
 
 namespace Slipway.Environments;
 
@@ -89,8 +90,12 @@ public sealed class EnvironmentCatalog
         }
     }
 
-    /// <summary>Merges the layers of <paramref name="name"/>; problems are in <see cref="ResolvedEnvironment.Diagnostics"/>.</summary>
-    public ResolvedEnvironment Resolve(string name)
+    /// <summary>
+    /// Merges the layers of <paramref name="name"/> and puts its version lock (<c>versions.lock.yaml</c>) over them when it
+    /// has one (<paramref name="applyLock"/>: Freeze reads the configuration without it); problems are in
+    /// <see cref="ResolvedEnvironment.Diagnostics"/>.
+    /// </summary>
+    public ResolvedEnvironment Resolve(string name, bool applyLock = true)
     {
         Require(name);
         var diagnostics = new List<Diagnostic>();
@@ -115,6 +120,11 @@ public sealed class EnvironmentCatalog
             {
                 ConfigMerger.MergeInto(root, document, diagnostics, topLevel: true, watch);
             }
+        }
+
+        if (applyLock)
+        {
+            LockOverlay.Apply(RepositoryRoot, name, root, diagnostics);
         }
 
         bool isProtected = root.Get("protected") is ConfigScalar { Value: "true" };

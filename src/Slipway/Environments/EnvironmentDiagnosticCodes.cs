@@ -37,6 +37,9 @@ public static class EnvironmentDiagnosticCodes
     public const string ProtectedUnorderedLayers = "SLW0205";
     public const string ProtectedPlainTextSecrets = "SLW0206";
 
+    /// <summary>The environment's versions.lock.yaml cannot be read (corrupt, or an entry edited by hand).</summary>
+    public const string UnreadableLock = "SLW0207";
+
     // SLW1xxx: warnings (errors only with --warnings-as-errors).
     public const string FloatingVersion = "SLW1001";
     public const string AppendWithoutInheritedList = "SLW1002";

@@ -12,4 +12,7 @@ public sealed record AppRelease(string Name, string Image, string Tag, int Repli
 {
     /// <summary><c>image:tag</c>.</summary>
     public string ImageReference => $"{Image}:{Tag}";
+
+    /// <summary>The digest to run (<c>sha256:…</c>, written as the chart value <c>image.digest</c>), or null to run the tag.</summary>
+    public string? Digest { get; init; }
 }

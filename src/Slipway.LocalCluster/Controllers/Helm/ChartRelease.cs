@@ -8,12 +8,12 @@ internal sealed record ChartRelease(string Name, string Namespace, string Chart,
 {
     /// <summary>
     /// The image the release runs: <c>values.image.repository:values.image.tag</c> (the tag defaulting to the chart
-    /// version, as charts default it to their appVersion). Without <c>values.image</c> it is <c>&lt;chart&gt;:&lt;version&gt;</c>,
+    /// version, as charts default it to their appVersion), with <c>@values.image.digest</c> when one is set (a digest pin). Without <c>values.image</c> it is <c>&lt;chart&gt;:&lt;version&gt;</c>,
     /// which stands for the chart's own default image and always counts as present (see <see cref="IsChartDefaultImage"/>).
     /// </summary>
     public string Image
         => Values.Obj("image") is JsonObject image
-            ? $"{image.Str("repository") ?? Chart}:{image.Str("tag") ?? ChartVersion}"
+            ? $"{image.Str("repository") ?? Chart}:{image.Str("tag") ?? ChartVersion}{(image.Str("digest") is { Length: > 0 } digest ? "@" + digest : string.Empty)}"
             : $"{Chart}:{ChartVersion}";
 
     public bool IsChartDefaultImage => Values.Obj("image") is null;

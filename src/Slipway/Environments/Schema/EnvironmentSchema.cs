@@ -72,7 +72,7 @@ public static partial class EnvironmentSchema
                 [
                     new("chart", Text("Chart name."), Required: true),
                     new("repository", Text("Chart repository URL."), Required: true),
-                    new("version", Text("Chart version; pinned (1.2.3), never a range."), Required: true),
+                    new("version", Text("Chart version: exact (1.2.3), or a range (4.11.x, ^1.2.0) that ./build.sh Freeze pins in versions.lock.yaml; a protected environment needs it exact once locked."), Required: true),
                     new("namespace", Text("Target namespace, default the release name.")),
                     new("values", new AnySchema("Chart values; !null passes a null to the chart.") { AllowsExplicitNull = true }),
                 ]))),
@@ -84,6 +84,7 @@ public static partial class EnvironmentSchema
                 new("replicas", new ScalarSchema("Replica count, default 1.", ScalarKind.Integer, minimum: 0)),
                 new("namespace", Text("Namespace, default the app name.")),
                 new("endpoints", new ListSchema("URLs probed by Verify.", url)),
+                new("digest", new ScalarSchema("Image digest (sha256:…) the tag must have; with freeze.pinDigests the lock sets it and deploys run image:tag@digest.", ScalarKind.Pattern, pattern: DigestPattern(), patternHint: "sha256:<64 hex digits>")),
             ]))),
             new("gates", new ObjectSchema("Conditions a deployment must meet.",
             [
@@ -110,6 +111,17 @@ public static partial class EnvironmentSchema
             [
                 new("auto", new ScalarSchema("Roll back automatically.", ScalarKind.Boolean)),
             ])),
+            new("freeze", new ObjectSchema("How ./build.sh Freeze resolves and pins floating versions into versions.lock.yaml (docs/freeze.md).",
+            [
+                new("mirrors", new MapSchema("Where to ask instead: an upstream prefix (a chart repository URL prefix such as https://, a registry host such as registry.local) mapped to 'local' (the local cluster's chart mirror and OCI registry, which Freeze starts) or a mirror URL.",
+                    Text("'local' or an http(s) URL."))),
+                new("pinDigests", new ScalarSchema("Deploy images by the digest the lock pinned (image:tag@sha256:…), not by tag alone.", ScalarKind.Boolean)),
+                new("registries", new MapSchema("Registry logins by host (ghcr.io, docker.io) for the OCI token challenge.", new ObjectSchema("A registry login; use ${env:…} references.",
+                [
+                    new("username", Text("User name, e.g. ${env:GHCR_USER}.")),
+                    new("password", Text("Password or token, e.g. ${env:GHCR_TOKEN}.")),
+                ]))),
+            ])),
             new("allowPlainTextSecrets", new ScalarSchema("This layer (a throwaway demo) may hold plain text under secret-looking keys: warnings, not errors; not inherited, and no protected environment may extend it.", ScalarKind.Boolean)),
         ]);
     }
@@ -119,6 +131,9 @@ public static partial class EnvironmentSchema
 
     [GeneratedRegex("^(daily|(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun)|(,(mon|tue|wed|thu|fri|sat|sun))*))$", RegexOptions.CultureInvariant)]
     private static partial Regex DaysPattern();
+
+    [GeneratedRegex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DigestPattern();
 
     [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();

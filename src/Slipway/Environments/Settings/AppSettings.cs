@@ -5,4 +5,7 @@ public sealed record AppSettings(string Name, string Image, string Tag, int Repl
 {
     /// <summary><c>image:tag</c>.</summary>
     public string ImageReference => $"{Image}:{Tag}";
+
+    /// <summary>The digest the tag must have (<c>apps.&lt;name&gt;.digest</c>, set by the lock with <c>freeze.pinDigests</c>): deploys run <c>image:tag@digest</c>.</summary>
+    public string? Digest { get; init; }
 }

@@ -182,7 +182,10 @@ public sealed record EnvironmentSettings
                 ConfigReader.String(app, "tag", "latest"),
                 ConfigReader.Int(app, "replicas", 1),
                 ConfigReader.String(app, "namespace", entry.Key),
-                ConfigReader.Strings(app, "endpoints"));
+                ConfigReader.Strings(app, "endpoints"))
+            {
+                Digest = ConfigReader.String(app, "digest"),
+            };
         }
 
         return result;

@@ -20,14 +20,10 @@ public static partial class ManifestRenderer
         string replicas = app.Replicas.ToString(CultureInfo.InvariantCulture);
         if (environment.Engine == GitOpsEngine.Flux)
         {
-            return existing is null
-                ? FluxApp(environment, app)
-                : ScalarEdit.ApplyAll(existing, FluxAppEdits(app, replicas), path);
+            return ScalarEdit.ApplyAll(existing ?? FluxApp(environment, app), [.. FluxAppEdits(app, replicas), .. DigestEdit("HelmRelease", "spec.values.image.digest", app, existing)], path);
         }
 
-        return existing is null
-            ? ArgoApp(environment, app)
-            : ScalarEdit.ApplyAll(existing, ArgoAppEdits(app, replicas), path);
+        return ScalarEdit.ApplyAll(existing ?? ArgoApp(environment, app), [.. ArgoAppEdits(app, replicas), .. DigestEdit("Application", "spec.source.helm.valuesObject.image.digest", app, existing)], path);
     }
 
     /// <summary>The platform release's <c>clusters/&lt;env&gt;/platform/&lt;name&gt;.yaml</c>.</summary>
@@ -104,6 +100,17 @@ public static partial class ManifestRenderer
             ScalarEdit.Of("Application", "spec.source.helm.parameters[name=image.tag].value", app.Tag),
             ScalarEdit.Of("Application", "spec.source.helm.parameters[name=replicaCount].value", replicas),
         ];
+
+    /// <summary>
+    /// The digest pin (<c>image.digest</c>): set when the app has one; emptied (run the tag) in a file that has one when
+    /// the app no longer does; left out otherwise, so a file that never had a pin is not touched.
+    /// </summary>
+    private static IEnumerable<ScalarEdit> DigestEdit(string documentKind, string path, AppRelease app, string? existing)
+        => app.Digest is not null
+            ? [ScalarEdit.Of(documentKind, path, app.Digest)]
+            : existing?.Contains("digest:", StringComparison.Ordinal) == true
+                ? [ScalarEdit.Of(documentKind, path, string.Empty)]
+                : [];
 
     private static IEnumerable<ScalarEdit> ValueEdits(string documentKind, YamlPath prefix, PlatformRelease release)
         => release.Values is null

@@ -157,7 +157,7 @@ public sealed class EnvironmentValidatorTests : IDisposable
         await Should.ThrowAsync<SlipwayException>(async () =>
             EnvironmentValidator.Run(await EnvironmentCatalog.LoadAsync(_repository.Root, TestContext.Current.CancellationToken), "x", false, gitHubActions: true, log));
 
-        log.Lines.ShouldContain($"info: ::error file={X},line=6,col=1,title=SLW0103::SLW0103: unknown key 'descripton' (did you mean 'description'?); allowed: extends, protected, description, cluster, gitops, infrastructure, platform, apps, gates, verify, rollback, allowPlainTextSecrets");
+        log.Lines.ShouldContain($"info: ::error file={X},line=6,col=1,title=SLW0103::SLW0103: unknown key 'descripton' (did you mean 'description'?); allowed: extends, protected, description, cluster, gitops, infrastructure, platform, apps, gates, verify, rollback, freeze, allowPlainTextSecrets");
     }
 
     [Fact]

@@ -143,6 +143,27 @@ public sealed class ManifestRendererTests
         ManifestRenderer.RenderBootstrap(environment with { SourceUrl = "/other.git" }, text).ShouldBe(text.Replace("/tmp/remote.git", "/other.git", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void RenderApp_ADigestPinIsWrittenFreshOrIntoAnExistingFileAndEmptiedWhenGone(string engine)
+    {
+        GitOpsEnvironment environment = engine == "Flux" ? s_flux : s_argo;
+        string digest = "sha256:" + new string('a', 64);
+        AppRelease pinned = s_web with { Digest = digest };
+        string plain = ManifestRenderer.RenderApp(environment, s_web, existing: null);
+
+        string fresh = ManifestRenderer.RenderApp(environment, pinned, existing: null);
+        string edited = ManifestRenderer.RenderApp(environment, pinned, plain);
+
+        Documents(fresh).Length.ShouldBe(engine == "Flux" ? 2 : 1);
+        fresh.ShouldContain(digest);
+        edited.ShouldContain(digest);
+        ManifestRenderer.RenderApp(environment, pinned, fresh).ShouldBe(fresh);
+        ManifestRenderer.RenderApp(environment, s_web, plain).ShouldBe(plain);
+        ManifestRenderer.RenderApp(environment, s_web, fresh).ShouldNotContain(digest);
+        AppManifestReader.Read(fresh, environment.Engine).ShouldBe(new AppManifestVersion("ghcr.io/acme/web", "staging-122", 2));
+    }
+
     private static string[] Documents(string text)
     {
         var stream = new YamlStream();
