@@ -17,7 +17,7 @@ internal static class EnvironmentsPhases
         string[] texts = [.. files.Select(File.ReadAllText)];
         EnvironmentCatalog catalog = EnvironmentCatalog.LoadAsync(root, CancellationToken.None).GetAwaiter().GetResult();
         IReadOnlyList<string> names = catalog.Names;
-        ResolvedEnvironment[] resolved = [.. names.Select(catalog.Resolve)];
+        ResolvedEnvironment[] resolved = [.. names.Select(name => catalog.Resolve(name))];
         List<string> known = [.. catalog.Layers.Keys];
 
         Retained(root);
