@@ -86,7 +86,10 @@ internal sealed class BuildPipeline
         IReadOnlyList<PlannedTarget> plan = RunPlanner.Plan(model, inputs.Targets);
         PreviousRun previousRun = PreviousRun.Load(args, parsed.Has(BuiltInOptions.Continue), _build.TemporaryDirectory, output);
         plan = previousRun.SkipSucceeded(plan);
-        InputProblems.ThrowIfAny(RequirementChecker.Check(plan.Where(static p => p.SkipReason is null).Select(p => model.ByName[p.Name]), model));
+        // the targets the user asked for first: a parameter they and a dependency both require is named as theirs
+        InputProblems.ThrowIfAny(RequirementChecker.Check(plan.Where(static p => p.SkipReason is null)
+            .OrderBy(static p => p.Reason == ScheduleReason.Requested ? 0 : 1)
+            .Select(p => model.ByName[p.Name]), model));
         if (parsed.Has(BuiltInOptions.Plan))
         {
             output.Info(PlanPrinter.Render(parsed.Single(BuiltInOptions.Format), plan, model.ByName));

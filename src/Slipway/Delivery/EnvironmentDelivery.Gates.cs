@@ -19,13 +19,18 @@ public sealed partial class EnvironmentDelivery
     /// <summary>Checks every gate of the environment; refuses (exit 3) naming each rule, its evidence and what would satisfy it.</summary>
     public async Task<GateOutcome> CheckGatesAsync(GateCheckRequest check, CancellationToken cancellationToken)
     {
-        (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
-        if (check.Mode == GateMode.Deploy)
+        EnvironmentVersions running = new(Name, string.Empty, [], []);
+        if (!GitOpsNotCreatedYet)
         {
-            await ReadGuardsAsync(repository, check.Writer, cancellationToken).ConfigureAwait(false);
+            (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+            if (check.Mode == GateMode.Deploy)
+            {
+                await ReadGuardsAsync(repository, check.Writer, cancellationToken).ConfigureAwait(false);
+            }
+
+            (_, _, running) = await ReadReleaseLogAndVersionsAsync(repository, environment, cancellationToken).ConfigureAwait(false);
         }
 
-        (_, _, EnvironmentVersions running) = await ReadReleaseLogAndVersionsAsync(repository, environment, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<PromotedVersion> moves = check.Mode == GateMode.Deploy ? Moves(running, check) : [];
         (ChangeRisk risk, IReadOnlyList<string> reasons) = check.Mode == GateMode.Deploy
             ? await AssessRiskAsync(moves, check.PlanMetadata, cancellationToken).ConfigureAwait(false)
@@ -73,9 +78,21 @@ public sealed partial class EnvironmentDelivery
     /// <summary>The environment's release log as the GitOps branch has it.</summary>
     internal async Task<ReleaseHistory> ReadReleaseLogAsync(CancellationToken cancellationToken)
     {
+        if (GitOpsNotCreatedYet)
+        {
+            return new ReleaseHistory(Name, []);
+        }
+
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
         return (await ReadReleaseLogAndVersionsAsync(repository, environment, cancellationToken).ConfigureAwait(false)).Releases;
     }
+
+    /// <summary>
+    /// Slipway's own GitOps repository (<c>repository: local</c>) does not exist yet: nothing was deployed and nothing is
+    /// stopped or held. The gates read that as such instead of creating it: the first step that writes creates it, so a run
+    /// refused or failing on bad input after the gates leaves nothing behind.
+    /// </summary>
+    private bool GitOpsNotCreatedYet => _repository is null && _settings.GitOps.IsLocal && !LocalGitOpsRemote.Exists(_context.Paths.GitOpsRemote);
 
     /// <summary>The app tags (all, or <c>--app</c> at <c>--tag</c>) and chart versions the run would write, against what runs.</summary>
     private List<PromotedVersion> Moves(EnvironmentVersions running, GateCheckRequest check)
@@ -101,6 +118,7 @@ public sealed partial class EnvironmentDelivery
         var request = new ImpactRequest(_context.RootDirectory, Name, history.Latest?.SourceCommit, _context.Paths.Temp)
         {
             PlanMetadata = planMetadata ?? Path.Combine(_context.Paths.Environment(Name), PlanMetadata.FileName),
+            Catalog = _catalog,
         };
         return await ImpactAnalyzer.AnalyzeAsync(request, cancellationToken).ConfigureAwait(false);
     }

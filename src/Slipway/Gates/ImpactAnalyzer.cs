@@ -14,8 +14,7 @@ public static class ImpactAnalyzer
 {
     public static async Task<ChangeImpact> AnalyzeAsync(ImpactRequest request, CancellationToken cancellationToken)
     {
-        EnvironmentCatalog current = await EnvironmentCatalog.LoadAsync(request.RootDirectory, cancellationToken).ConfigureAwait(false);
-        IReadOnlyDictionary<string, string> after = ConfigKeys.Flatten(current.Resolve(request.Environment).Root);
+        IReadOnlyDictionary<string, string> after = ConfigKeys.Flatten(request.Catalog.Resolve(request.Environment).Root);
         var items = new List<ImpactItem>();
         string baseline;
         if (request.BaseCommit is not { } commitSha)
@@ -66,6 +65,7 @@ public static class ImpactAnalyzer
             }
 
             Directory.CreateDirectory(scratch);
+            // the environments of the commit last deployed, from a scratch checkout: not the run's (those come in the request)
             EnvironmentCatalog catalog = await EnvironmentCatalog.LoadAsync(scratch, cancellationToken).ConfigureAwait(false);
             return catalog.Contains(request.Environment) ? ConfigKeys.Flatten(catalog.Resolve(request.Environment).Root) : new Dictionary<string, string>();
         }

@@ -8,11 +8,14 @@ namespace Slipway.Tests.BadInput;
 /// </summary>
 public sealed class RepositorySnapshot
 {
-    /// <summary>What every run may write: build outputs, the bootstrap's stamp and log, the engine's run record, test results.</summary>
+    /// <summary>
+    /// What every run may write: build outputs, the bootstrap's stamp and log, the engine's run record, test results, and
+    /// git's record of the last fetch of the GitOps clone (the gates read stops and releases before the first write: a fetch).
+    /// </summary>
     private static readonly string[] s_bookkeeping =
     [
         ".git/", "build/bin/", "build/obj/", ".nuke/temp/build.stamp", ".nuke/temp/bootstrap.lock", ".nuke/temp/bootstrap.log",
-        ".nuke/temp/build-attempt.json", ".nuke/temp/test-results/", ".nuke/build.schema.json",
+        ".nuke/temp/build-attempt.json", ".nuke/temp/test-results/", ".nuke/build.schema.json", ".nuke/temp/gitops/.git/FETCH_HEAD",
     ];
 
     private readonly Dictionary<string, string> _files;

@@ -1,3 +1,4 @@
+using Slipway.Environments;
 using Slipway.Gates;
 using Slipway.Infrastructure;
 using Slipway.Tests.GitOps;
@@ -31,8 +32,12 @@ public sealed class ImpactAnalyzerTests : IDisposable
 
     public void Dispose() => _repo.Dispose();
 
-    private Task<ChangeImpact> AnalyzeAsync(string environment, string? baseline, string? plan = null)
-        => ImpactAnalyzer.AnalyzeAsync(new ImpactRequest(_repo.Path, environment, baseline, _repo.Combine(".scratch")) { PlanMetadata = plan }, Ct);
+    private async Task<ChangeImpact> AnalyzeAsync(string environment, string? baseline, string? plan = null)
+        => await ImpactAnalyzer.AnalyzeAsync(new ImpactRequest(_repo.Path, environment, baseline, _repo.Combine(".scratch"))
+        {
+            PlanMetadata = plan,
+            Catalog = await EnvironmentCatalog.LoadAsync(_repo.Path, Ct),
+        }, Ct);
 
     private void Edit(string file, string from, string to)
     {
