@@ -29,7 +29,9 @@ public sealed class GatesEndToEndTests : IClassFixture<BuildScriptClone>
     public async Task SyncApps_to_production_is_refused_before_writing_and_a_simulated_GitHub_run_needs_two_approvals_by_others()
     {
         BuildRun refused = await _clone.RunAsync("SyncApps --env production");
-        string written = await _clone.GitAsync(_clone.GitOpsRemote, "log", "--all", "--name-only", "--format=");
+        // the gates read Slipway's own GitOps repository that does not exist yet as "nothing deployed": a refusal creates nothing
+        bool created = Directory.Exists(_clone.GitOpsRemote);
+        string written = created ? await _clone.GitAsync(_clone.GitOpsRemote, "log", "--all", "--name-only", "--format=") : string.Empty;
 
         refused.ExitCode.ShouldBe(ExitCodes.Refused, refused.ToString());
         refused.Output.ShouldContain("gate(s) of production did not pass, nothing was written.");
@@ -37,6 +39,7 @@ public sealed class GatesEndToEndTests : IClassFixture<BuildScriptClone>
         refused.Output.ShouldContain("app web 1.0.0 (new) is not recorded as verified in releases/staging.yaml");
         refused.Output.ShouldContain("approvals: production needs 3 approval(s) by people other than the author (gates.approvals 2, +1 for high risk: cluster, gitops, infrastructure changed no release recorded: everything is new");
         refused.Output.ShouldContain("to pass: deploy from CI after review");
+        created.ShouldBeFalse();
         written.ShouldNotContain("clusters/production");
         written.ShouldNotContain("releases/production.yaml");
 
@@ -100,10 +103,15 @@ public sealed class GatesEndToEndTests : IClassFixture<BuildScriptClone>
         };
         using var work = new TempDirectory("slipway-gates-gitops");
         string clone = work.Combine("gitops");
+        if (!Directory.Exists(_clone.GitOpsRemote))
+        {
+            await _clone.GitAsync(work.Path, "init", "-q", "--bare", "-b", "main", _clone.GitOpsRemote);
+        }
+
         await _clone.GitAsync(work.Path, "clone", "-q", _clone.GitOpsRemote, clone);
         work.Write("gitops/releases/staging.yaml", ReleaseLog.Serialize(new ReleaseHistory("staging", [release])));
         await _clone.GitAsync(clone, "add", "-A");
         await _clone.GitAsync(clone, "-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "staging verified production's versions");
-        await _clone.GitAsync(clone, "push", "-q", "origin", "HEAD");
+        await _clone.GitAsync(clone, "push", "-q", "origin", "HEAD:refs/heads/main");
     }
 }
