@@ -23,7 +23,7 @@ public sealed class CatalogLoadedOnceTests
         // Impact reads the environments of the commit last deployed from a scratch checkout of it: another tree, once; the
         // run's own come in its request.
         string impact = Path.Combine("src", "Slipway", "Gates", "ImpactAnalyzer.cs");
-        File.ReadAllText(RepositoryPaths.Combine("src", "Slipway", "Gates", "ImpactAnalyzer.cs")).Split(LoadCall).Length.ShouldBe(2, "ImpactAnalyzer loads only the baseline commit's environments");
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, impact)).Split(LoadCall).Length.ShouldBe(2, "ImpactAnalyzer loads only the baseline commit's environments");
         callers.Remove(impact);
         callers.ShouldBeEmpty();
     }
