@@ -17,7 +17,11 @@ internal sealed partial class Build
         .Requires(() => _env)
         .After(Validate)
         .OnlyWhenStatic(() => _planFile == null)
-        .Executes(async ct => await (await DeliveryAsync(ct)).PlanInfraAsync(_refreshOnly, ct));
+        .Executes(async ct => await (await DeliveryAsync(ct)).PlanInfraAsync(_refreshOnly, WritesEnvironment, ct));
+
+    /// <summary>True when this run goes on to write --env (ApplyInfra, DeployPlatform, SyncApps or Rollback scheduled): PlanInfra takes the deploy lease then.</summary>
+    private bool WritesEnvironment
+        => ScheduledTargets.Any(static t => t is nameof(ApplyInfra) or nameof(DeployPlatform) or nameof(SyncApps) or nameof(Rollback));
 
     private Target ApplyInfra => _ => _
         .Description("Apply exactly the reviewed saved plan; refuses a changed, stale or destructive plan (exit 3)")

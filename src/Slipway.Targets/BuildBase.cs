@@ -27,6 +27,9 @@ public abstract class BuildBase
     /// <summary>The targets named on the command line (or the default ones).</summary>
     public IReadOnlyList<string> RequestedTargets { get; internal set; } = [];
 
+    /// <summary>The targets this run executes (requested, dependencies and triggered ones, without the skipped), in order; set once the plan is made.</summary>
+    public IReadOnlyList<string> ScheduledTargets { get; internal set; } = [];
+
     /// <summary>Cancelled by Ctrl+C (SIGINT) or SIGTERM; every async target receives it.</summary>
     public CancellationToken CancellationToken { get; internal set; }
 

@@ -97,6 +97,7 @@ internal sealed class BuildPipeline
         }
 
         List<ExecutableTarget> toExecute = TargetExecutor.Prepare(plan, model.ByName);
+        _build.ScheduledTargets = plan.Where(static p => p.SkipReason is null).Select(static p => p.Name).ToList();
         PreviousRun.Announce(toExecute, output);
         var classifier = new FailureClassifier(_build);
         int exitCode = await new TargetExecutor(output, classifier.Classify).ExecuteAsync(toExecute, cancellationToken).ConfigureAwait(false);

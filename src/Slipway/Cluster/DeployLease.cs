@@ -5,7 +5,8 @@ namespace Slipway.Cluster;
 /// <summary>
 /// One deploy at a time per environment: a Lease <c>slipway-deploy-&lt;env&gt;</c> in <c>slipway-system</c>, taken before
 /// the first write, renewed while the run lasts, released on success, failure and Ctrl+C. A lease whose
-/// <c>renewTime + leaseDurationSeconds</c> is past is taken over by an update carrying the resourceVersion read.
+/// <c>renewTime + leaseDurationSeconds</c> is past, or whose holder is a process of this host that is no longer running
+/// (<see cref="LeaseHolderIdentity"/>), is taken over by an update carrying the resourceVersion read.
 /// </summary>
 public sealed class DeployLease : IAsyncDisposable
 {
@@ -60,16 +61,19 @@ public sealed class DeployLease : IAsyncDisposable
             }
 
             DateTime? expires = ExpiresAt(existing);
-            if (expires is not null && expires > now && existing.Spec.HolderIdentity != holder)
+            var current = LeaseHolderIdentity.Parse(existing.Spec.HolderIdentity);
+            bool live = expires is not null && expires > now && existing.Spec.HolderIdentity != holder;
+            bool deadHolder = live && current.IsDeadProcessOnThisHost();
+            if (live && !deadHolder)
             {
                 DateTime since = existing.Spec.AcquireTime ?? existing.Metadata.CreationTimestamp ?? now;
                 throw SlipwayException.Refused(
-                    $"Another deploy to {environment} is running: lease {name} in namespace {Namespace} is held by {existing.Spec.HolderIdentity} "
-                    + $"since {since:yyyy-MM-dd HH:mm:ss}Z and expires at {expires:HH:mm:ss}Z unless renewed. Wait for that run to finish and try again; "
+                    $"Another deploy to {environment} is running: lease {name} in namespace {Namespace} is held by {current.Text}{current.Where} "
+                    + $"since {since.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z and expires at {expires:HH:mm:ss}Z unless renewed. Wait for that run to finish and try again; "
                     + $"if it is dead, the lease expires by itself (or: kubectl {kubectlArguments} -n {Namespace} delete lease {name}).");
             }
 
-            string previous = existing.Spec.HolderIdentity ?? "nobody";
+            string previous = current.Text;
             existing.Spec.HolderIdentity = holder;
             existing.Spec.AcquireTime = now;
             existing.Spec.RenewTime = now;
@@ -78,7 +82,11 @@ public sealed class DeployLease : IAsyncDisposable
             V1Lease? taken = await leases.TryReplaceLeaseAsync(existing, cancellationToken).ConfigureAwait(false);
             if (taken is not null)
             {
-                if (previous != holder)
+                if (deadHolder)
+                {
+                    log.Warning($"Took over lease {name} from {previous}: its process {current.Pid} on this host ({current.Host}) is no longer running (the lease would have expired at {expires:HH:mm:ss}Z).");
+                }
+                else if (previous != holder)
                 {
                     log.Warning($"Took over the expired lease {name} from {previous}.");
                 }

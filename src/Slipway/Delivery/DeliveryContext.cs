@@ -1,3 +1,4 @@
+using Slipway.Cluster;
 using Slipway.Cluster.Connection;
 using Slipway.GitOps;
 using Slipway.GitOps.Git;
@@ -38,7 +39,7 @@ public sealed record DeliveryContext(
         {
             string user = Variables.Get("GITHUB_ACTOR") ?? Variables.Get("GITLAB_USER_LOGIN") ?? Variables.Get("USER") ?? Environment.UserName;
             string run = Variables.Get("GITHUB_RUN_ID") ?? Variables.Get("CI_JOB_ID") ?? "local";
-            return $"{user}@{Environment.MachineName} pid {Environment.ProcessId} run {run}";
+            return LeaseHolderIdentity.Format(user, run);
         }
     }
 

@@ -7,10 +7,22 @@ namespace Slipway.Delivery;
 /// <summary>PlanInfra and ApplyInfra over the environment's Terraform stack (<c>infrastructure</c>).</summary>
 public sealed partial class EnvironmentDelivery
 {
-    /// <summary>Plans the stack into <c>.nuke/temp/&lt;env&gt;/infra.tfplan</c>, classifies its risk and writes <c>infra-plan.md</c>.</summary>
-    public Task<InfraPlanResult> PlanInfraAsync(bool refreshOnly, CancellationToken cancellationToken)
-        => new InfraPlanner(_context.Processes, _context.Variables)
-            .PlanAsync(new InfraPlanRequest(InfraOptions()) { RefreshOnly = refreshOnly }, cancellationToken);
+    /// <summary>
+    /// Plans the stack into <c>.nuke/temp/&lt;env&gt;/infra.tfplan</c>, classifies its risk and writes <c>infra-plan.md</c>. With
+    /// <paramref name="deploying"/> (the run goes on to write the environment) the deploy lease is taken first, so two deploys
+    /// started together meet at the lease, not at Terraform's state lock; a plan for review alone takes none.
+    /// </summary>
+    public async Task<InfraPlanResult> PlanInfraAsync(bool refreshOnly, bool deploying, CancellationToken cancellationToken)
+    {
+        InfraOptions options = InfraOptions();
+        if (deploying)
+        {
+            await EnsureLeaseAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await new InfraPlanner(_context.Processes, _context.Variables)
+            .PlanAsync(new InfraPlanRequest(options) { RefreshOnly = refreshOnly }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Applies exactly the reviewed saved plan (<paramref name="planFile"/>, or the one PlanInfra wrote); refuses a changed, stale or destructive one.</summary>
     public Task<InfraApplyResult> ApplyInfraAsync(string? planFile, bool allowDestroy, CancellationToken cancellationToken)
@@ -21,6 +33,7 @@ public sealed partial class EnvironmentDelivery
             PlanFile = planFile,
             AllowDestroy = allowDestroy,
             PlanMaxAge = _settings.Infrastructure!.PlanMaxAge,
+            BeforeApply = EnsureLeaseAsync,
         };
         return new InfraApplier(_context.Processes, _context.Variables).ApplyAsync(request, cancellationToken);
     }

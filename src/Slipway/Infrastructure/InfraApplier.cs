@@ -54,6 +54,11 @@ public sealed class InfraApplier
         bool apply = classification.HasChanges || metadata.HasChanges;
         if (apply)
         {
+            if (request.BeforeApply is { } beforeApply)
+            {
+                await beforeApply(cancellationToken).ConfigureAwait(false);
+            }
+
             options.Log.Info($"Applying the reviewed plan {planFile} (SHA-256 {sha256[..12]}…, commit {commit[..Math.Min(12, commit.Length)]}).");
             await ApplyPlanAsync(cli, planFile, sha256, cancellationToken).ConfigureAwait(false);
         }

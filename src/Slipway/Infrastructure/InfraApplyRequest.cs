@@ -14,6 +14,9 @@ public sealed record InfraApplyRequest(InfraOptions Options)
     /// <summary><c>infrastructure.planMaxAge</c>: an older plan is refused.</summary>
     public TimeSpan PlanMaxAge { get; init; } = DefaultPlanMaxAge;
 
+    /// <summary>Called once the plan is verified, right before it is applied (the deploy lease is taken there); null: nothing.</summary>
+    public Func<CancellationToken, Task>? BeforeApply { get; init; }
+
     /// <summary>Checked after <see cref="AllowDestroy"/> for a destructive plan (the approvals gate of protected environments).</summary>
     public IDestroyApproval DestroyApproval { get; init; } = NoDestroyApproval.Instance;
 }

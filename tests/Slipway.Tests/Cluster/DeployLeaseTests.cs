@@ -63,6 +63,52 @@ public sealed class DeployLeaseTests : IClassFixture<LocalClusterFixture>
     }
 
     [Fact]
+    public async Task A_lease_held_by_a_dead_process_on_this_host_is_taken_over_at_once_saying_so()
+    {
+        int deadPid = await DeadProcessIdAsync();
+        string crashed = $"alice@{Environment.MachineName} pid {deadPid} run local";
+        var log = new RecordingLog();
+        await using DeployLease dead = await AcquireAsync("lease-dead-pid", crashed, s_long);
+
+        await using DeployLease taken = await DeployLease.AcquireAsync(_cluster, new LeaseRequest("lease-dead-pid", "bob", s_long, string.Empty) { Log = log }, Ct);
+
+        V1Lease stored = (await _cluster.ReadLeaseAsync(DeployLease.Namespace, taken.Name, Ct))!;
+        stored.Spec.HolderIdentity.ShouldBe("bob");
+        stored.Spec.LeaseTransitions.ShouldBe(1);
+        log.Lines.ShouldContain(l => l.StartsWith(
+            $"warning: Took over lease slipway-deploy-lease-dead-pid from {crashed}: its process {deadPid} on this host ({Environment.MachineName}) is no longer running",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_live_holder_on_this_host_is_refused_naming_holder_host_pid_and_since()
+    {
+        string alive = $"alice@{Environment.MachineName} pid {Environment.ProcessId} run 7";
+        await using DeployLease first = await AcquireAsync("lease-live-pid", alive, s_long);
+
+        SlipwayException refused = await Should.ThrowAsync<SlipwayException>(() => AcquireAsync("lease-live-pid", "bob", s_long));
+
+        V1Lease stored = (await _cluster.ReadLeaseAsync(DeployLease.Namespace, first.Name, Ct))!;
+        refused.Kind.ShouldBe(FailureKind.Refused);
+        refused.Message.ShouldContain($"is held by {alive} (host {Environment.MachineName}, pid {Environment.ProcessId}) since {stored.Spec.AcquireTime!.Value.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z");
+        stored.Spec.HolderIdentity.ShouldBe(alive);
+    }
+
+    [Fact]
+    public async Task A_holder_on_another_host_is_never_presumed_dead()
+    {
+        int deadPid = await DeadProcessIdAsync();
+        string elsewhere = $"carol@build-agent-{Guid.NewGuid():N} pid {deadPid} run 12";
+        await using DeployLease first = await AcquireAsync("lease-other-host", elsewhere, s_long);
+
+        SlipwayException refused = await Should.ThrowAsync<SlipwayException>(() => AcquireAsync("lease-other-host", "bob", s_long));
+
+        refused.Kind.ShouldBe(FailureKind.Refused);
+        refused.Message.ShouldContain($"is held by {elsewhere} (host build-agent-");
+        (await _cluster.ReadLeaseAsync(DeployLease.Namespace, first.Name, Ct))!.Spec.HolderIdentity.ShouldBe(elsewhere);
+    }
+
+    [Fact]
     public async Task Release_deletes_the_lease()
     {
         DeployLease lease = await AcquireAsync("lease-release", "alice", s_long);
@@ -106,6 +152,16 @@ public sealed class DeployLeaseTests : IClassFixture<LocalClusterFixture>
         stored.Spec.HolderIdentity.ShouldBe("bob");
         await bob.ReleaseAsync(Ct);
         (await _cluster.ReadLeaseAsync(DeployLease.Namespace, bob.Name, Ct)).ShouldBeNull();
+    }
+
+    /// <summary>The id of a process of this host that ran and exited (reaped), so no process has it now.</summary>
+    private static async Task<int> DeadProcessIdAsync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        int pid = process.Id;
+        await process.WaitForExitAsync(Ct);
+        Directory.Exists($"/proc/{pid}").ShouldBeFalse($"process {pid} should be gone");
+        return pid;
     }
 
     private Task<DeployLease> AcquireAsync(string environment, string holder, TimeSpan duration)

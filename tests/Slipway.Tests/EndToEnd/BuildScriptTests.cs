@@ -54,8 +54,11 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
         await using LocalClusterHandle cluster = await _clone.StartClusterAsync("staging");
         using var client = new KubernetesCluster(ClusterTarget.ForUrl(cluster.BaseAddress, cluster.KubeconfigPath));
         DeployLease held = await DeployLease.AcquireAsync(client, new LeaseRequest("staging", "release-bot@ci run 4711", TimeSpan.FromSeconds(60), string.Empty), Ct);
+        string plan = Path.Combine(_clone.Root, ".nuke", "temp", "staging", "infra.tfplan");
+        DateTime planned = File.GetLastWriteTimeUtc(plan);
 
-        BuildRun refused = await _clone.RunAsync("SyncApps --env staging");
+        // The lease covers the whole chain: the refusal comes at PlanInfra, before terraform plans anything.
+        BuildRun refused = await _clone.RunAsync("DeployStaging");
         V1Lease? during = await client.ReadLeaseAsync(DeployLease.Namespace, DeployLease.NameFor("staging"), Ct);
         await held.ReleaseAsync(Ct);
         V1Lease? after = await client.ReadLeaseAsync(DeployLease.Namespace, DeployLease.NameFor("staging"), Ct);
@@ -63,6 +66,8 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
         refused.ExitCode.ShouldBe(ExitCodes.Refused, refused.ToString());
         refused.Output.ShouldContain("is held by release-bot@ci run 4711");
         refused.Output.ShouldNotContain("Pushed");
+        File.GetLastWriteTimeUtc(plan).ShouldBe(planned);
+        File.Exists(plan).ShouldBeTrue();
         during.ShouldNotBeNull().Spec.HolderIdentity.ShouldBe("release-bot@ci run 4711");
         after.ShouldBeNull();
     }
