@@ -15,11 +15,11 @@ internal sealed partial class Build
     [Parameter("Deploy*, ApplyInfra, DeployPlatform, SyncApps: in an emergency, deploy outside gates.windows or in a gates.freezes period (needs --reason; the release log records it)")]
     private readonly bool _outsideWindow;
 
-    [Parameter("Gates: the token to read pull request reviews on GitHub; CommentPlan: to comment on the pull request, skipped without one (prefer the variable SLIPWAY_GITHUB_TOKEN or GITHUB_TOKEN to the option)")]
+    [Parameter("Gates, Checklist: the token to read pull request reviews on GitHub; CommentPlan: to comment on the pull request, skipped without one (prefer the variable SLIPWAY_GITHUB_TOKEN or GITHUB_TOKEN to the option)")]
     [Secret]
     private readonly string? _githubToken;
 
-    [Parameter("Gates: the token to read merge request approvals on GitLab (prefer the variable GITLAB_TOKEN to the option)")]
+    [Parameter("Gates, Checklist: the token to read merge request approvals on GitLab (prefer the variable GITLAB_TOKEN to the option)")]
     [Secret]
     private readonly string? _gitlabToken;
 

@@ -19,15 +19,36 @@ public sealed partial class EnvironmentDelivery
     /// <summary>Checks every gate of the environment; refuses (exit 3) naming each rule, its evidence and what would satisfy it.</summary>
     public async Task<GateOutcome> CheckGatesAsync(GateCheckRequest check, CancellationToken cancellationToken)
     {
+        if (check.Mode == GateMode.Deploy && !GitOpsNotCreatedYet)
+        {
+            (IGitOpsRepository repository, _) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
+            await ReadGuardsAsync(repository, check.Writer, cancellationToken).ConfigureAwait(false);
+        }
+
+        GateRequest request = await GateEvidenceAsync(check, cancellationToken).ConfigureAwait(false);
+        GateOutcome outcome = GateChecker.Check(request, _context.Time);
+        outcome.ThrowIfRefused(Name, check.Writer);
+        foreach (string passed in outcome.Passed)
+        {
+            _context.Log.Info($"Gate {passed}.");
+        }
+
+        if (outcome.Override is { } used)
+        {
+            _gateOverride = used;
+            _context.Log.Warning($"Gates of {Name} overridden ({used}): the release log records it.");
+        }
+
+        return outcome;
+    }
+
+    /// <summary>What the gates judge, gathered without writing: the branch, what would move, the change's risk, the promoteFrom log, the approvals.</summary>
+    private async Task<GateRequest> GateEvidenceAsync(GateCheckRequest check, CancellationToken cancellationToken)
+    {
         EnvironmentVersions running = new(Name, string.Empty, [], []);
         if (!GitOpsNotCreatedYet)
         {
             (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
-            if (check.Mode == GateMode.Deploy)
-            {
-                await ReadGuardsAsync(repository, check.Writer, cancellationToken).ConfigureAwait(false);
-            }
-
             (_, _, running) = await ReadReleaseLogAndVersionsAsync(repository, environment, cancellationToken).ConfigureAwait(false);
         }
 
@@ -59,20 +80,7 @@ public sealed partial class EnvironmentDelivery
             request = request with { Approvals = await check.Approvals.ReadAsync(Name, request.Branch.Name ?? string.Empty, cancellationToken).ConfigureAwait(false) };
         }
 
-        GateOutcome outcome = GateChecker.Check(request, _context.Time);
-        outcome.ThrowIfRefused(Name, check.Writer);
-        foreach (string passed in outcome.Passed)
-        {
-            _context.Log.Info($"Gate {passed}.");
-        }
-
-        if (outcome.Override is { } used)
-        {
-            _gateOverride = used;
-            _context.Log.Warning($"Gates of {Name} overridden ({used}): the release log records it.");
-        }
-
-        return outcome;
+        return request;
     }
 
     /// <summary>The environment's release log as the GitOps branch has it.</summary>

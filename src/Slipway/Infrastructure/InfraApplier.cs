@@ -22,26 +22,7 @@ public sealed class InfraApplier
     public async Task<InfraApplyResult> ApplyAsync(InfraApplyRequest request, CancellationToken cancellationToken)
     {
         InfraOptions options = request.Options;
-        InfraPlanner.ValidateOptions(options);
-        string planFile = Path.GetFullPath(request.PlanFile ?? Path.Combine(options.EffectiveTempDirectory, InfraPlanner.PlanFileName));
-        string metadataFile = Path.Combine(Path.GetDirectoryName(planFile)!, PlanMetadata.FileName);
-        string again = $"Run PlanInfra first: ./build.sh PlanInfra --env {options.Environment}";
-        string named = request.PlanFile is null ? planFile : $"--plan-file {planFile}";
-        if (!File.Exists(planFile))
-        {
-            throw SlipwayException.Input($"There is no saved plan at {named}. {again}");
-        }
-
-        if (!File.Exists(metadataFile))
-        {
-            throw SlipwayException.Input($"{named} has no {PlanMetadata.FileName} next to it, so it cannot be shown to be the reviewed plan. {again}");
-        }
-
-        PlanMetadata metadata = await PlanMetadata.ReadAsync(metadataFile, cancellationToken).ConfigureAwait(false);
-        string sha256 = await FileHash.Sha256Async(planFile, cancellationToken).ConfigureAwait(false);
-        string commit = await GitHead.ReadAsync(_runner, options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
-        SortedDictionary<string, string> stackFiles = await StackFiles.HashAsync(options.StackDirectory, cancellationToken).ConfigureAwait(false);
-        PlanVerifier.Verify(metadata, new PlanOnDisk(sha256, commit, stackFiles), request, planFile);
+        (string planFile, PlanMetadata metadata, string sha256, string commit) = await VerifySavedPlanAsync(request, cancellationToken).ConfigureAwait(false);
         await ApplyAttempt.RefuseIfUnfinishedAsync(planFile, sha256, options, cancellationToken).ConfigureAwait(false);
 
         var cli = new TerraformCli(_runner, _environment, options);
@@ -79,6 +60,36 @@ public sealed class InfraApplier
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Reads only files and git: the saved plan (<see cref="InfraApplyRequest.PlanFile"/>, or PlanInfra's) exists and is the one reviewed,
+    /// for this commit and these stack files, and not too old; else bad input (no plan) or a refusal saying to plan again.
+    /// </summary>
+    public async Task<(string PlanFile, PlanMetadata Metadata, string Sha256, string Commit)> VerifySavedPlanAsync(InfraApplyRequest request, CancellationToken cancellationToken)
+    {
+        InfraOptions options = request.Options;
+        InfraPlanner.ValidateOptions(options);
+        string planFile = Path.GetFullPath(request.PlanFile ?? Path.Combine(options.EffectiveTempDirectory, InfraPlanner.PlanFileName));
+        string metadataFile = Path.Combine(Path.GetDirectoryName(planFile)!, PlanMetadata.FileName);
+        string again = $"Run PlanInfra first: ./build.sh PlanInfra --env {options.Environment}";
+        string named = request.PlanFile is null ? planFile : $"--plan-file {planFile}";
+        if (!File.Exists(planFile))
+        {
+            throw SlipwayException.Input($"There is no saved plan at {named}. {again}");
+        }
+
+        if (!File.Exists(metadataFile))
+        {
+            throw SlipwayException.Input($"{named} has no {PlanMetadata.FileName} next to it, so it cannot be shown to be the reviewed plan. {again}");
+        }
+
+        PlanMetadata metadata = await PlanMetadata.ReadAsync(metadataFile, cancellationToken).ConfigureAwait(false);
+        string sha256 = await FileHash.Sha256Async(planFile, cancellationToken).ConfigureAwait(false);
+        string commit = await GitHead.ReadAsync(_runner, options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
+        SortedDictionary<string, string> stackFiles = await StackFiles.HashAsync(options.StackDirectory, cancellationToken).ConfigureAwait(false);
+        PlanVerifier.Verify(metadata, new PlanOnDisk(sha256, commit, stackFiles), request, planFile);
+        return (planFile, metadata, sha256, commit);
     }
 
     /// <summary>
