@@ -48,6 +48,25 @@ public sealed class BuildScriptTests : IClassFixture<BuildScriptClone>
     }
 
     [Fact]
+    [ScenarioOrder(2)]
+    public async Task Checklist_reports_every_item_and_writes_the_markdown_without_failing_on_unmet_ones()
+    {
+        string file = Path.Combine(_clone.Root, ".nuke", "temp", "staging", "checklist.md");
+
+        BuildRun run = await _clone.RunAsync("Checklist --env staging");
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.ToString());
+        run.Output.ShouldContain("Release checklist of staging at ");
+        run.Output.ShouldContain("[x] Plan reviewed: .nuke/temp/staging/infra.tfplan of ");
+        run.Output.ShouldContain("[x] No emergency stop in force");
+        run.Output.ShouldContain("[ ] open: Backups taken: Slipway has no backups hook");
+        string markdown = await File.ReadAllTextAsync(file, Ct);
+        markdown.ShouldStartWith("## Release checklist: staging\n");
+        markdown.ShouldContain("- [ ] **Backups taken** — *for a person*");
+        Directory.GetFiles(Path.GetDirectoryName(file)!, "checklist.md*").ShouldBe([file]);
+    }
+
+    [Fact]
     [ScenarioOrder(3)]
     public async Task A_deploy_while_another_run_holds_the_lease_exits_3_naming_the_holder()
     {
