@@ -44,6 +44,7 @@ internal sealed partial class Build
             using var http = new HttpClient();
             var progress = new LogVerificationProgress(Log, IsLocalBuild ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15));
             VerificationReport report = await (await DeliveryAsync(ct)).VerifyDeployAsync(progress, http, ct);
+            ReportSection($"Verification of {_env}", report.Summary());
             Output.Success($"{_env} is live: {report.Summary()}");
         });
 

@@ -31,10 +31,11 @@ internal sealed partial class Build
         {
             GateOutcome outcome = await CheckGatesAsync(await DeliveryAsync(ct), string.Join(" ", RequestedTargets), GateMode.Deploy, ct);
             Output.Success(outcome.Passed.Count == 0 ? $"{_env} has no gate to check." : $"Gates of {_env} passed: {string.Join("; ", outcome.Passed)}.");
+            await StartGitHubDeploymentAsync(ct);
         });
 
     private Target Impact => _ => _
-        .Description("What deploying --env now would change since its last release (configuration keys, infra/ files, the saved plan), each with its risk; written to .nuke/temp/<env>/impact.md and the GitHub step summary")
+        .Description("What deploying --env now would change since its last release (configuration keys, infra/ files, the saved plan), each with its risk; written to .nuke/temp/<env>/impact.md and the run summary (GitHub step summary)")
         .Requires(() => _env)
         .After(PlanInfra)
         .Executes(async ct =>
@@ -48,10 +49,7 @@ internal sealed partial class Build
             string markdown = impact.ToMarkdown();
             string file = Path.Combine(TemporaryDirectory, _env!, "impact.md");
             await Slipway.IO.AtomicFile.WriteAllTextAsync(file, markdown, ct);
-            if (EnvironmentVariables.TryGetValue("GITHUB_STEP_SUMMARY", out string? summary) && summary.Length > 0)
-            {
-                await File.AppendAllTextAsync(summary, markdown + "\n", ct);
-            }
+            ReportSection(null, markdown);
 
             Output.Success($"{_env}: {impact.Risk.ToString().ToLowerInvariant()} risk, {impact.Items.Count} change(s); written to {file}");
         });

@@ -72,4 +72,10 @@ public abstract class BuildBase
     /// (locks, a cluster it started). Gets a fresh token with a short timeout, since the run's token may be cancelled.
     /// </summary>
     protected internal virtual Task OnBuildFinishedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called once after the targets ran and before <see cref="OnBuildFinishedAsync"/>, with each target's status, duration
+    /// and error: report the run to the CI system (step summary, outputs). A failure here fails a run that had succeeded.
+    /// </summary>
+    protected internal virtual Task OnRunReportedAsync(RunOutcome outcome, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -34,6 +34,19 @@ internal sealed class BuildPipeline
         _build.Host = host;
         _build.EnvironmentVariables = _context.EnvironmentVariables;
         _build.CancellationToken = cancellationToken;
+        void AddMask(string secret)
+        {
+            foreach (string line in WorkflowCommands.AddMask(secret))
+            {
+                _context.Out.WriteLineUnmasked(line);
+            }
+        }
+
+        if (host == HostKind.GitHubActions)
+        {
+            _masker.Added += AddMask; // once per secret, before any line could show it
+        }
+
         try
         {
             return await RunStagesAsync(args, defaultTargets, output, cancellationToken).ConfigureAwait(false);
@@ -61,6 +74,7 @@ internal sealed class BuildPipeline
         }
         finally
         {
+            _masker.Added -= AddMask;
             output.Flush();
         }
     }
@@ -101,7 +115,9 @@ internal sealed class BuildPipeline
         PreviousRun.Announce(toExecute, output);
         var classifier = new FailureClassifier(_build);
         int exitCode = await new TargetExecutor(output, classifier.Classify).ExecuteAsync(toExecute, cancellationToken).ConfigureAwait(false);
-        exitCode = await new BuildFinisher(_build, output, classifier).FinishAsync(exitCode).ConfigureAwait(false);
+        var finisher = new BuildFinisher(_build, output, classifier);
+        exitCode = await finisher.ReportAsync(exitCode, toExecute, stopwatch.Elapsed).ConfigureAwait(false);
+        exitCode = await finisher.FinishAsync(exitCode).ConfigureAwait(false);
         previousRun.Save(toExecute, output);
         OutcomePrinter.Print(output, toExecute, stopwatch.Elapsed, exitCode);
         return exitCode;

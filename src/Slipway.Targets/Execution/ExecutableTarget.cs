@@ -39,5 +39,8 @@ internal sealed class ExecutableTarget
 
     public string? Reason { get; set; }
 
+    /// <summary>The error the target failed with, as printed (masked); null unless it failed.</summary>
+    public string? Error { get; set; }
+
     public bool HasActions => Definition.Actions.Count > 0;
 }

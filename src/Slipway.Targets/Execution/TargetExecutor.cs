@@ -93,6 +93,7 @@ internal sealed class TargetExecutor
         {
             target.Status = TargetStatus.Aborted;
             target.Reason = "interrupted";
+            target.Error = "interrupted";
             _output.Error($"{target.Name} was interrupted.");
             failure = new FailureInfo(ExitCodes.Interrupted, IsExpected: true);
         }
@@ -114,21 +115,14 @@ internal sealed class TargetExecutor
     private void Report(ExecutableTarget target, Exception exception, FailureInfo failure)
     {
         Exception shown = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
-        if (failure.IsExpected && shown is IOException or UnauthorizedAccessException)
+        string message = failure.IsExpected && shown is IOException or UnauthorizedAccessException
+            ? $"{target.Name} could not read or write a file: {FileErrors.Describe(shown)}. Make sure the folder is writable and the disk has space, then run again."
+            : failure.IsExpected ? shown.Message : $"{target.Name} failed: {shown.GetType().Name}: {shown.Message}";
+        target.Error = _output.Masker.Mask(message);
+        _output.TargetError(target.Name, message);
+        if (!failure.IsExpected && !_output.IsVerbose)
         {
-            _output.Error($"{target.Name} could not read or write a file: {FileErrors.Describe(shown)}. Make sure the folder is writable and the disk has space, then run again.");
-        }
-        else if (failure.IsExpected)
-        {
-            _output.Error(shown.Message);
-        }
-        else
-        {
-            _output.Error($"{target.Name} failed: {shown.GetType().Name}: {shown.Message}");
-            if (!_output.IsVerbose)
-            {
-                _output.ErrorDetail("  (this looks like a bug; run again with --verbose for the stack trace)");
-            }
+            _output.ErrorDetail("  (this looks like a bug; run again with --verbose for the stack trace)");
         }
 
         if (_output.IsVerbose)

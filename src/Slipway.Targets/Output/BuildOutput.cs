@@ -42,13 +42,29 @@ public sealed class BuildOutput
     public void Warning(string message)
     {
         string masked = _masker.Mask(message);
-        _out.WriteLine(_host == HostKind.GitHubActions ? $"::warning::{Escape(masked)}" : Paint("warning: " + masked, "33"));
+        _out.WriteLine(_host == HostKind.GitHubActions ? $"::warning::{WorkflowCommands.EscapeData(masked)}" : Paint("warning: " + masked, "33"));
     }
 
     public void Error(string message)
     {
         string masked = _masker.Mask(message);
         _error.WriteLine(Paint("error: " + masked, "31"));
+        _error.Flush();
+    }
+
+    /// <summary>
+    /// A target's error: on GitHub Actions an <c>::error title=…::</c> annotation (shown on the run's page), elsewhere
+    /// an error line.
+    /// </summary>
+    public void TargetError(string target, string message)
+    {
+        if (_host != HostKind.GitHubActions)
+        {
+            Error(message);
+            return;
+        }
+
+        _error.WriteLine(WorkflowCommands.Error($"{target} failed", _masker.Mask(message)));
         _error.Flush();
     }
 
@@ -64,7 +80,7 @@ public sealed class BuildOutput
                 break;
             case HostKind.GitLab:
                 _openSection = $"slipway_{name.ToLowerInvariant()}";
-                _out.WriteLine($"\u001b[0Ksection_start:{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}:{_openSection}[collapsed=false]\r\u001b[0K{name}");
+                _out.WriteLine($"\u001b[0Ksection_start:{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}:{_openSection}[collapsed=true]\r\u001b[0K{name}");
                 break;
             default:
                 _out.WriteLine();
@@ -98,6 +114,4 @@ public sealed class BuildOutput
         _out.Flush();
         _error.Flush();
     }
-
-    private static string Escape(string text) => text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 }

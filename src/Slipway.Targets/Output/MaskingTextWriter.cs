@@ -59,6 +59,16 @@ internal sealed class MaskingTextWriter : TextWriter
         }
     }
 
+    /// <summary>Writes a whole line past the masking: only for <c>::add-mask::</c>, which must carry the secret itself.</summary>
+    public void WriteLineUnmasked(string line)
+    {
+        lock (_gate)
+        {
+            _inner.Write(line + "\n");
+            _inner.Flush();
+        }
+    }
+
     public override void Flush()
     {
         lock (_gate)

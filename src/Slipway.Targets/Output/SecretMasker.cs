@@ -6,6 +6,9 @@ public sealed class SecretMasker
     private readonly object _gate = new();
     private string[] _secrets = [];
 
+    /// <summary>Raised once for each new secret (GitHub Actions: the engine emits <c>::add-mask::</c> for it).</summary>
+    public event Action<string>? Added;
+
     public void Add(string value)
     {
         if (string.IsNullOrEmpty(value) || value.Length < 3)
@@ -15,11 +18,15 @@ public sealed class SecretMasker
 
         lock (_gate)
         {
-            if (!_secrets.Contains(value, StringComparer.Ordinal))
+            if (_secrets.Contains(value, StringComparer.Ordinal))
             {
-                _secrets = [.. _secrets.Append(value).OrderByDescending(static s => s.Length)];
+                return;
             }
+
+            _secrets = [.. _secrets.Append(value).OrderByDescending(static s => s.Length)];
         }
+
+        Added?.Invoke(value);
     }
 
     public string Mask(string text)

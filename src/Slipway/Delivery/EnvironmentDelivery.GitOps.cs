@@ -52,6 +52,7 @@ public sealed partial class EnvironmentDelivery
             .SyncAppsAsync(apps, _context.CommitInfoFor(Name), cancellationToken).ConfigureAwait(false);
         _lastPushedCommit = result.CommitSha;
         _appsPushed |= result.Push.Changed;
+        _syncedApps = apps;
         if (released.Count > 0)
         {
             string deployed = string.Join(", ", released.Select(h => $"{h.App} {apps.First(a => a.Name == h.App).Tag}"));

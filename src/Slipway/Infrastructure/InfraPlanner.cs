@@ -9,7 +9,7 @@ namespace Slipway.Infrastructure;
 /// <c>PlanInfra</c>: init when needed, select the workspace, validate and fmt-check, plan to
 /// <c>.nuke/temp/&lt;env&gt;/infra.tfplan</c> with <c>-json</c>, classify terraform's messages as they stream (checked
 /// against the saved plan file; <c>show -json</c> only when the two disagree), and write <c>infra-plan.json</c> (what
-/// ApplyInfra checks) and <c>infra-plan.md</c> (also to GITHUB_STEP_SUMMARY).
+/// ApplyInfra checks) and <c>infra-plan.md</c> (which the run summary on the CI system shows, src/Slipway/Reporting).
 /// </summary>
 public sealed partial class InfraPlanner
 {
@@ -80,7 +80,6 @@ public sealed partial class InfraPlanner
         string markdown = PlanReport.FormatMarkdown(metadata);
         await AtomicFile.WriteAllTextAsync(markdownFile, markdown, cancellationToken).ConfigureAwait(false);
         await metadata.WriteAsync(metadataFile, cancellationToken).ConfigureAwait(false);
-        await AppendStepSummaryAsync(markdown, cancellationToken).ConfigureAwait(false);
 
         var result = new InfraPlanResult(metadata, classification, planFile, metadataFile, markdownFile, exitCode) { ClassifiedFrom = source };
         options.Log.Info(result.Table);
@@ -129,15 +128,6 @@ public sealed partial class InfraPlanner
         finally
         {
             File.Delete(partial);
-        }
-    }
-
-    private async Task AppendStepSummaryAsync(string markdown, CancellationToken cancellationToken)
-    {
-        string? summary = _environment.Get("GITHUB_STEP_SUMMARY");
-        if (!string.IsNullOrEmpty(summary))
-        {
-            await File.AppendAllTextAsync(summary, markdown + Environment.NewLine, cancellationToken).ConfigureAwait(false);
         }
     }
 

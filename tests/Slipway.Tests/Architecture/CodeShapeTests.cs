@@ -66,6 +66,7 @@ public sealed class CodeShapeTests
     [InlineData("src/Slipway/Infrastructure", "Slipway.Environments")]
     [InlineData("src/Slipway/Infrastructure", "Slipway.Delivery")]
     [InlineData("src/Slipway/Gates", "Slipway.Delivery")]
+    [InlineData("src/Slipway/Reporting", "Slipway.Delivery")]
     public void A_domain_folder_does_not_use_a_namespace_it_must_not(string folder, string forbiddenNamespace)
     {
         string directory = RepositoryPaths.Combine(folder.Split('/'));

@@ -28,6 +28,12 @@ internal sealed class FakeCiApi : IAsyncDisposable
 
     public List<string> Authorizations { get; } = [];
 
+    /// <summary>The bodies of the deployments created (POST repos/{owner}/{repo}/deployments), in order.</summary>
+    public List<JsonObject> Deployments { get; } = [];
+
+    /// <summary>The statuses set, as (deployment id, body), in order.</summary>
+    public List<(int Deployment, JsonObject Body)> DeploymentStatuses { get; } = [];
+
     public Uri BaseAddress => _server!.BaseAddress;
 
     public static async Task<FakeCiApi> StartAsync()
@@ -40,6 +46,28 @@ internal sealed class FakeCiApi : IAsyncDisposable
             app.MapGet("/api/v3/repos/{owner}/{repo}/actions/runs/{run}/approvals", (HttpContext c) => api.Answer(c, api.RunApprovals));
             app.MapGet("/api/v4/projects/{project}/repository/commits/{sha}/merge_requests", (HttpContext c) => api.Answer(c, api.MergeRequests));
             app.MapGet("/api/v4/projects/{project}/merge_requests/{iid}/approvals", (HttpContext c) => api.Answer(c, api.MergeRequestApprovals));
+            app.MapPost("/api/v3/repos/{owner}/{repo}/deployments", async (HttpContext c) =>
+            {
+                JsonObject body = await ReadAsync(c);
+                int id;
+                lock (api.Deployments)
+                {
+                    api.Deployments.Add(body);
+                    id = 100 + api.Deployments.Count;
+                }
+
+                return api.Answer(c, new JsonObject { ["id"] = id, ["sha"] = body["ref"]?.DeepClone(), ["ref"] = body["ref"]?.DeepClone(), ["environment"] = body["environment"]?.DeepClone() }, StatusCodes.Status201Created);
+            });
+            app.MapPost("/api/v3/repos/{owner}/{repo}/deployments/{id:int}/statuses", async (HttpContext c, int id) =>
+            {
+                JsonObject body = await ReadAsync(c);
+                lock (api.DeploymentStatuses)
+                {
+                    api.DeploymentStatuses.Add((id, body));
+                }
+
+                return api.Answer(c, new JsonObject { ["id"] = api.DeploymentStatuses.Count, ["state"] = body["state"]?.DeepClone(), ["environment_url"] = body["environment_url"]?.DeepClone() }, StatusCodes.Status201Created);
+            });
         });
         return api;
     }
@@ -73,21 +101,24 @@ internal sealed class FakeCiApi : IAsyncDisposable
         }
     }
 
-    private IResult Answer(HttpContext context, JsonNode body)
+    private static async Task<JsonObject> ReadAsync(HttpContext context)
+        => (await JsonNode.ParseAsync(context.Request.Body))?.AsObject() ?? [];
+
+    private IResult Answer(HttpContext context, JsonNode body, int status = StatusCodes.Status200OK)
     {
         lock (Authorizations)
         {
             Authorizations.Add(context.Request.Headers.Authorization.ToString() + context.Request.Headers["PRIVATE-TOKEN"]);
         }
 
-        if (FailWith is { } status)
+        if (FailWith is { } failure)
         {
             context.Response.Headers["X-RateLimit-Limit"] = "5000";
             context.Response.Headers["X-RateLimit-Remaining"] = "0";
             context.Response.Headers["X-RateLimit-Reset"] = "1893456000";
-            return Results.Content("{\"message\":\"API rate limit exceeded\"}", "application/json", statusCode: status);
+            return Results.Content("{\"message\":\"API rate limit exceeded\"}", "application/json", statusCode: failure);
         }
 
-        return Results.Content(body.ToJsonString(), "application/json");
+        return Results.Content(body.ToJsonString(), "application/json", statusCode: status);
     }
 }

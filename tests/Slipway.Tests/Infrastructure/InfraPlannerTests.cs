@@ -46,7 +46,7 @@ public sealed class InfraPlannerTests
             string markdown = File.ReadAllText(result.MarkdownFile);
             markdown.ShouldContain("### Infrastructure plan: fresh");
             markdown.ShouldContain("| create | 5 |");
-            File.ReadAllText(summary).ShouldContain(markdown.TrimEnd());
+            File.Exists(summary).ShouldBeFalse("the plan reaches the step summary through the run report (build/Build.Reporting.cs), not twice");
             result.Table.ShouldContain("risk low");
         }
         finally
