@@ -21,6 +21,8 @@ internal sealed partial class Build
         // the approvals gate reads the pull request's reviews and the run's environment approvals (Build.Gates.cs)
         var githubToken = Pair(graph.VariableOf(nameof(_githubToken)), CiValue.Secret("GITHUB_TOKEN"));
         KeyValuePair<string, string>[] gatePermissions = [new("contents", "read"), new("pull-requests", "read"), new("actions", "read")];
+        // a deploy with the token is also a GitHub Deployment with statuses (Build.Reporting.cs)
+        KeyValuePair<string, string>[] deployPermissions = [.. gatePermissions, new("deployments", "write")];
         var pipelines = new List<CiPipeline>
         {
             new("pull-request", "Pull request: validate and plan the touched environments", CiTrigger.PullRequest)
@@ -38,13 +40,13 @@ internal sealed partial class Build
             },
             new("deploy-staging", "Deploy staging", CiTrigger.Push)
             {
-                Permissions = gatePermissions,
+                Permissions = deployPermissions,
                 Jobs = [Job(graph, "deploy-staging", "Deploy staging", [nameof(DeployStaging)], [gitopsToken, githubToken]) with { Environment = CiValue.Literal("staging"), ConcurrencyGroup = CiValue.Literal("staging") }],
             },
             new("deploy-production", "Deploy production", CiTrigger.Manual)
             {
                 GitLabFollows = "deploy-staging",
-                Permissions = gatePermissions,
+                Permissions = deployPermissions,
                 Jobs =
                 [
                     Job(graph, "deploy-production", "Deploy production", [nameof(DeployProduction)], [gitopsToken, githubToken, Pair("GRAFANA_ADMIN_PASSWORD", CiValue.Secret("GRAFANA_ADMIN_PASSWORD"))]) with

@@ -104,7 +104,8 @@ public static class GitLabCiWriter
             { "stage", (followed ?? pipeline).Id },
             { "rules", child ? null : Rules(pipeline, job, followed) },
             { "needs", Needs(job, followed) },
-            { "environment", job.Environment is null ? null : new CiYamlMap { { "name", Value(pipeline, job, job.Environment) } } },
+            // the run writes slipway.env (src/Slipway/Reporting/GitLabReporter.cs): its URL becomes the environment's
+            { "environment", job.Environment is null ? null : new CiYamlMap { { "name", Value(pipeline, job, job.Environment) }, { "url", "$" + Reporting.GitLabReporter.EnvironmentUrlVariable } } },
             { "resource_group", job.ConcurrencyGroup is null ? null : "deploy-" + Value(pipeline, job, job.ConcurrencyGroup) },
         };
         if (job.Matrix is { FromJob: { } from } && !child)
@@ -136,6 +137,10 @@ public static class GitLabCiWriter
                 { "when", "always" },
                 { "paths", new List<object> { job.OutputsEnvironments ? CiFiles.ChangedPipelineFile : CiFiles.ResultsFolder } },
             });
+        }
+        else if (job.Environment is not null)
+        {
+            result.Add("artifacts", new CiYamlMap { { "reports", new CiYamlMap { { "dotenv", Reporting.GitLabReporter.DotEnvFileName } } } });
         }
 
         return result;

@@ -13,6 +13,9 @@ public sealed class GitLabReporter : ICiReporter
 {
     public const string DotEnvFileName = "slipway.env";
 
+    /// <summary>The variable of the output <c>environment-url</c>, which the generated .gitlab-ci.yml gives as <c>environment: url:</c>.</summary>
+    public const string EnvironmentUrlVariable = "SLIPWAY_ENVIRONMENT_URL";
+
     private readonly IEnvironmentVariables _environment;
     private readonly string _rootDirectory;
 

@@ -68,6 +68,10 @@ public sealed class CiReportersTests : IDisposable
         markdown.ShouldContain("- **Deploy**: x \\| y<br>z");
     }
 
+    [Fact]
+    public void The_environment_url_output_is_the_variable_the_generated_GitLab_pipeline_reads()
+        => new CiOutput("environment-url", "https://staging.example.test").DotEnvKey.ShouldBe(GitLabReporter.EnvironmentUrlVariable);
+
     private static CiRunReport Report() => new("Slipway Validate", [new CiTargetLine("Validate", "Succeeded", TimeSpan.FromSeconds(1))], TimeSpan.FromSeconds(1), 0);
 
     private static DictionaryEnvironmentVariables Variables(params (string Name, string Value)[] values)
