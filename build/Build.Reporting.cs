@@ -28,10 +28,11 @@ internal sealed partial class Build
         }
 
         string title = $"Slipway {string.Join(" ", RequestedTargets)}{(_env is null ? string.Empty : $" --env {_env}")}";
+        // the files are not the console: what goes there is masked here (the targets' errors already are)
         var report = new CiRunReport(title, outcome.Targets.Select(ToLine).ToList(), outcome.Total, outcome.ExitCode)
         {
-            Sections = [.. PlanSection(outcome), .. _reportSections],
-            Outputs = ReportOutputs(outcome),
+            Sections = [.. PlanSection(outcome).Concat(_reportSections).Select(s => s with { Markdown = Output.Masker.Mask(s.Markdown) })],
+            Outputs = [.. ReportOutputs(outcome).Select(o => o with { Values = o.Values.Select(Output.Masker.Mask).ToList() })],
         };
         IReadOnlyList<string> written = await reporter.WriteAsync(report, cancellationToken);
         if (written.Count > 0)

@@ -115,7 +115,7 @@ internal sealed class TargetExecutor
     private void Report(ExecutableTarget target, Exception exception, FailureInfo failure)
     {
         Exception shown = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
-        string message = failure.IsExpected && shown is IOException or UnauthorizedAccessException
+        string message = failure.IsExpected && (shown is IOException or UnauthorizedAccessException)
             ? $"{target.Name} could not read or write a file: {FileErrors.Describe(shown)}. Make sure the folder is writable and the disk has space, then run again."
             : failure.IsExpected ? shown.Message : $"{target.Name} failed: {shown.GetType().Name}: {shown.Message}";
         target.Error = _output.Masker.Mask(message);
