@@ -246,8 +246,8 @@ public sealed class BuildPipelineTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_harness.Root, "a", "b"));
         var build = new SampleBuild();
 
-        var output = new StringWriter();
         var masker = new Slipway.Targets.Output.SecretMasker();
+        var output = new Slipway.Targets.Output.MaskingTextWriter(new StringWriter(), masker);
         var context = new Slipway.Targets.Execution.RunContext(output, output, new Dictionary<string, string>(), Path.Combine(_harness.Root, "a", "b"), false);
         int exit = await new Slipway.Targets.Execution.BuildPipeline(build, context, masker).RunAsync(["Restore"], ["Default"], CancellationToken.None);
 
