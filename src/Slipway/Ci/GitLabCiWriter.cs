@@ -104,8 +104,7 @@ public static class GitLabCiWriter
             { "stage", (followed ?? pipeline).Id },
             { "rules", child ? null : Rules(pipeline, job, followed) },
             { "needs", Needs(job, followed) },
-            // the run writes slipway.env (src/Slipway/Reporting/GitLabReporter.cs): its URL becomes the environment's
-            { "environment", job.Environment is null ? null : new CiYamlMap { { "name", Value(pipeline, job, job.Environment) }, { "url", "$" + Reporting.GitLabReporter.EnvironmentUrlVariable } } },
+            { "environment", job.Environment is null ? null : new CiYamlMap { { "name", Value(pipeline, job, job.Environment) } } },
             { "resource_group", job.ConcurrencyGroup is null ? null : "deploy-" + Value(pipeline, job, job.ConcurrencyGroup) },
         };
         if (job.Matrix is { FromJob: { } from } && !child)
@@ -140,6 +139,8 @@ public static class GitLabCiWriter
         }
         else if (job.Environment is not null)
         {
+            // the run writes slipway.env (src/Slipway/Reporting/GitLabReporter.cs) for later jobs; no environment:url from it,
+            // which the published schema refuses (a URL, not a variable)
             result.Add("artifacts", new CiYamlMap { { "reports", new CiYamlMap { { "dotenv", Reporting.GitLabReporter.DotEnvFileName } } } });
         }
 

@@ -13,7 +13,7 @@ public sealed class GitLabReporter : ICiReporter
 {
     public const string DotEnvFileName = "slipway.env";
 
-    /// <summary>The variable of the output <c>environment-url</c>, which the generated .gitlab-ci.yml gives as <c>environment: url:</c>.</summary>
+    /// <summary>The variable of the output <c>environment-url</c> (for a job's <c>environment: url:</c>).</summary>
     public const string EnvironmentUrlVariable = "SLIPWAY_ENVIRONMENT_URL";
 
     private readonly IEnvironmentVariables _environment;

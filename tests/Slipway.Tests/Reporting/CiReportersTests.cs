@@ -69,7 +69,7 @@ public sealed class CiReportersTests : IDisposable
     }
 
     [Fact]
-    public void The_environment_url_output_is_the_variable_the_generated_GitLab_pipeline_reads()
+    public void The_environment_url_output_is_SLIPWAY_ENVIRONMENT_URL()
         => new CiOutput("environment-url", "https://staging.example.test").DotEnvKey.ShouldBe(GitLabReporter.EnvironmentUrlVariable);
 
     private static CiRunReport Report() => new("Slipway Validate", [new CiTargetLine("Validate", "Succeeded", TimeSpan.FromSeconds(1))], TimeSpan.FromSeconds(1), 0);
