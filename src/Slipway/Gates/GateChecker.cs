@@ -14,7 +14,8 @@ public static class GateChecker
         Judge("branch", BranchGate.Check(request), request.Gates.Branches.Count > 0 ? $"{request.Branch.Name} ({request.Branch.Source})" : null);
         if (request.Mode == GateMode.Deploy)
         {
-            Judge("window", WindowGate.Check(request, now), request.Gates.Windows.Count + request.Gates.Freezes.Count > 0 ? "inside the window, no freeze" : null);
+            Judge("window", WindowGate.Check(request, now), request.Gates.Windows.Count + request.Gates.Freezes.Count == 0 ? null
+                : WindowGate.Check(request with { Overrides = GateOverrides.None }, now).Any() ? "overridden by --outside-window" : "inside the window, no freeze");
             Judge("promotion", PromotionGate.Check(request, now), request.Gates.PromoteFrom is { } from ? $"{request.Moves.Count(m => m.From != m.To)} version(s) verified in {from} and cooled" : null);
         }
 

@@ -131,6 +131,8 @@ public sealed class GateCheckerTests
         refusal.Remedy.ShouldContain("wait until 2026-12-02");
         overridden.Refusals.ShouldBeEmpty();
         overridden.Override.ShouldBe("outside-window: hotfix for INC-7");
+        overridden.Passed.ShouldContain("window: overridden by --outside-window");
+        overridden.Passed.ShouldNotContain("window: inside the window, no freeze");
     }
 
     [Fact]
