@@ -36,7 +36,10 @@ public sealed class BuildScriptClone : IAsyncLifetime
         await GitAsync(Root, "checkout", "-q", "-B", "main");
     }
 
-    /// <summary>Runs <c>bash build.sh</c> with <paramref name="arguments"/> in the clone; returns whatever the exit code.</summary>
+    /// <summary>
+    /// Runs <c>bash build.sh</c> with <paramref name="arguments"/> in the clone, split as a shell splits them (spaces, and
+    /// "double quotes" around a value with spaces); returns whatever the exit code.
+    /// </summary>
     public async Task<BuildRun> RunAsync(string arguments, IReadOnlyDictionary<string, string?>? variables = null)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -52,7 +55,7 @@ public sealed class BuildScriptClone : IAsyncLifetime
         }
 
         ProcessResult result = await _processes.RunAsync(
-            new ProcessRequest("bash", ["build.sh", .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)])
+            new ProcessRequest("bash", ["build.sh", .. Words(arguments)])
             {
                 WorkingDirectory = Root,
                 EnvironmentVariables = environment,
@@ -61,6 +64,45 @@ public sealed class BuildScriptClone : IAsyncLifetime
             },
             TestContext.Current.CancellationToken);
         return new BuildRun(arguments, result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
+    /// <summary>The words of <paramref name="arguments"/>: split at spaces outside double quotes, the quotes removed.</summary>
+    private static List<string> Words(string arguments)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        bool quoted = false, any = false;
+        foreach (char c in arguments)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+                any = true;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                Flush();
+            }
+            else
+            {
+                word.Append(c);
+                any = true;
+            }
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (any)
+            {
+                words.Add(word.ToString());
+            }
+
+            word.Clear();
+            any = false;
+        }
     }
 
     /// <summary>The local cluster of <paramref name="environment"/> in the clone (started here, or joined when a run of the build serves it).</summary>
