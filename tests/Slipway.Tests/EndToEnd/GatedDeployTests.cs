@@ -46,10 +46,11 @@ public sealed class GatedDeployTests : IClassFixture<BuildScriptClone>
         cooling.Output.ShouldContain($"cooling: app web {Tag} must have been verified in staging for 5m (gates.cooling)");
         cooling.Output.ShouldMatch(@"to pass: wait [1-5]m(\d+s)? more \(until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)|to pass: wait \d+s more");
         cooling.Output.ShouldNotContain("deploys only inside its windows");
-        cooling.Output.ShouldContain("Gate window: overridden by --outside-window.");
         window.Output.ShouldContain($"window: {Env} deploys only inside its windows: {closedDay} 00:00-23:59 UTC");
         window.Output.ShouldNotContain("must have been verified in staging for");
-        window.Output.ShouldContain("Gate promotion: 1 version(s) verified in staging and cooled.");
+        window.Output.ShouldNotContain("is not recorded as verified");
+        broken.Output.ShouldContain("Gate window: overridden by --outside-window.");
+        broken.Output.ShouldContain("Gate promotion: 1 version(s) verified in staging and cooled.");
         broken.Output.ShouldContain($"Gates of {Env} overridden (break-glass, outside-window: incident 42: hotfix)");
         releases.ShouldContain("incident 42: hotfix");
         releases.ShouldContain("break-glass, outside-window");
