@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Slipway.Infrastructure;
 
 namespace Slipway.LocalCluster.Api;
 
 /// <summary>
-/// Reads the spec of a self review sent as Kubernetes protobuf (what kubectl 1.32's typed clients send: the <c>k8s\0</c>
-/// envelope around a <c>runtime.Unknown</c> whose <c>raw</c> is the review), field numbers as in
+/// Reads the spec of a self review sent as Kubernetes protobuf (what kubectl 1.32's typed clients may send: the
+/// <c>k8s\0</c> envelope around a <c>runtime.Unknown</c> whose field 2 is the review), field numbers as in
 /// <c>k8s.io/api/authorization/v1/generated.proto</c>. Only the string fields of the spec are read; the rest is skipped.
 /// </summary>
 internal static class ProtobufReview
@@ -23,108 +24,65 @@ internal static class ProtobufReview
 
         try
         {
-            ReadOnlyMemory<byte> raw = Field(body.AsMemory(s_magic.Length), 2) ?? ReadOnlyMemory<byte>.Empty;
-            ReadOnlyMemory<byte> spec = Field(raw, 2) ?? ReadOnlyMemory<byte>.Empty;
-            var result = new JsonObject();
-            if (kind == "SelfSubjectRulesReview")
+            ReadOnlySpan<byte> raw = Field(body.AsSpan(s_magic.Length), 2);
+            ReadOnlySpan<byte> spec = Field(raw, 2);
+            JsonObject result = kind == "SelfSubjectRulesReview" ? Strings(spec, ["namespace"]) : new JsonObject();
+            if (kind != "SelfSubjectRulesReview")
             {
-                result["namespace"] = Text(spec, 1);
-            }
-            else
-            {
-                AddStrings(result, "resourceAttributes", Field(spec, 1), s_resourceAttributes);
-                AddStrings(result, "nonResourceAttributes", Field(spec, 2), s_nonResourceAttributes);
+                foreach ((string name, JsonObject attributes) in new[] { ("resourceAttributes", Strings(Field(spec, 1), s_resourceAttributes)), ("nonResourceAttributes", Strings(Field(spec, 2), s_nonResourceAttributes)) })
+                {
+                    if (attributes.Count > 0)
+                    {
+                        result[name] = attributes;
+                    }
+                }
             }
 
             return new JsonObject { ["spec"] = result };
         }
-        catch (FormatException ex)
+        catch (InvalidDataException ex)
         {
             throw ApiResponses.BadRequest($"error decoding the protobuf body of the {kind}: {ex.Message}");
         }
     }
 
-    private static void AddStrings(JsonObject target, string name, ReadOnlyMemory<byte>? message, string[] fields)
+    /// <summary>The string fields 1, 2, … of a message, named by <paramref name="names"/>; absent ones are left out.</summary>
+    private static JsonObject Strings(ReadOnlySpan<byte> message, string[] names)
     {
-        if (message is not ReadOnlyMemory<byte> bytes)
-        {
-            return;
-        }
-
         var obj = new JsonObject();
-        for (int i = 0; i < fields.Length; i++)
+        var reader = new ProtoReader(message);
+        while (reader.Next())
         {
-            if (Text(bytes, i + 1) is string value)
+            if (reader.WireType == 2 && reader.Field >= 1 && reader.Field <= names.Length)
             {
-                obj[fields[i]] = value;
+                obj[names[reader.Field - 1]] = Encoding.UTF8.GetString(reader.ReadBytes());
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
-        target[name] = obj;
+        return obj;
     }
 
-    private static string? Text(ReadOnlyMemory<byte> message, int number)
-        => Field(message, number) is ReadOnlyMemory<byte> bytes ? Encoding.UTF8.GetString(bytes.Span) : null;
-
-    /// <summary>The last length-delimited field <paramref name="number"/> of a message, or null.</summary>
-    private static ReadOnlyMemory<byte>? Field(ReadOnlyMemory<byte> message, int number)
+    /// <summary>The last length-delimited field <paramref name="number"/> of a message, or empty.</summary>
+    private static ReadOnlySpan<byte> Field(ReadOnlySpan<byte> message, int number)
     {
-        ReadOnlyMemory<byte>? found = null;
-        int position = 0;
-        while (position < message.Length)
+        ReadOnlySpan<byte> found = [];
+        var reader = new ProtoReader(message);
+        while (reader.Next())
         {
-            ulong tag = Varint(message.Span, ref position);
-            switch (tag & 7)
+            if (reader.WireType == 2 && reader.Field == number)
             {
-                case 0:
-                    Varint(message.Span, ref position);
-                    break;
-                case 1:
-                    position += 8;
-                    break;
-                case 2:
-                    int length = checked((int)Varint(message.Span, ref position));
-                    if (length < 0 || position + length > message.Length)
-                    {
-                        throw new FormatException("a field runs past the end of its message");
-                    }
-
-                    if ((int)(tag >> 3) == number)
-                    {
-                        found = message.Slice(position, length);
-                    }
-
-                    position += length;
-                    break;
-                case 5:
-                    position += 4;
-                    break;
-                default:
-                    throw new FormatException($"unsupported wire type {tag & 7}");
+                found = reader.ReadBytes();
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
         return found;
-    }
-
-    private static ulong Varint(ReadOnlySpan<byte> bytes, ref int position)
-    {
-        ulong value = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (position >= bytes.Length)
-            {
-                throw new FormatException("a varint runs past the end of its message");
-            }
-
-            byte b = bytes[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw new FormatException("a varint is longer than 10 bytes");
     }
 }
