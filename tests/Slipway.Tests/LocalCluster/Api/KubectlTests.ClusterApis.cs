@@ -6,13 +6,8 @@ using Slipway.Tests.Support;
 namespace Slipway.Tests.LocalCluster.Api;
 
 /// <summary>The real kubectl on what dashboards and scripts ask besides CRUD: permissions, CRDs, logs, exec.</summary>
-public sealed class KubectlClusterApisTests(SharedCluster shared) : IClassFixture<SharedCluster>
+public sealed partial class KubectlTests
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
-    private readonly ProcessRunner _runner = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Auth_can_i_says_yes_and_lists_every_rule()
     {
@@ -109,20 +104,5 @@ public sealed class KubectlClusterApisTests(SharedCluster shared) : IClassFixtur
         previous.Trim().ShouldBe("[local-cluster] Terminated: exit code 1 (Error)");
         exec.Message.ShouldContain("the local cluster runs no processes");
         missing.Message.ShouldContain("pods \"no-such-pod\" not found");
-    }
-
-    private async Task<string> KubectlAsync(params string[] arguments)
-    {
-        ProcessResult result = await _runner.RunAsync(
-            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, .. arguments]) { Timeout = s_timeout },
-            Ct);
-        return result.StandardOutput;
-    }
-
-    private async Task<string> WriteManifestAsync(string name, string yaml)
-    {
-        string path = Path.Combine(shared.Fixture.StateDirectory, name + (yaml.TrimStart().StartsWith('{') ? ".json" : ".yaml"));
-        await File.WriteAllTextAsync(path, yaml, Ct);
-        return path;
     }
 }
