@@ -12,7 +12,7 @@ internal static class ApiResponses
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, new JsonWriterOptions { Indented = QueryOptions.Pretty(context.Request) }))
         {
             body.WriteTo(writer);
         }

@@ -26,6 +26,7 @@ internal static class ApiServer
         ImageCatalog images,
         ChartMirror? charts,
         int port,
+        TimeSpan bookmarkInterval,
         string contentRoot,
         CancellationToken cancellationToken)
     {
@@ -53,11 +54,23 @@ internal static class ApiServer
         }
 
         CancellationToken stopping = app.Lifetime.ApplicationStopping;
-        var resources = new ResourceApi(store, stopping);
+        var resources = new ResourceApi(store, bookmarkInterval, stopping);
         var registry = new RegistryApi(images);
         var chartRepositories = new ChartRepositoryApi(charts);
 
         app.MapGet("/version", (HttpContext context) => ApiResponses.WriteJsonAsync(context, 200, Discovery.Version()));
+        var health = new HealthApi(stopping);
+        foreach (string check in new[] { "/healthz", "/livez", "/readyz" })
+        {
+            app.MapGet(check, health.HandleAsync);
+            app.MapGet(check + "/{check}", health.HandleAsync);
+        }
+
+        foreach ((string resource, string kind) in AuthorizationApi.Reviews)
+        {
+            app.Map($"/apis/{AuthorizationApi.Group}/v1/{resource}", (HttpContext context) => AuthorizationApi.HandleAsync(context, kind));
+        }
+
         app.Map("/api/{**rest}", (HttpContext context) => resources.HandleAsync(context, core: true));
         app.Map("/apis/{**rest}", (HttpContext context) => resources.HandleAsync(context, core: false));
         app.Map("/v2/{**rest}", registry.HandleAsync);

@@ -36,7 +36,7 @@ internal static class Discovery
     public static JsonObject GroupList(IResourceStore store)
     {
         var groups = new JsonArray();
-        foreach (string group in store.Types.Where(t => t.Group.Length > 0).Select(t => t.Group).Distinct())
+        foreach (string group in store.Types.Where(t => t.Group.Length > 0).Select(t => t.Group).Append(AuthorizationApi.Group).Distinct())
         {
             groups.Add(Group(store, group));
         }
@@ -46,7 +46,7 @@ internal static class Discovery
 
     public static JsonObject? Group(IResourceStore store, string group)
     {
-        string[] versions = store.Types.Where(t => t.Group == group).Select(t => t.Version).Distinct().ToArray();
+        string[] versions = group == AuthorizationApi.Group ? ["v1"] : store.Types.Where(t => t.Group == group).Select(t => t.Version).Distinct().ToArray();
         if (versions.Length == 0)
         {
             return null;
@@ -71,29 +71,46 @@ internal static class Discovery
     public static JsonObject? ResourceList(IResourceStore store, string group, string version)
     {
         ResourceType[] types = store.Types.Where(t => t.Group == group && t.Version == version).ToArray();
-        if (types.Length == 0)
+        var resources = new JsonArray();
+        if (group == AuthorizationApi.Group && version == "v1")
+        {
+            foreach ((string name, string kind) in AuthorizationApi.Reviews)
+            {
+                resources.Add(new JsonObject { ["name"] = name, ["singularName"] = kind.ToLowerInvariant(), ["namespaced"] = false, ["kind"] = kind, ["verbs"] = new JsonArray("create") });
+            }
+        }
+        else if (types.Length == 0)
         {
             return null;
         }
 
-        var resources = new JsonArray();
         foreach (ResourceType type in types)
         {
             var resource = Resource(type, type.Plural, s_verbs);
             resource["singularName"] = type.Kind.ToLowerInvariant();
-            IReadOnlyList<string> shortNames = KnownResourceTypes.ShortNames(type);
-            if (shortNames.Count > 0)
+            JsonObject? definition = CustomResourceDefinitions.IsCustom(type) ? store.Get(KnownResourceTypes.CustomResourceDefinition, null, CustomResourceDefinitions.NameOf(type)) : null;
+            string[] shortNames = [.. KnownResourceTypes.ShortNames(type).Concat(CustomResourceDefinitions.NamesList(definition, "shortNames")).Distinct()];
+            if (shortNames.Length > 0)
             {
                 resource["shortNames"] = new JsonArray([.. shortNames.Select(s => (JsonNode)s)]);
             }
 
-            if (type.Plural is "pods" or "services" or "deployments")
+            if (KnownResourceTypes.Categories(type).Concat(CustomResourceDefinitions.NamesList(definition, "categories")).Distinct().ToArray() is { Length: > 0 } categories)
             {
-                resource["categories"] = new JsonArray("all");
+                resource["categories"] = new JsonArray([.. categories.Select(c => (JsonNode)c)]);
             }
 
             resources.Add(resource);
-            resources.Add(Resource(type, type.Plural + "/status", s_statusVerbs));
+            if (type.StatusSubresource)
+            {
+                resources.Add(Resource(type, type.Plural + "/status", s_statusVerbs));
+            }
+
+            if (type == KnownResourceTypes.Pod)
+            {
+                AddPodSubresources(resources, type);
+            }
+
             if (type.Kind == "Deployment")
             {
                 JsonObject scale = Resource(type, type.Plural + "/scale", s_statusVerbs);
@@ -111,6 +128,18 @@ internal static class Discovery
             ["groupVersion"] = group.Length == 0 ? version : $"{group}/{version}",
             ["resources"] = resources,
         };
+    }
+
+    /// <summary><c>pods/log</c> (read), <c>pods/exec</c>, <c>pods/attach</c>, <c>pods/portforward</c> (answered 501: no processes run here).</summary>
+    private static void AddPodSubresources(JsonArray resources, ResourceType pod)
+    {
+        resources.Add(Resource(pod, "pods/log", ["get"]));
+        foreach ((string name, string kind) in new[] { ("attach", "PodAttachOptions"), ("exec", "PodExecOptions"), ("portforward", "PodPortForwardOptions") })
+        {
+            JsonObject subresource = Resource(pod, "pods/" + name, ["create", "get"]);
+            subresource["kind"] = kind;
+            resources.Add(subresource);
+        }
     }
 
     private static JsonObject Resource(ResourceType type, string name, string[] verbs) => new()

@@ -13,15 +13,11 @@ internal sealed partial class ResourceApi
     /// </summary>
     private IResourceStore WriteTarget(HttpContext context, ResourceType type, string? @namespace, string? name)
     {
-        string dryRun = context.Request.Query["dryRun"].ToString();
-        if (dryRun.Length == 0)
+        string method = context.Request.Method;
+        string optionsKind = HttpMethods.IsPost(method) ? "CreateOptions" : HttpMethods.IsPut(method) ? "UpdateOptions" : HttpMethods.IsPatch(method) ? "PatchOptions" : "DeleteOptions";
+        if (!QueryOptions.DryRun(context.Request, optionsKind))
         {
             return _store;
-        }
-
-        if (dryRun != "All")
-        {
-            throw new StoreException(400, "BadRequest", $"Invalid dry run value: \"{dryRun}\"; the only valid value is \"All\"");
         }
 
         StoredObject? current = name is null ? null : _store.GetStored(type, @namespace, name);

@@ -11,9 +11,8 @@ internal sealed partial class ResourceApi
     /// A list answer, written from each object's stored JSON. kubectl asks for <c>as=Table</c>; a plain list is what it
     /// gets, and it prints that too.
     /// </summary>
-    private async Task ListAsync(HttpContext context, ResourcePath resource, ResourceType type)
+    private async Task ListAsync(HttpContext context, ResourcePath resource, ResourceType type, ListQuery query)
     {
-        ListQuery query = ListQuery.From(context.Request);
         StoredObject[] snapshot = _store.ListStored(type, resource.Namespace, out long resourceVersion);
         int start = 0;
         if (query.After is (string afterNamespace, string afterName))

@@ -15,10 +15,12 @@ internal sealed partial class ResourceApi
 {
     private readonly InMemoryResourceStore _store;
     private readonly CancellationToken _stopping;
+    private readonly TimeSpan _bookmarkInterval;
 
-    public ResourceApi(InMemoryResourceStore store, CancellationToken stopping)
+    public ResourceApi(InMemoryResourceStore store, TimeSpan bookmarkInterval, CancellationToken stopping)
     {
         _store = store;
+        _bookmarkInterval = bookmarkInterval;
         _stopping = stopping;
     }
 
@@ -88,11 +90,17 @@ internal sealed partial class ResourceApi
             return ScaleAsync(context, resource, type);
         }
 
+        if (resource.Subresource is "log" or "exec" or "attach" or "portforward")
+        {
+            return PodSubresourceAsync(context, resource, type);
+        }
+
         if (resource.Name is null)
         {
             if (HttpMethods.IsGet(method))
             {
-                return IsWatch(context.Request) ? WatchAsync(context, resource, type) : ListAsync(context, resource, type);
+                ListQuery query = ListQuery.From(context.Request);
+                return query.Watch ? WatchAsync(context, resource, type, query) : ListAsync(context, resource, type, query);
             }
 
             if (HttpMethods.IsPost(method) && (resource.Namespace is not null) == type.Namespaced)
@@ -134,6 +142,12 @@ internal sealed partial class ResourceApi
             return;
         }
 
+        if (QueryOptions.Pretty(context.Request))
+        {
+            await ApiResponses.WriteJsonAsync(context, 200, stored.Object);
+            return;
+        }
+
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(stored.Json, context.RequestAborted);
@@ -141,6 +155,7 @@ internal sealed partial class ResourceApi
 
     private async Task CreateAsync(HttpContext context, ResourcePath resource, ResourceType type)
     {
+        QueryOptions.FieldManager(context.Request, "CreateOptions");
         JsonObject body = await ReadObjectAsync(context);
         CheckNamespace(body, resource);
         RequireNamespaceExists(resource);
@@ -150,6 +165,7 @@ internal sealed partial class ResourceApi
 
     private async Task UpdateAsync(HttpContext context, ResourcePath resource, ResourceType type, bool status)
     {
+        QueryOptions.FieldManager(context.Request, "UpdateOptions");
         JsonObject body = await ReadObjectAsync(context);
         CheckNamespace(body, resource);
         string? bodyName = Meta.Name(body);
@@ -164,6 +180,7 @@ internal sealed partial class ResourceApi
 
     private async Task DeleteAsync(HttpContext context, ResourcePath resource, ResourceType type)
     {
+        QueryOptions.CheckDelete(context.Request);
         await CheckDeletePreconditionsAsync(context, resource, type);
         JsonObject deleted = WriteTarget(context, type, resource.Namespace, resource.Name).Delete(type, resource.Namespace, resource.Name!);
         await ApiResponses.WriteJsonAsync(context, 200, deleted);
@@ -171,6 +188,7 @@ internal sealed partial class ResourceApi
 
     private async Task DeleteCollectionAsync(HttpContext context, ResourcePath resource, ResourceType type)
     {
+        QueryOptions.CheckDelete(context.Request);
         ListQuery query = ListQuery.From(context.Request);
         var items = new JsonArray();
         foreach (StoredObject stored in _store.ListStored(type, resource.Namespace, out _))
@@ -253,7 +271,4 @@ internal sealed partial class ResourceApi
             throw ApiResponses.BadRequest($"error decoding the request body: {ex.Message}");
         }
     }
-
-    private static bool IsWatch(HttpRequest request)
-        => request.Query["watch"].ToString() is "true" or "1";
 }

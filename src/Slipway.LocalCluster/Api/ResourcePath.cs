@@ -45,7 +45,7 @@ internal sealed record ResourcePath(string Group, string Version, ResourceType? 
 
         string? name = rest.Length > 1 ? rest[1] : null;
         string? subresource = rest.Length > 2 ? rest[2] : null;
-        if (subresource is not null && subresource != "status" && !(subresource == "scale" && type.Kind == "Deployment"))
+        if (subresource is not null && !IsServed(type, subresource))
         {
             return null;
         }
@@ -57,4 +57,14 @@ internal sealed record ResourcePath(string Group, string Version, ResourceType? 
 
         return new ResourcePath(group, version, type, ns, name, subresource);
     }
+
+    /// <summary>The subresources served: <c>status</c> (for custom kinds only when their definition declares it),
+    /// Deployments' <c>scale</c>, and pods' <c>log</c>, <c>exec</c>, <c>attach</c>, <c>portforward</c>.</summary>
+    public static bool IsServed(ResourceType type, string subresource) => subresource switch
+    {
+        "status" => type.StatusSubresource,
+        "scale" => type.Kind == "Deployment" && type.Group == "apps",
+        "log" or "exec" or "attach" or "portforward" => type == KnownResourceTypes.Pod,
+        _ => false,
+    };
 }

@@ -39,6 +39,9 @@ public sealed record LocalClusterOptions
     /// <summary>How many changes a watch can replay; a watch from an older resourceVersion gets 410 Gone.</summary>
     public int WatchHistory { get; init; } = Store.InMemoryResourceStore.DefaultHistoryCapacity;
 
+    /// <summary>How often a watch that allows bookmarks (<c>allowWatchBookmarks=true</c>) gets a BOOKMARK with the newest resourceVersion.</summary>
+    public TimeSpan WatchBookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The command a user runs to set an unreadable state aside and start empty (named in that error).</summary>

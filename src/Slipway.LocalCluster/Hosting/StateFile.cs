@@ -32,6 +32,7 @@ internal sealed class StateFile
             try
             {
                 InMemoryResourceStore loaded = InMemoryResourceStore.ImportState(File.ReadAllBytes(_path), KnownResourceTypes.All, timeProvider, historyCapacity);
+                loaded.EnsureDefinitions();
                 _savedVersion = loaded.CurrentResourceVersion;
                 return loaded;
             }

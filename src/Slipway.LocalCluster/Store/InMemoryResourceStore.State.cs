@@ -55,6 +55,7 @@ public sealed partial class InMemoryResourceStore
         long resourceVersion = root["resourceVersion"]?.GetValue<long>() ?? 0;
         if (root["objects"] is JsonArray objects)
         {
+            store.ServeDefinitions(objects.OfType<JsonObject>());
             foreach (JsonNode? node in objects)
             {
                 if (node is JsonObject obj

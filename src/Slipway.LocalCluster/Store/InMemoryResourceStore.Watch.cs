@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
@@ -10,10 +11,20 @@ public sealed partial class InMemoryResourceStore
     /// without a resourceVersion, with an <c>Added</c> event for every existing object. A version older than the retained
     /// history (or older than the state loaded at start) fails with 410 Gone when the stream is first read.
     /// </summary>
+    public IAsyncEnumerable<WatchEvent> WatchAsync(ResourceType type, string? @namespace, long fromResourceVersion, CancellationToken cancellationToken)
+        => WatchAsync(type, @namespace, fromResourceVersion, new WatchProgress(null, InitialEventsEnd: false), cancellationToken);
+
+    /// <summary>
+    /// <see cref="WatchAsync(ResourceType, string?, long, CancellationToken)"/> with bookmarks (<see cref="WatchEventType.Bookmark"/>):
+    /// every <see cref="WatchProgress.BookmarkInterval"/> one carrying the newest resourceVersion (queued behind every change
+    /// up to it, so it never runs ahead of the stream), and with <see cref="WatchProgress.InitialEventsEnd"/> one annotated
+    /// <c>k8s.io/initial-events-end: "true"</c> right after the <c>Added</c> events of a start from 0.
+    /// </summary>
     public async IAsyncEnumerable<WatchEvent> WatchAsync(
         ResourceType type,
         string? @namespace,
         long fromResourceVersion,
+        WatchProgress progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var watcher = new Watcher(type, type.Namespaced ? @namespace : null);
@@ -31,6 +42,11 @@ public sealed partial class InMemoryResourceStore
                             backlog.Add(new WatchEvent(WatchEventType.Added, type, stored.Object, stored.ResourceVersion));
                         }
                     }
+                }
+
+                if (progress.InitialEventsEnd)
+                {
+                    backlog.Add(Bookmark(type, _resourceVersion, initialEventsEnd: true));
                 }
             }
             else if (fromResourceVersion < _historyStart)
@@ -51,12 +67,15 @@ public sealed partial class InMemoryResourceStore
             _watchers.Add(watcher);
         }
 
+        using ITimer? bookmarks = progress.BookmarkInterval is TimeSpan interval
+            ? _timeProvider.CreateTimer(_ => QueueBookmark(watcher), null, interval, interval)
+            : null;
         try
         {
             foreach (WatchEvent change in backlog)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return change with { Object = (JsonObject)change.Object.DeepClone() };
+                yield return Copy(change);
             }
 
             backlog.Clear();
@@ -64,7 +83,7 @@ public sealed partial class InMemoryResourceStore
             {
                 while (watcher.Channel.Reader.TryRead(out WatchEvent? change))
                 {
-                    yield return change with { Object = (JsonObject)change.Object.DeepClone() };
+                    yield return Copy(change);
                 }
             }
         }
@@ -74,6 +93,30 @@ public sealed partial class InMemoryResourceStore
             {
                 _watchers.Remove(watcher);
             }
+        }
+    }
+
+    /// <summary>A bookmark: the kind's identity and the resourceVersion the stream has reached, nothing else.</summary>
+    private static WatchEvent Bookmark(ResourceType type, long resourceVersion, bool initialEventsEnd)
+    {
+        var metadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
+        if (initialEventsEnd)
+        {
+            metadata["annotations"] = new JsonObject { [WatchProgress.InitialEventsEndAnnotation] = "true" };
+        }
+
+        return new WatchEvent(WatchEventType.Bookmark, type, new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = type.ApiVersion, ["metadata"] = metadata }, resourceVersion);
+    }
+
+    private static WatchEvent Copy(WatchEvent change)
+        => change with { Object = (JsonObject)change.Object.DeepClone(), Previous = (JsonObject?)change.Previous?.DeepClone() };
+
+    /// <summary>Queues a bookmark behind whatever the watcher has not read yet: under the lock no change can slip in between.</summary>
+    private void QueueBookmark(Watcher watcher)
+    {
+        lock (_lock)
+        {
+            watcher.Channel.Writer.TryWrite(Bookmark(watcher.Type, _resourceVersion, initialEventsEnd: false));
         }
     }
 

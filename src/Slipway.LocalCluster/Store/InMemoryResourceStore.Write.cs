@@ -17,6 +17,7 @@ public sealed partial class InMemoryResourceStore
         }
 
         ObjectNames.Validate(type, name);
+        ResourceType? defined = DefinedBy(type, created);
         lock (_lock)
         {
             SortedDictionary<string, StoredObject> names = Names(type, ns);
@@ -42,6 +43,11 @@ public sealed partial class InMemoryResourceStore
             metadata["creationTimestamp"] = Timestamp();
             metadata["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
             metadata["generation"] = 1;
+            if (defined is not null)
+            {
+                ServeDefinedLocked(defined, created);
+            }
+
             var stored = new StoredObject(type, ns, name, resourceVersion, created);
             names[name] = stored;
             IndexOwners(stored, add: true);
@@ -55,6 +61,7 @@ public sealed partial class InMemoryResourceStore
         string ns = NamespaceKey(type, @namespace ?? Meta.Namespace(obj));
         string name = Meta.Name(obj) ?? throw new StoreException(422, "Invalid", $"{type.Kind} \"\" is invalid: metadata.name: Required value: name is required");
         string? expectedVersion = Meta.GetString(obj, "resourceVersion");
+        ResourceType? defined = statusOnly ? null : DefinedBy(type, obj);
         lock (_lock)
         {
             SortedDictionary<string, StoredObject> names = Names(type, ns);
@@ -69,6 +76,11 @@ public sealed partial class InMemoryResourceStore
             }
 
             JsonObject updated = statusOnly ? WithStatusOf(existing.Clone(), obj) : WithSpecOf(existing, obj);
+            if (defined is not null)
+            {
+                ServeDefinedLocked(defined, updated);
+            }
+
             updated = (JsonObject)JsonNode.Parse(updated.ToJsonString())!;
             if (JsonNode.DeepEquals(updated, existing.Object))
             {
@@ -81,7 +93,7 @@ public sealed partial class InMemoryResourceStore
             names[name] = stored;
             IndexOwners(existing, add: false);
             IndexOwners(stored, add: true);
-            Record(new WatchEvent(WatchEventType.Modified, type, stored.Object, resourceVersion));
+            Record(new WatchEvent(WatchEventType.Modified, type, stored.Object, resourceVersion) { Previous = existing.Object });
             return stored.Clone();
         }
     }
@@ -97,6 +109,7 @@ public sealed partial class InMemoryResourceStore
                 throw StoreException.NotFound(type, name);
             }
 
+            RefuseBuiltInDefinitionDelete(existing);
             JsonObject deleted = DeleteLocked(existing);
             return (JsonObject)deleted.DeepClone();
         }
@@ -111,6 +124,11 @@ public sealed partial class InMemoryResourceStore
         Meta.Of(deleted)["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
         deleted = (JsonObject)JsonNode.Parse(deleted.ToJsonString())!;
         Record(new WatchEvent(WatchEventType.Deleted, existing.Type, deleted, resourceVersion));
+        if (existing.Type == KnownResourceTypes.CustomResourceDefinition)
+        {
+            StopServingLocked(existing.Object);
+        }
+
         foreach (StoredObject dependent in DependentsLocked(existing))
         {
             if (Names(dependent.Type, dependent.Namespace).ContainsKey(dependent.Name))
@@ -186,7 +204,10 @@ public sealed partial class InMemoryResourceStore
         }
     }
 
-    /// <summary>An update of everything but status: identity fields stay, status stays, generation follows spec.</summary>
+    /// <summary>
+    /// An update of everything but status (of everything when the kind has no status subresource): identity fields stay,
+    /// generation follows spec.
+    /// </summary>
     private static JsonObject WithSpecOf(StoredObject existing, JsonObject obj)
     {
         JsonObject updated = (JsonObject)obj.DeepClone();
@@ -206,10 +227,13 @@ public sealed partial class InMemoryResourceStore
             }
         }
 
-        updated.Remove("status");
-        if (existing.Object["status"] is JsonNode status)
+        if (existing.Type.StatusSubresource)
         {
-            updated["status"] = status.DeepClone();
+            updated.Remove("status");
+            if (existing.Object["status"] is JsonNode status)
+            {
+                updated["status"] = status.DeepClone();
+            }
         }
 
         if (!JsonNode.DeepEquals(WithoutMetadataAndStatus(updated), WithoutMetadataAndStatus(existing.Object)))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
@@ -16,13 +17,14 @@ public sealed partial class InMemoryResourceStore : IResourceStore
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ResourceType, SortedDictionary<string, SortedDictionary<string, StoredObject>>> _tables = [];
-    private readonly Dictionary<(string ApiVersion, string Kind), ResourceType> _byKind = [];
-    private readonly Dictionary<(string Group, string Version, string Plural), ResourceType> _byPlural = [];
+    private readonly ConcurrentDictionary<(string ApiVersion, string Kind), ResourceType> _byKind = [];
+    private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ResourceType> _byPlural = [];
     private readonly Queue<WatchEvent> _history = new();
     private readonly List<Watcher> _watchers = [];
     private readonly Dictionary<string, HashSet<(ResourceType Type, string Namespace, string Name)>> _dependents = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private readonly int _historyCapacity;
+    private volatile ResourceType[] _types = [];
     private long _resourceVersion;
     private long _historyStart;
 
@@ -35,14 +37,11 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     public InMemoryResourceStore(IReadOnlyList<ResourceType> types, TimeProvider timeProvider, int historyCapacity, bool createInitialNamespaces)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(historyCapacity, 1);
-        Types = types;
         _timeProvider = timeProvider;
         _historyCapacity = historyCapacity;
         foreach (ResourceType type in types)
         {
-            _tables[type] = new SortedDictionary<string, SortedDictionary<string, StoredObject>>(StringComparer.Ordinal);
-            _byKind[(type.ApiVersion, type.Kind)] = type;
-            _byPlural[(type.Group, type.Version, type.Plural)] = type;
+            ServeLocked(type);
         }
 
         if (createInitialNamespaces && _byKind.TryGetValue(("v1", "Namespace"), out ResourceType? namespaceType))
@@ -51,10 +50,13 @@ public sealed partial class InMemoryResourceStore : IResourceStore
             {
                 Create(namespaceType, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
             }
+
+            EnsureDefinitions();
         }
     }
 
-    public IReadOnlyList<ResourceType> Types { get; }
+    /// <summary>Every kind served now: those given at construction, then those of CustomResourceDefinitions created since.</summary>
+    public IReadOnlyList<ResourceType> Types => _types;
 
     public long CurrentResourceVersion
     {

@@ -35,10 +35,17 @@ public static class KnownResourceTypes
 
     public static ResourceType Application { get; } = new("argoproj.io", "v1alpha1", "Application", "applications", Namespaced: true);
 
+    /// <summary>
+    /// <c>apiextensions.k8s.io/v1</c> CustomResourceDefinitions: one for each custom kind built in (Flux, Argo CD), and those a
+    /// user creates, whose kinds are then served generically (see <see cref="CustomResourceDefinitions"/>).
+    /// </summary>
+    public static ResourceType CustomResourceDefinition { get; } = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
+
     /// <summary>Every served kind, core group first.</summary>
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Namespace, Node, Pod, Service, ConfigMap, Secret, Event, Deployment, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, ImageUpdateAutomation, Application,
+        CustomResourceDefinition,
     ];
 
     /// <summary>The namespaces a fresh cluster has.</summary>
@@ -59,6 +66,15 @@ public static class KnownResourceTypes
         "helmreleases" => ["hr"],
         "helmrepositories" => ["helmrepo"],
         "applications" => ["app", "apps"],
+        "customresourcedefinitions" => ["crd", "crds"],
+        _ => [],
+    };
+
+    /// <summary>The categories of a built-in kind (<c>kubectl get all</c> lists the <c>all</c> category).</summary>
+    public static IReadOnlyList<string> Categories(ResourceType type) => type.Plural switch
+    {
+        "pods" or "services" or "deployments" when !CustomResourceDefinitions.IsCustom(type) => ["all"],
+        "customresourcedefinitions" => ["api-extensions"],
         _ => [],
     };
 }

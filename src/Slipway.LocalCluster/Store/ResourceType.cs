@@ -7,4 +7,7 @@ public sealed record ResourceType(string Group, string Version, string Kind, str
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     public string ListKind => Kind + "List";
+
+    /// <summary>Whether <c>status</c> is a subresource (written only through it); a custom kind has one only when its definition declares it.</summary>
+    public bool StatusSubresource { get; init; } = true;
 }

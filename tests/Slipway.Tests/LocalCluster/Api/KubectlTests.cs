@@ -7,7 +7,7 @@ using Slipway.Tests.Support;
 namespace Slipway.Tests.LocalCluster.Api;
 
 /// <summary>The real kubectl against the local cluster, through the kubeconfig it writes.</summary>
-public sealed class KubectlTests(SharedCluster shared) : IClassFixture<SharedCluster>
+public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<SharedCluster>
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
     private readonly ProcessRunner _runner = new();
