@@ -56,6 +56,34 @@ public static class LocalClusterCommands
     }
 
     /// <summary>
+    /// Removes local cluster <paramref name="name"/> for good: its state folder (every object it held) and its context in the
+    /// shared kubeconfig. False when neither was there. Refused (exit 3) while a process serves the cluster.
+    /// </summary>
+    public static async Task<bool> RemoveAsync(string sharedDirectory, string name, CancellationToken cancellationToken)
+    {
+        string directory = Path.GetFullPath(LocalClusterLayout.StateDirectory(sharedDirectory, name));
+        bool removed = false;
+        if (Directory.Exists(directory))
+        {
+            using (FileLock? held = StateLock.TryAcquire(directory))
+            {
+                if (held is null)
+                {
+                    string server = EndpointFile.TryRead(directory) is EndpointFile endpoint ? $"pid {endpoint.ProcessId} at {endpoint.Url}" : "another process";
+                    throw SlipwayException.Refused($"The local cluster {name} ({directory}) is being served by {server}; stop that run (Ctrl+C), then run this again.");
+                }
+
+                Directory.Delete(directory, recursive: true);
+            }
+
+            removed = true;
+        }
+
+        removed |= await Kubeconfig.RemoveAsync(LocalClusterLayout.KubeconfigPath(sharedDirectory), LocalClusterLayout.ContextName(name), cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>
     /// <c>./build.sh PublishChart --repository URL --chart NAME --version V</c>: adds the chart version to the mirror of that
     /// repository (what a chart push is to a real repository), so a HelmRepository for the URL can resolve it.
     /// </summary>
