@@ -55,16 +55,19 @@ public sealed partial class EnvironmentDelivery
     {
         (IGitOpsRepository repository, GitOpsEnvironment environment) = await GitOpsAsync(cancellationToken).ConfigureAwait(false);
         string[] paths = [ClusterPath, GitOpsPaths.ReleaseLog(Name), GuardPaths.Holds(Name), GuardPaths.Stop(Name)];
+        string[] removed = [];
         PushResult push = await repository.PushChangeAsync(
             (tree, _) =>
             {
-                string[] removed = [.. paths.Where(tree.Delete)];
+                // runs again on the new head after a lost push race: what the last run removed is what the commit holds
+                removed = [.. paths.Where(tree.Delete)];
                 return Task.FromResult(removed.Length == 0 ? null : new ChangeDescription($"destroy({Name}): remove the review environment", $"Removed {string.Join(", ", removed)}."));
             },
             _context.CommitInfoFor(Name),
             cancellationToken).ConfigureAwait(false);
-        return push.Changed
-            ? $"GitOps {RemoteUrls.Redact(environment.SourceUrl)} ({environment.Branch}): removed {ClusterPath} and its records in commit {push.ShortSha}, pushed."
-            : $"GitOps {RemoteUrls.Redact(environment.SourceUrl)} ({environment.Branch}): {ClusterPath} already gone.";
+        string repositoryName = $"GitOps {RemoteUrls.Redact(environment.SourceUrl)} ({environment.Branch})";
+        return !push.Changed
+            ? $"{repositoryName}: {ClusterPath} already gone."
+            : $"{repositoryName}: removed {string.Join(", ", removed)} in commit {push.ShortSha}, pushed{(removed.Contains(ClusterPath) ? string.Empty : $"; {ClusterPath} was already gone")}.";
     }
 }

@@ -58,7 +58,7 @@ public sealed class ReviewEnvironmentTests : IClassFixture<BuildScriptClone>
 
             destroy.ExitCode.ShouldBe(ExitCodes.Success, $"round {round}: {destroy}");
             destroy.Output.ShouldContain($"Local cluster {Review}: removed");
-            destroy.Output.ShouldContain($"removed clusters/{Review} and its records in commit");
+            destroy.Output.ShouldContain($"removed clusters/{Review}, releases/{Review}.yaml in commit");
             destroy.Output.ShouldContain($"Terraform workspace {Review} (infra/platform): destroyed and deleted.");
             destroy.Output.ShouldContain($"Review environment {Review} is gone.");
             await AssertNothingLeftAsync();
@@ -85,7 +85,8 @@ public sealed class ReviewEnvironmentTests : IClassFixture<BuildScriptClone>
         BuildRun destroy = await RunAsync($"DestroyReview --env {Review}");
 
         destroy.ExitCode.ShouldBe(ExitCodes.Success, destroy.ToString());
-        destroy.Output.ShouldContain($"clusters/{Review} already gone.");
+        destroy.Output.ShouldContain($"removed releases/{Review}.yaml in commit");
+        destroy.Output.ShouldContain($"; clusters/{Review} was already gone.");
         destroy.Output.ShouldContain($"Local cluster {Review}: removed");
         destroy.Output.ShouldContain($"Terraform workspace {Review} (infra/platform): destroyed and deleted.");
         await AssertNothingLeftAsync();
