@@ -45,8 +45,7 @@ public static class LocalClusterCommands
         using FileLock? held = StateLock.TryAcquire(directory);
         if (held is null)
         {
-            string server = EndpointFile.TryRead(directory) is EndpointFile endpoint ? $"pid {endpoint.ProcessId} at {endpoint.Url}" : "another process";
-            throw SlipwayException.Refused($"The local cluster in {directory} is being served by {server}; stop that run (Ctrl+C) before --reset.");
+            throw SlipwayException.Refused($"The local cluster in {directory} is being served by {Server(directory)}; stop that run (Ctrl+C) before --reset.");
         }
 
         string? aside = StateFile.Reset(directory, time.GetUtcNow());
@@ -69,8 +68,7 @@ public static class LocalClusterCommands
             {
                 if (held is null)
                 {
-                    string server = EndpointFile.TryRead(directory) is EndpointFile endpoint ? $"pid {endpoint.ProcessId} at {endpoint.Url}" : "another process";
-                    throw SlipwayException.Refused($"The local cluster {name} ({directory}) is being served by {server}; stop that run (Ctrl+C), then run this again.");
+                    throw SlipwayException.Refused($"The local cluster {name} ({directory}) is being served by {Server(directory)}; stop that run (Ctrl+C), then run this again.");
                 }
 
                 Directory.Delete(directory, recursive: true);
@@ -95,4 +93,8 @@ public static class LocalClusterCommands
         log.Info("A HelmRepository for it sees the new version at its next interval; now with: kubectl annotate helmrepository NAME -n NAMESPACE --overwrite reconcile.fluxcd.io/requestedAt=\"$(date +%s)\"");
         return path;
     }
+
+    /// <summary>Who serves the cluster in <paramref name="directory"/>: its endpoint file's process and URL, when it wrote one.</summary>
+    private static string Server(string directory)
+        => EndpointFile.TryRead(directory) is EndpointFile endpoint ? $"pid {endpoint.ProcessId} at {endpoint.Url}" : "another process";
 }
