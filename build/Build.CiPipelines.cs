@@ -38,6 +38,27 @@ internal sealed partial class Build
                     },
                 ],
             },
+            // the branch comes from GITHUB_HEAD_REF / CI_MERGE_REQUEST_SOURCE_BRANCH_NAME (Build.Review.cs); one group per review
+            // environment, so a destroy waits for the deploy of the same pull request and never overlaps it
+            new("review", "Review environment of the pull request", CiTrigger.Review)
+            {
+                Permissions = deployPermissions,
+                Jobs =
+                [
+                    Job(graph, "deploy-review", "Deploy the review environment", [nameof(DeployReview)], [gitopsToken, githubToken]) with
+                    {
+                        Environment = CiValue.ReviewEnvironment,
+                        ConcurrencyGroup = CiValue.ReviewEnvironment,
+                        StopJob = "destroy-review",
+                    },
+                    Job(graph, "destroy-review", "Destroy the review environment", [nameof(DestroyReview)], [gitopsToken]) with
+                    {
+                        Environment = CiValue.ReviewEnvironment,
+                        ConcurrencyGroup = CiValue.ReviewEnvironment,
+                        StopsReview = true,
+                    },
+                ],
+            },
             new("deploy-staging", "Deploy staging", CiTrigger.Push)
             {
                 Permissions = deployPermissions,

@@ -1,4 +1,5 @@
 using Slipway.Environments;
+using Slipway.Environments.Review;
 using Slipway.Environments.Validation;
 using Slipway.Targets;
 
@@ -45,5 +46,9 @@ internal sealed partial class Build
 
     /// <summary>The repository's environments, loaded once per run on first use and shared by every target.</summary>
     private Task<EnvironmentCatalog> CatalogAsync(CancellationToken cancellationToken)
-        => _catalog ??= EnvironmentCatalog.LoadAsync(RootDirectory, cancellationToken);
+        => _catalog ??= LoadCatalogAsync(cancellationToken);
+
+    /// <summary>The folders under environments/, and a review environment's layer (made in memory from aio) when --env names one.</summary>
+    private async Task<EnvironmentCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
+        => ReviewLayer.AddTo(await EnvironmentCatalog.LoadAsync(RootDirectory, cancellationToken), _env);
 }

@@ -14,8 +14,9 @@ internal sealed partial class Build : BuildBase
     private static readonly TimeSpan s_dotnetTimeout = TimeSpan.FromMinutes(30);
     private readonly IProcessRunner _processes = new ProcessRunner();
 
-    [Parameter("Environment to act on (a folder under environments/), e.g. staging")]
-    private readonly string? _env;
+    /// <summary>Not readonly: DeployReview and DestroyReview set it to the branch's review environment once parameters are bound (Build.Review.cs).</summary>
+    [Parameter("Environment to act on (a folder under environments/, or a review environment review-<branch>), e.g. staging")]
+    private string? _env;
 
     public static Task<int> Main() => ExecuteAsync<Build>(x => x.Default);
 

@@ -28,6 +28,9 @@ internal sealed class LocalClusterStarter(ILog? log = null) : ILocalClusterStart
         return new StartedLocalCluster(handle.BaseAddress, handle.KubeconfigPath, handle.ContextName, handle);
     }
 
+    public Task<bool> RemoveAsync(string sharedDirectory, string environment, CancellationToken cancellationToken)
+        => LocalClusterCommands.RemoveAsync(sharedDirectory, environment, cancellationToken);
+
     /// <summary>Moves the state of the earlier single cluster aside (once), warning where it went.</summary>
     public static async Task SetAsideSingleClusterAsync(string sharedDirectory, ILog? log, CancellationToken cancellationToken)
     {

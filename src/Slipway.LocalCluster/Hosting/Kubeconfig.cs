@@ -20,6 +20,8 @@ public static class Kubeconfig
 
     public const string DefaultContextName = "slipway-local";
 
+    private const string CurrentContextKey = "current-context:";
+
     /// <summary>A kubeconfig with the one context <see cref="DefaultContextName"/>.</summary>
     public static string Render(Uri server) => Render(new SortedDictionary<string, string>(StringComparer.Ordinal) { [DefaultContextName] = Server(server) }, DefaultContextName);
 
@@ -64,6 +66,36 @@ public static class Kubeconfig
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Takes the entry <paramref name="context"/> out of the kubeconfig at <paramref name="path"/>, keeping the others (and the
+    /// current context when it is another); deletes the file when no entry is left. False when there was no such entry.
+    /// </summary>
+    public static async Task<bool> RemoveAsync(string path, string context, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using FileLock held = await KubeconfigLock.AcquireAsync(path, cancellationToken).ConfigureAwait(false);
+        string existing = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        SortedDictionary<string, string> servers = ReadServers(existing);
+        if (!servers.Remove(context))
+        {
+            return false;
+        }
+
+        if (servers.Count == 0)
+        {
+            File.Delete(path);
+            return true;
+        }
+
+        string? current = existing.Split('\n').FirstOrDefault(static line => line.StartsWith(CurrentContextKey, StringComparison.Ordinal))?[CurrentContextKey.Length..].Trim();
+        await AtomicFile.WriteAllTextAsync(path, Render(servers, current is not null && servers.ContainsKey(current) ? current : servers.Keys.First()), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>

@@ -45,14 +45,40 @@ public static class LocalClusterCommands
         using FileLock? held = StateLock.TryAcquire(directory);
         if (held is null)
         {
-            string server = EndpointFile.TryRead(directory) is EndpointFile endpoint ? $"pid {endpoint.ProcessId} at {endpoint.Url}" : "another process";
-            throw SlipwayException.Refused($"The local cluster in {directory} is being served by {server}; stop that run (Ctrl+C) before --reset.");
+            throw SlipwayException.Refused($"The local cluster in {directory} is being served by {Server(directory)}; stop that run (Ctrl+C) before --reset.");
         }
 
         string? aside = StateFile.Reset(directory, time.GetUtcNow());
         log.Info(aside is null
             ? $"The local cluster in {directory} has no saved state; it starts empty."
             : $"Moved the local cluster state to {aside}; the cluster starts empty.");
+    }
+
+    /// <summary>
+    /// Removes local cluster <paramref name="name"/> for good: its state folder (every object it held) and its context in the
+    /// shared kubeconfig. False when neither was there. Refused (exit 3) while a process serves the cluster.
+    /// </summary>
+    public static async Task<bool> RemoveAsync(string sharedDirectory, string name, CancellationToken cancellationToken)
+    {
+        string directory = Path.GetFullPath(LocalClusterLayout.StateDirectory(sharedDirectory, name));
+        bool removed = false;
+        if (Directory.Exists(directory))
+        {
+            using (FileLock? held = StateLock.TryAcquire(directory))
+            {
+                if (held is null)
+                {
+                    throw SlipwayException.Refused($"The local cluster {name} ({directory}) is being served by {Server(directory)}; stop that run (Ctrl+C), then run this again.");
+                }
+
+                Directory.Delete(directory, recursive: true);
+            }
+
+            removed = true;
+        }
+
+        removed |= await Kubeconfig.RemoveAsync(LocalClusterLayout.KubeconfigPath(sharedDirectory), LocalClusterLayout.ContextName(name), cancellationToken).ConfigureAwait(false);
+        return removed;
     }
 
     /// <summary>
@@ -67,4 +93,8 @@ public static class LocalClusterCommands
         log.Info("A HelmRepository for it sees the new version at its next interval; now with: kubectl annotate helmrepository NAME -n NAMESPACE --overwrite reconcile.fluxcd.io/requestedAt=\"$(date +%s)\"");
         return path;
     }
+
+    /// <summary>Who serves the cluster in <paramref name="directory"/>: its endpoint file's process and URL, when it wrote one.</summary>
+    private static string Server(string directory)
+        => EndpointFile.TryRead(directory) is EndpointFile endpoint ? $"pid {endpoint.ProcessId} at {endpoint.Url}" : "another process";
 }

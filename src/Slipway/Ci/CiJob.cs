@@ -40,6 +40,16 @@ public sealed record CiJob(string Id, string Name, IReadOnlyList<string> Targets
     /// <summary>Runs whatever the jobs it needs did (the summary job).</summary>
     public bool Always { get; init; }
 
+    /// <summary>
+    /// The job removes the review environment (<see cref="CiTrigger.Review"/>): on GitHub it runs when the pull request is
+    /// closed, on GitLab it is the <c>on_stop</c> job of the deploy's environment (<c>action: stop</c>), run by GitLab when the
+    /// merge request is merged or closed, or by hand.
+    /// </summary>
+    public bool StopsReview { get; init; }
+
+    /// <summary>GitLab: the id of the job that stops this job's environment (<c>environment: on_stop</c>).</summary>
+    public string? StopJob { get; init; }
+
     /// <summary>The job runs with the whole Git history (it diffs against the base commit).</summary>
     public bool FullHistory { get; init; }
 

@@ -17,6 +17,9 @@ public enum CiValueKind
 
     /// <summary>A fixed text.</summary>
     Literal,
+
+    /// <summary>The review environment of the pull/merge request's branch, as the CI system names it (<c>review/&lt;branch&gt;</c>).</summary>
+    ReviewEnvironment,
 }
 
 /// <summary>The value of a job's environment variable: an input, a secret, the matrix value, the base commit or a literal.</summary>
@@ -31,4 +34,6 @@ public sealed record CiValue(CiValueKind Kind, string Name)
     public static CiValue BaseCommit { get; } = new(CiValueKind.BaseCommit, "base");
 
     public static CiValue Literal(string text) => new(CiValueKind.Literal, text);
+
+    public static CiValue ReviewEnvironment { get; } = new(CiValueKind.ReviewEnvironment, "review");
 }

@@ -42,6 +42,10 @@ public static class GitHubActionsWriter
         {
             CiTrigger.PullRequest => new CiYamlMap { { "pull_request", new CiYamlMap { { "branches", branches } } } },
             CiTrigger.Push => new CiYamlMap { { "push", new CiYamlMap { { "branches", branches } } } },
+            CiTrigger.Review => new CiYamlMap
+            {
+                { "pull_request", new CiYamlMap { { "types", new List<object> { "opened", "synchronize", "reopened", "closed" } }, { "branches", branches } } },
+            },
             _ => new CiYamlMap { { "workflow_dispatch", Inputs(pipeline.Inputs) } },
         };
     }
@@ -70,7 +74,7 @@ public static class GitHubActionsWriter
             { "name", job.Matrix is null ? job.Name : $"{job.Name} (${{{{ matrix.{job.Matrix.Key} }}}})" },
             { "runs-on", Runner },
             { "needs", job.Needs.Count > 0 ? job.Needs.Cast<object>().ToList() : null },
-            { "if", Condition(job) },
+            { "if", Condition(pipeline, job) },
             { "environment", job.Environment is null ? null : Expression(pipeline, job.Environment) },
             { "concurrency", job.ConcurrencyGroup is null ? null : new CiYamlMap { { "group", "deploy-" + Expression(pipeline, job.ConcurrencyGroup) }, { "cancel-in-progress", false } } },
             { "strategy", job.Matrix is null ? null : Strategy(job.Matrix) },
@@ -80,8 +84,9 @@ public static class GitHubActionsWriter
         return result;
     }
 
-    private static string? Condition(CiJob job)
+    private static string? Condition(CiPipeline pipeline, CiJob job)
         => job.Always ? "${{ always() }}"
+            : pipeline.Trigger == CiTrigger.Review ? $"${{{{ github.event.action {(job.StopsReview ? "==" : "!=")} 'closed' }}}}"
             : job.Matrix?.FromJob is { } from ? $"${{{{ needs.{from}.outputs.environments != '[]' }}}}"
             : null;
 
@@ -173,6 +178,7 @@ public static class GitHubActionsWriter
         CiValueKind.Secret => $"${{{{ secrets.{value.Name} }}}}",
         CiValueKind.Matrix => $"${{{{ matrix.{value.Name} }}}}",
         CiValueKind.BaseCommit => "${{ github.event.pull_request.base.sha }}",
+        CiValueKind.ReviewEnvironment => "review/${{ github.head_ref }}",
         _ => value.Name,
     };
 }

@@ -104,7 +104,7 @@ public static class GitLabCiWriter
             { "stage", (followed ?? pipeline).Id },
             { "rules", child ? null : Rules(pipeline, job, followed) },
             { "needs", Needs(job, followed) },
-            { "environment", job.Environment is null ? null : new CiYamlMap { { "name", Value(pipeline, job, job.Environment) } } },
+            { "environment", job.Environment is null ? null : Environment(pipeline, job, job.Environment) },
             { "resource_group", job.ConcurrencyGroup is null ? null : "deploy-" + Value(pipeline, job, job.ConcurrencyGroup) },
         };
         if (job.Matrix is { FromJob: { } from } && !child)
@@ -137,7 +137,7 @@ public static class GitLabCiWriter
                 { "paths", new List<object> { job.OutputsEnvironments ? CiFiles.ChangedPipelineFile : CiFiles.ResultsFolder } },
             });
         }
-        else if (job.Environment is not null)
+        else if (job.Environment is not null && !job.StopsReview)
         {
             // the run writes slipway.env (src/Slipway/Reporting/GitLabReporter.cs) for later jobs; no environment:url from it,
             // which the published schema refuses (a URL, not a variable)
@@ -147,18 +147,25 @@ public static class GitLabCiWriter
         return result;
     }
 
+    private static CiYamlMap Environment(CiPipeline pipeline, CiJob job, CiValue environment) => new()
+    {
+        { "name", Value(pipeline, job, environment) },
+        { "on_stop", job.StopJob },
+        { "action", job.StopsReview ? "stop" : null },
+    };
+
     private static List<object> Rules(CiPipeline pipeline, CiJob job, CiPipeline? followed)
     {
         var rules = new List<object>();
         CiPipeline trigger = followed ?? pipeline;
         string condition = trigger.Trigger switch
         {
-            CiTrigger.PullRequest => MergeRequest,
+            CiTrigger.PullRequest or CiTrigger.Review => MergeRequest,
             CiTrigger.Push => PushToDefaultBranch,
             _ => $"{Web} && ${PipelineVariable} == \"{trigger.Id}\"",
         };
         rules.Add(followed is null
-            ? new CiYamlMap { { "if", condition }, { "when", job.Always ? "always" : null } }
+            ? new CiYamlMap { { "if", condition }, { "when", job.Always ? "always" : job.StopsReview ? "manual" : null }, { "allow_failure", job.StopsReview ? true : null } }
             : new CiYamlMap { { "if", condition }, { "when", "manual" }, { "allow_failure", false } });
         if (followed is not null)
         {
@@ -205,6 +212,7 @@ public static class GitLabCiWriter
         CiValueKind.Matrix => "$" + (job.Matrix?.Variable ?? throw new InvalidOperationException($"Job {job.Id} has no matrix.")),
         CiValueKind.Secret => "$" + value.Name,
         CiValueKind.BaseCommit => "$CI_MERGE_REQUEST_DIFF_BASE_SHA",
+        CiValueKind.ReviewEnvironment => "review/$CI_COMMIT_REF_SLUG",
         _ => value.Name,
     };
 }

@@ -79,6 +79,20 @@ public sealed class EnvironmentCatalog
 
     public bool Contains(string name) => _layers.ContainsKey(name);
 
+    /// <summary>
+    /// This catalogue with one more layer that has no folder (a review environment, <see cref="Review.ReviewLayer"/>); the
+    /// layers read from disk are shared, not read again.
+    /// </summary>
+    public EnvironmentCatalog With(EnvironmentLayer layer)
+    {
+        if (Contains(layer.Name))
+        {
+            throw new ArgumentException($"The catalogue already has an environment '{layer.Name}'.", nameof(layer));
+        }
+
+        return new EnvironmentCatalog(RepositoryRoot, new Dictionary<string, EnvironmentLayer>(_layers, StringComparer.Ordinal) { [layer.Name] = layer }, Diagnostics);
+    }
+
     /// <summary>Throws a <see cref="SlipwayException"/> (Input) when <paramref name="name"/> is not an environment here.</summary>
     public void Require(string name, string parameter = "--env")
     {

@@ -34,7 +34,7 @@ public sealed class CiGoldenTests
 
         files.Select(f => f.Path).ShouldBe(
         [
-            ".github/workflows/pull-request.yml", ".github/workflows/deploy-staging.yml", ".github/workflows/deploy-production.yml",
+            ".github/workflows/pull-request.yml", ".github/workflows/review.yml", ".github/workflows/deploy-staging.yml", ".github/workflows/deploy-production.yml",
             ".github/workflows/rollback.yml", ".github/workflows/emergency-stop.yml", ".github/workflows/deploy-site.yml", ".gitlab-ci.yml",
         ]);
         mismatches.ShouldBeEmpty(string.Join("\n", mismatches));

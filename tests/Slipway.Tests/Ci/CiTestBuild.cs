@@ -40,4 +40,8 @@ public sealed class CiTestBuild : BuildBase
     public Target EmergencyStop => _ => _.Requires(() => Reason).Executes(() => { });
 
     public Target DeploySummary => _ => _.Executes(() => { });
+
+    public Target DeployReview => _ => _.Sets(() => Env, "review-of-branch").DependsOn(Validate, ApplyInfra);
+
+    public Target DestroyReview => _ => _.Executes(() => { });
 }

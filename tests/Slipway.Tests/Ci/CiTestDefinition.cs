@@ -29,6 +29,14 @@ public static class CiTestDefinition
                     },
                 ],
             },
+            new("review", "Review environment", CiTrigger.Review)
+            {
+                Jobs =
+                [
+                    Job(graph, "deploy-review", "Deploy review", ["DeployReview"], [token]) with { Environment = CiValue.ReviewEnvironment, ConcurrencyGroup = CiValue.ReviewEnvironment, StopJob = "destroy-review" },
+                    Job(graph, "destroy-review", "Destroy review", ["DestroyReview"], [token]) with { Environment = CiValue.ReviewEnvironment, ConcurrencyGroup = CiValue.ReviewEnvironment, StopsReview = true },
+                ],
+            },
             new("deploy-staging", "Deploy staging", CiTrigger.Push)
             {
                 Jobs = [Job(graph, "deploy-staging", "Deploy staging", ["DeployStaging"], [token]) with { Environment = CiValue.Literal("staging"), ConcurrencyGroup = CiValue.Literal("staging") }],

@@ -18,7 +18,7 @@ public sealed class GenerateCiTests : IClassFixture<BuildScriptClone>
     {
         BuildRun fresh = await _clone.RunAsync("GenerateCi --check");
         fresh.ExitCode.ShouldBe(0, fresh.ToString());
-        fresh.Output.ShouldContain("The 8 CI files are what build/Build.CiPipelines.cs generates.");
+        fresh.Output.ShouldContain("The 9 CI files are what build/Build.CiPipelines.cs generates.");
 
         // the environments a commit touches, through the layers they inherit, as the pull-request job reads them
         string site = Path.Combine(_clone.Root, "environments", "site", "env.yaml");

@@ -29,6 +29,29 @@ public sealed class GitOpsWorkTree : IGitOpsWorkTree
         await AtomicFile.WriteAllTextAsync(path, contents, cancellationToken).ConfigureAwait(false);
     }
 
+    public bool Delete(string relativePath)
+    {
+        string path = Resolve(relativePath);
+        if (path == RootPath)
+        {
+            throw new ArgumentException("The GitOps work tree itself is not deleted, only paths inside it.", nameof(relativePath));
+        }
+
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+            return true;
+        }
+
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+            return true;
+        }
+
+        return false;
+    }
+
     private string Resolve(string relativePath)
     {
         string path = Path.GetFullPath(Path.Combine(RootPath, relativePath));

@@ -14,4 +14,7 @@ public interface IGitOpsWorkTree
 
     /// <summary>Writes the file atomically (temp file + rename); writes nothing when it already holds exactly this text.</summary>
     Task WriteTextAsync(string relativePath, string contents, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the file or the folder with all it holds; false when there was nothing at that path.</summary>
+    bool Delete(string relativePath);
 }
