@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Slipway.LocalCluster.Store.Schema;
 
 namespace Slipway.LocalCluster.Store;
 
@@ -36,6 +37,7 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(historyCapacity, 1);
         Types = types;
+        Schemas = new KindSchemas(types);
         _timeProvider = timeProvider;
         _historyCapacity = historyCapacity;
         foreach (ResourceType type in types)
@@ -55,6 +57,9 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     }
 
     public IReadOnlyList<ResourceType> Types { get; }
+
+    /// <summary>The schema of every kind served: OpenAPI, field validation, merge keys and field ownership read it.</summary>
+    public KindSchemas Schemas { get; }
 
     public long CurrentResourceVersion
     {
