@@ -71,7 +71,8 @@ internal static class MergePatch
     {
         if (list?.Items is not null)
         {
-            return list.PatchMergeKey is string key && list.PatchStrategy?.Contains("merge", StringComparison.Ordinal) == true && HaveKey(patch, key) && HaveKey(target, key) ? key : null;
+            return list.PatchMergeKey is string key && list.PatchStrategy?.Contains("merge", StringComparison.Ordinal) == true
+                && patch.All(element => element is JsonObject obj && obj[key] is JsonValue) && HaveKey(target, key) ? key : null;
         }
 
         return HaveKey(patch, "name") && HaveKey(target, "name") ? "name" : null;

@@ -89,7 +89,8 @@ internal static class FieldOwnership
         var result = (JsonObject)MergePatch.Apply(current, WithoutNulls(applied), strategic: true, schema)!;
         foreach (string path in previouslyApplied.Where(p => !appliedFields.ContainsKey(p)).OrderByDescending(p => p.Length))
         {
-            if (!entries.Any(e => e != own && FieldSet.OwnsWithin(e.Fields, path)) && !appliedFields.Keys.Any(p => p.StartsWith(path + FieldSet.Separator, StringComparison.Ordinal)))
+            if (!FieldSet.IsElementKey(path) && !entries.Any(e => e != own && FieldSet.OwnsWithin(e.Fields, path))
+                && !appliedFields.Keys.Any(p => p.StartsWith(path + FieldSet.Separator, StringComparison.Ordinal)))
             {
                 FieldSet.Remove(result, path);
             }

@@ -86,6 +86,14 @@ internal static class FieldSet
         return set.Any(p => p.StartsWith(prefix, StringComparison.Ordinal));
     }
 
+    /// <summary>True for a key field of a keyed list element (<c>k:{"name":"web"}</c> then <c>f:name</c>): it goes only with its element.</summary>
+    public static bool IsElementKey(string path)
+    {
+        string[] steps = path.Split(Separator);
+        return steps.Length >= 2 && steps[^2].StartsWith("k:", StringComparison.Ordinal) && steps[^1].StartsWith("f:", StringComparison.Ordinal)
+            && JsonNode.Parse(steps[^2][2..]) is JsonObject keys && keys.ContainsKey(steps[^1][2..]);
+    }
+
     /// <summary>Removes the field or list element at <paramref name="path"/> from <paramref name="obj"/>, if it is there.</summary>
     public static void Remove(JsonObject obj, string path)
     {

@@ -63,7 +63,10 @@ public sealed class KubectlTests(SharedCluster shared) : IClassFixture<SharedClu
         web.Spec.Replicas.ShouldBe(3);
         web.Metadata.Generation.ShouldBe(4);
 
-        (await KubectlAsync("apply", "--server-side", "-f", manifest)).ShouldContain("deployment.apps/web serverside-applied");
+        ProcessFailedException conflict = await Should.ThrowAsync<ProcessFailedException>(() => KubectlAsync("apply", "--server-side", "-f", manifest));
+        conflict.Message.ShouldContain("Apply failed with 1 conflict: conflict with \"kubectl-patch\" using apps/v1 at ");
+        conflict.Message.ShouldContain(": .spec.replicas");
+        (await KubectlAsync("apply", "--server-side", "--force-conflicts", "-f", manifest)).ShouldContain("deployment.apps/web serverside-applied");
         (await KubectlAsync("delete", "deployment", "web", "-n", "shop")).ShouldContain("deployment.apps \"web\" deleted");
         (await KubectlAsync("delete", "namespace", "shop")).ShouldContain("namespace \"shop\" deleted");
         (await shared.Client.AppsV1.ListDeploymentForAllNamespacesAsync(fieldSelector: "metadata.namespace=shop", cancellationToken: Ct)).Items.ShouldBeEmpty();

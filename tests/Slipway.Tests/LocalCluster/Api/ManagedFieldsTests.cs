@@ -67,8 +67,11 @@ public sealed class ManagedFieldsTests(SharedCluster shared) : IClassFixture<Sha
         k8s.Autorest.HttpOperationException conflict = await Should.ThrowAsync<k8s.Autorest.HttpOperationException>(
             () => ApplyAsync("applier", """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"contested"},"data":{"x":"2"}}"""));
         conflict.Response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
-        conflict.Response.Content.ShouldContain("Apply failed with 1 conflict: conflict with \\\"writer\\\" using v1 at ");
-        conflict.Response.Content.ShouldContain("\"field\":\".data.x\"");
+        using JsonDocument status = JsonDocument.Parse(conflict.Response.Content);
+        status.RootElement.GetProperty("message").GetString().ShouldStartWith("Apply failed with 1 conflict: conflict with \"writer\" using v1 at ");
+        status.RootElement.GetProperty("message").GetString().ShouldEndWith(": .data.x");
+        JsonElement cause = status.RootElement.GetProperty("details").GetProperty("causes").EnumerateArray().Single();
+        (cause.GetProperty("type").GetString(), cause.GetProperty("field").GetString()).ShouldBe(("FieldManagerConflict", ".data.x"));
 
         V1ConfigMap forced = await ApplyAsync("applier", """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"contested"},"data":{"x":"2"}}""", force: true);
         forced.Data["x"].ShouldBe("2");
