@@ -37,6 +37,21 @@ public sealed class KubectlValidationTests(SharedCluster shared) : IClassFixture
     }
 
     [Fact]
+    public async Task Kubectl_reads_the_v3_documents_and_asks_the_server_to_validate_strictly()
+    {
+        string manifest = await WriteManifestAsync("verbose", ConfigMap("verbose", "blue"));
+
+        ProcessResult result = await _runner.RunAsync(
+            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, "create", "-f", manifest, "-v=8"]) { Timeout = s_timeout }, Ct);
+
+        string log = result.StandardError;
+        log.ShouldContain("GET " + new Uri(shared.Cluster.BaseAddress, "/openapi/v3"));
+        log.ShouldContain("/openapi/v3/api/v1?hash=");
+        log.ShouldContain("fieldValidation=Strict");
+        log.ShouldNotContain("/openapi/v2");
+    }
+
+    [Fact]
     public async Task Explain_reads_the_fields_of_a_deployment_spec()
     {
         string output = await KubectlAsync("explain", "deployment.spec");
