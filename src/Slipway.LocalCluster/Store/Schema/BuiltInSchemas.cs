@@ -6,7 +6,8 @@ namespace Slipway.LocalCluster.Store.Schema;
 /// <summary>
 /// The one description of the kinds the local cluster serves (<see cref="KnownResourceTypes"/>): OpenAPI documents, field
 /// validation, strategic merge keys and server-side apply field sets all read it. Core kinds are described as deep as Slipway and
-/// kubectl use them; the custom kinds (Flux, Argo CD) keep <c>spec</c> and <c>status</c> as given, as a CRD without a schema would.
+/// kubectl use them; the custom kinds (Flux, Argo CD) keep <c>spec</c>, <c>status</c> and any other top-level field (Argo CD's
+/// <c>operation</c>) as given, as a CRD with <c>x-kubernetes-preserve-unknown-fields</c> would.
 /// </summary>
 internal static class BuiltInSchemas
 {
@@ -31,7 +32,8 @@ internal static class BuiltInSchemas
         ("", "Event") => CoreEvent(),
         ("apps", "Deployment") => Kind("Deployment enables declarative updates for Pods and ReplicaSets.", ("spec", DeploymentSpec()), ("status", Free("Most recently observed status of the Deployment."))),
         ("coordination.k8s.io", "Lease") => Kind("Lease defines a lease concept.", ("spec", LeaseSpec())),
-        _ => Kind($"{type.Kind} ({type.ApiVersion}).", ("spec", Free($"The desired state of the {type.Kind}.")), ("status", Free($"The observed state of the {type.Kind}."))),
+        _ => Kind($"{type.Kind} ({type.ApiVersion}).", ("spec", Free($"The desired state of the {type.Kind}.")), ("status", Free($"The observed state of the {type.Kind}.")))
+            with { PreserveUnknownFields = true },
     };
 
     /// <summary>The OpenAPI definition name: <c>io.k8s.api.apps.v1.Deployment</c>, or the group reversed for custom kinds.</summary>

@@ -45,9 +45,6 @@ public sealed record SchemaNode
     /// <summary><c>x-kubernetes-list-map-keys</c>: the fields that identify an element of a <c>map</c> list.</summary>
     public IReadOnlyList<string>? ListMapKeys { get; init; }
 
-    /// <summary>True when the object keeps fields it does not describe.</summary>
-    public bool KeepsUnknownFields => Type == "object" && (PreserveUnknownFields || (Properties is null && AdditionalProperties is null));
-
     /// <summary>The schema of a field of this object: its property, its map value, or null when undescribed.</summary>
     public SchemaNode? Field(string name)
         => Properties is not null && Properties.TryGetValue(name, out SchemaNode? property) ? property : AdditionalProperties;

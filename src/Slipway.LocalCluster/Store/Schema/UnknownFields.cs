@@ -71,7 +71,7 @@ public static class UnknownFields
             return;
         }
 
-        if (node is not JsonObject obj || schema.KeepsUnknownFields)
+        if (node is not JsonObject obj || schema.Type != "object" || (schema.Properties is null && schema.AdditionalProperties is null))
         {
             return;
         }
@@ -84,7 +84,7 @@ public static class UnknownFields
             {
                 Walk(value, field, fieldPath, prune, found);
             }
-            else
+            else if (!schema.PreserveUnknownFields)
             {
                 found.Add(fieldPath);
                 (unknown ??= []).Add(key);
