@@ -49,30 +49,21 @@ internal sealed class OpenApiDocuments
 
     private static JsonObject V3(IEnumerable<ResourceType> types, KindSchemas schemas)
     {
-        var paths = new JsonObject();
-        var components = new JsonObject();
-        var operations = new OpenApiPaths(v3: true);
-        foreach (ResourceType type in types)
-        {
-            string definition = BuiltInSchemas.DefinitionName(type);
-            operations.Add(paths, type, definition);
-            components[definition] = SchemaJson.Kind(type, schemas.For(type));
-        }
-
-        return new JsonObject
-        {
-            ["openapi"] = "3.0.0",
-            ["info"] = Info(),
-            ["paths"] = paths,
-            ["components"] = new JsonObject { ["schemas"] = components },
-        };
+        (JsonObject paths, JsonObject definitions) = PathsAndDefinitions(types, schemas, v3: true);
+        return new JsonObject { ["openapi"] = "3.0.0", ["info"] = Info(), ["paths"] = paths, ["components"] = new JsonObject { ["schemas"] = definitions } };
     }
 
     private static JsonObject V2(IEnumerable<ResourceType> types, KindSchemas schemas)
     {
+        (JsonObject paths, JsonObject definitions) = PathsAndDefinitions(types, schemas, v3: false);
+        return new JsonObject { ["swagger"] = "2.0", ["info"] = Info(), ["paths"] = paths, ["definitions"] = definitions };
+    }
+
+    private static (JsonObject Paths, JsonObject Definitions) PathsAndDefinitions(IEnumerable<ResourceType> types, KindSchemas schemas, bool v3)
+    {
         var paths = new JsonObject();
         var definitions = new JsonObject();
-        var operations = new OpenApiPaths(v3: false);
+        var operations = new OpenApiPaths(v3);
         foreach (ResourceType type in types)
         {
             string definition = BuiltInSchemas.DefinitionName(type);
@@ -80,13 +71,7 @@ internal sealed class OpenApiDocuments
             definitions[definition] = SchemaJson.Kind(type, schemas.For(type));
         }
 
-        return new JsonObject
-        {
-            ["swagger"] = "2.0",
-            ["info"] = Info(),
-            ["paths"] = paths,
-            ["definitions"] = definitions,
-        };
+        return (paths, definitions);
     }
 
     private static JsonObject Info() => new() { ["title"] = "Kubernetes", ["version"] = KubernetesVersion };

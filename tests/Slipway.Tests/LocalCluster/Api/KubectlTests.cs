@@ -173,18 +173,7 @@ public sealed class KubectlTests(SharedCluster shared) : IClassFixture<SharedClu
         }
     }
 
-    private async Task<string> KubectlAsync(params string[] arguments)
-    {
-        ProcessResult result = await _runner.RunAsync(
-            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, .. arguments]) { Timeout = s_timeout },
-            Ct);
-        return result.StandardOutput;
-    }
+    private Task<string> KubectlAsync(params string[] arguments) => new Kubectl(shared).OutputAsync(arguments);
 
-    private async Task<string> WriteManifestAsync(string name, string yaml)
-    {
-        string path = Path.Combine(shared.Fixture.StateDirectory, name + ".yaml");
-        await File.WriteAllTextAsync(path, yaml, Ct);
-        return path;
-    }
+    private Task<string> WriteManifestAsync(string name, string yaml) => new Kubectl(shared).WriteManifestAsync(name, yaml);
 }

@@ -12,8 +12,7 @@ namespace Slipway.Tests.LocalCluster.Api;
 /// </summary>
 public sealed class KubectlValidationTests(SharedCluster shared) : IClassFixture<SharedCluster>
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
-    private readonly ProcessRunner _runner = new();
+    private readonly Kubectl _kubectl = new(shared);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -41,8 +40,7 @@ public sealed class KubectlValidationTests(SharedCluster shared) : IClassFixture
     {
         string manifest = await WriteManifestAsync("verbose", ConfigMap("verbose", "blue"));
 
-        ProcessResult result = await _runner.RunAsync(
-            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, "create", "-f", manifest, "-v=8"]) { Timeout = s_timeout }, Ct);
+        ProcessResult result = await _kubectl.RunAsync("create", "-f", manifest, "-v=8");
 
         string log = result.StandardError;
         log.ShouldContain("GET " + new Uri(shared.Cluster.BaseAddress, "/openapi/v3"));
@@ -125,18 +123,7 @@ public sealed class KubectlValidationTests(SharedCluster shared) : IClassFixture
           color: {color}
         """;
 
-    private async Task<string> KubectlAsync(params string[] arguments)
-    {
-        ProcessResult result = await _runner.RunAsync(
-            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, .. arguments]) { Timeout = s_timeout },
-            Ct);
-        return result.StandardOutput;
-    }
+    private Task<string> KubectlAsync(params string[] arguments) => _kubectl.OutputAsync(arguments);
 
-    private async Task<string> WriteManifestAsync(string name, string yaml)
-    {
-        string path = Path.Combine(shared.Fixture.StateDirectory, name + ".yaml");
-        await File.WriteAllTextAsync(path, yaml, Ct);
-        return path;
-    }
+    private Task<string> WriteManifestAsync(string name, string yaml) => _kubectl.WriteManifestAsync(name, yaml);
 }
