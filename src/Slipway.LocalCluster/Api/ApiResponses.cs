@@ -21,7 +21,17 @@ internal static class ApiResponses
     }
 
     public static Task WriteStatusAsync(HttpContext context, StoreException error, ResourceType? type = null, string? name = null)
-        => WriteJsonAsync(context, error.Code, Status(error.Code, error.Reason, error.Message, type, name));
+    {
+        JsonObject status = Status(error.Code, error.Reason, error.Message, type, name);
+        if (error.Causes.Count > 0)
+        {
+            var details = status["details"] as JsonObject ?? new JsonObject();
+            details["causes"] = new JsonArray([.. error.Causes.Select(c => (JsonNode)new JsonObject { ["type"] = c.Type, ["message"] = c.Message, ["field"] = c.Field })]);
+            status["details"] = details;
+        }
+
+        return WriteJsonAsync(context, error.Code, status);
+    }
 
     public static JsonObject Status(int code, string reason, string message, ResourceType? type = null, string? name = null)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Slipway.LocalCluster.Api.OpenApi;
 using Slipway.LocalCluster.Charts;
 using Slipway.LocalCluster.Hosting;
 using Slipway.LocalCluster.Images;
@@ -57,6 +58,7 @@ internal static class ApiServer
         var resources = new ResourceApi(store, bookmarkInterval, stopping);
         var registry = new RegistryApi(images);
         var chartRepositories = new ChartRepositoryApi(charts);
+        var openApi = new OpenApiEndpoint(new OpenApiDocuments(store.Schemas));
 
         app.MapGet("/version", (HttpContext context) => ApiResponses.WriteJsonAsync(context, 200, Discovery.Version()));
         var health = new HealthApi(stopping);
@@ -71,6 +73,7 @@ internal static class ApiServer
             app.Map($"/apis/{AuthorizationApi.Group}/v1/{resource}", (HttpContext context) => AuthorizationApi.HandleAsync(context, kind));
         }
 
+        app.MapGet("/openapi/{**rest}", (HttpContext context) => ServeAsync(context, openApi.HandleAsync));
         app.Map("/api/{**rest}", (HttpContext context) => resources.HandleAsync(context, core: true));
         app.Map("/apis/{**rest}", (HttpContext context) => resources.HandleAsync(context, core: false));
         app.Map("/v2/{**rest}", registry.HandleAsync);
@@ -80,5 +83,18 @@ internal static class ApiServer
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Runs a handler that reports failures as <see cref="StoreException"/>, answering them as <c>Status</c> objects.</summary>
+    private static async Task ServeAsync(HttpContext context, Func<HttpContext, Task> handler)
+    {
+        try
+        {
+            await handler(context).ConfigureAwait(false);
+        }
+        catch (StoreException error) when (!context.Response.HasStarted)
+        {
+            await ApiResponses.WriteStatusAsync(context, error).ConfigureAwait(false);
+        }
     }
 }

@@ -10,12 +10,11 @@ internal sealed partial class ResourceApi
     private const int PatchAttempts = 10;
 
     /// <summary>
-    /// PATCH with a JSON patch, a merge patch, a strategic merge patch (see <see cref="MergePatch"/>) or server-side apply.
-    /// The patch is applied to the current object and stored with its resourceVersion; when another writer got there first
-    /// the patch is applied again to the newer object, as the real server does, unless the patch itself names a
-    /// resourceVersion (then 409 Conflict). Server-side apply needs <c>fieldManager</c> (422 Invalid without, as the real server validates PatchOptions), creates a missing
-    /// object, and merges the applied configuration like a strategic merge patch: it does not track field ownership, so it
-    /// neither reports conflicts between managers nor removes fields a manager stopped applying.
+    /// PATCH with a JSON patch, a merge patch, a strategic merge patch (merge keys from the kind's schema, see <see cref="MergePatch"/>)
+    /// or server-side apply. A patch is applied to the current object and stored with its resourceVersion; when another writer got
+    /// there first the patch is applied again to the newer object, as the real server does, unless the patch itself names a
+    /// resourceVersion (then 409 Conflict). Server-side apply needs <c>fieldManager</c> (422 Invalid without, as the real server
+    /// validates PatchOptions) and goes to <see cref="IResourceStore.Apply"/>: field ownership, conflicts and <c>force</c>.
     /// </summary>
     private async Task PatchAsync(HttpContext context, ResourcePath resource, ResourceType type, bool status)
     {
@@ -23,9 +22,9 @@ internal sealed partial class ResourceApi
         Func<JsonObject, JsonNode?, JsonObject> apply = contentType switch
         {
             "application/json-patch+json" => JsonPatch.Apply,
-            "application/merge-patch+json" => static (target, patch) => Merge(target, patch, strategic: false),
-            "application/strategic-merge-patch+json" => static (target, patch) => Merge(target, patch, strategic: true),
-            "application/apply-patch+yaml" => static (target, patch) => Merge(target, patch, strategic: true),
+            "application/merge-patch+json" => (target, patch) => Merge(target, patch, strategic: false, type),
+            "application/strategic-merge-patch+json" => (target, patch) => Merge(target, patch, strategic: true, type),
+            "application/apply-patch+yaml" => (target, patch) => Merge(target, patch, strategic: true, type),
             _ => throw ApiResponses.UnsupportedMediaType(contentType),
         };
         bool serverSideApply = contentType == "application/apply-patch+yaml";
@@ -42,35 +41,33 @@ internal sealed partial class ResourceApi
 
         JsonNode? patch = await ReadBodyAsync(context);
         string name = resource.Name!;
+        if (serverSideApply)
+        {
+            JsonObject applied = patch as JsonObject ?? throw ApiResponses.BadRequest("the applied configuration must be an object");
+            CheckApplied(applied, type, name, resource);
+            ValidateFields(context, type, applied, "Patch");
+            if (!status && _store.GetStored(type, resource.Namespace, name) is null)
+            {
+                RequireNamespaceExists(resource);
+            }
+
+            bool existed = _store.GetStored(type, resource.Namespace, name) is not null;
+            JsonObject result = WriteTarget(context, type, resource.Namespace, name).Apply(type, resource.Namespace, applied, QueryOptions.Flag(context.Request, "force"), status);
+            await ApiResponses.WriteJsonAsync(context, existed ? 200 : 201, result);
+            return;
+        }
+
         for (int attempt = 1; ; attempt++)
         {
-            JsonObject? current = _store.Get(type, resource.Namespace, name);
-            if (current is null)
-            {
-                if (!serverSideApply || status)
-                {
-                    throw StoreException.NotFound(type, name);
-                }
-
-                JsonObject applied = patch as JsonObject ?? throw ApiResponses.BadRequest("the applied configuration must be an object");
-                CheckApplied(applied, type, name, resource);
-                RequireNamespaceExists(resource);
-                await ApiResponses.WriteJsonAsync(context, 201, WriteTarget(context, type, resource.Namespace, name).Create(type, resource.Namespace, applied));
-                return;
-            }
-
+            JsonObject current = _store.Get(type, resource.Namespace, name) ?? throw StoreException.NotFound(type, name);
             string? baseVersion = Meta.GetString(current, "resourceVersion");
-            if (serverSideApply)
-            {
-                CheckApplied(patch as JsonObject ?? throw ApiResponses.BadRequest("the applied configuration must be an object"), type, name, resource);
-            }
-
             JsonObject patched = apply(current, patch);
             if (Meta.Name(patched) != name)
             {
                 throw ApiResponses.BadRequest($"the name of the object ({Meta.Name(patched)}) does not match the name on the URL ({name})");
             }
 
+            ValidateFields(context, type, patched, "Patch");
             try
             {
                 await ApiResponses.WriteJsonAsync(context, 200, WriteTarget(context, type, resource.Namespace, name).Update(type, resource.Namespace, patched, status));
@@ -79,12 +76,13 @@ internal sealed partial class ResourceApi
             catch (StoreException error) when (error.Reason == "Conflict" && attempt < PatchAttempts && Meta.GetString(patched, "resourceVersion") == baseVersion)
             {
                 // Someone else wrote between our read and our write: patch the newer object.
+                context.Response.Headers.Remove("Warning");
             }
         }
     }
 
-    private static JsonObject Merge(JsonObject target, JsonNode? patch, bool strategic)
-        => MergePatch.Apply(target, patch, strategic) as JsonObject ?? throw ApiResponses.BadRequest("a merge patch must be a JSON object");
+    private JsonObject Merge(JsonObject target, JsonNode? patch, bool strategic, ResourceType type)
+        => MergePatch.Apply(target, patch, strategic, _store.Schemas.For(type)) as JsonObject ?? throw ApiResponses.BadRequest("a merge patch must be a JSON object");
 
     private static void CheckApplied(JsonObject applied, ResourceType type, string name, ResourcePath resource)
     {

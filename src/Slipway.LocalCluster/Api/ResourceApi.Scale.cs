@@ -34,7 +34,7 @@ internal sealed partial class ResourceApi
 
             JsonObject wanted = HttpMethods.IsPut(method)
                 ? body as JsonObject ?? throw ApiResponses.BadRequest("the request body must be a JSON object")
-                : contentType == "application/json-patch+json" ? JsonPatch.Apply(scale, body) : Merge(scale, body, strategic: true);
+                : contentType == "application/json-patch+json" ? JsonPatch.Apply(scale, body) : MergePatch.Apply(scale, body, strategic: true) as JsonObject ?? throw ApiResponses.BadRequest("a merge patch must be a JSON object");
 
             JsonObject spec = deployment["spec"] as JsonObject ?? new JsonObject();
             spec["replicas"] = wanted["spec"]?["replicas"]?.DeepClone() ?? 1;

@@ -159,6 +159,7 @@ internal sealed partial class ResourceApi
         JsonObject body = await ReadObjectAsync(context);
         CheckNamespace(body, resource);
         RequireNamespaceExists(resource);
+        ValidateFields(context, type, body, "Create");
         JsonObject created = WriteTarget(context, type, resource.Namespace, Meta.Name(body)).Create(type, resource.Namespace, body);
         await ApiResponses.WriteJsonAsync(context, 201, created);
     }
@@ -168,6 +169,7 @@ internal sealed partial class ResourceApi
         QueryOptions.FieldManager(context.Request, "UpdateOptions");
         JsonObject body = await ReadObjectAsync(context);
         CheckNamespace(body, resource);
+        ValidateFields(context, type, body, "Update");
         string? bodyName = Meta.Name(body);
         if (bodyName != resource.Name)
         {
@@ -262,9 +264,14 @@ internal sealed partial class ResourceApi
             }
         }
 
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        byte[] json = buffer.ToArray();
         try
         {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            IReadOnlyList<string> duplicates = Store.Schema.UnknownFields.Duplicates(json);
+            context.Items[DuplicateFieldsKey] = duplicates;
+            return duplicates.Count == 0 ? JsonNode.Parse(json) : ParseKeepingLast(json);
         }
         catch (JsonException ex)
         {

@@ -38,6 +38,17 @@ public interface IResourceStore
     /// </summary>
     JsonObject Update(ResourceType type, string? @namespace, JsonObject obj, bool statusOnly);
 
+    /// <summary>
+    /// Server-side apply: merges <paramref name="applied"/> (which names the object) into the current object, or creates it, and records
+    /// its manager's fields in <c>metadata.managedFields</c>. 409 Conflict when another manager owns an applied field with another
+    /// value, unless <paramref name="force"/> (then the field changes hands); fields the manager applied before and no longer applies
+    /// are removed when no one else owns them. With <paramref name="statusOnly"/> only <c>status</c> is applied (the object must exist).
+    /// </summary>
+    JsonObject Apply(ResourceType type, string? @namespace, JsonObject applied, bool force, bool statusOnly);
+
+    /// <summary>This store with its writes recorded under <paramref name="fieldManager"/> in <c>metadata.managedFields</c>.</summary>
+    IResourceStore AsFieldManager(string fieldManager);
+
     /// <summary>Deletes the object and returns it as it was; 404 NotFound when it does not exist.</summary>
     JsonObject Delete(ResourceType type, string? @namespace, string name);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Store.Schema;
 
 namespace Slipway.LocalCluster.Store;
 
@@ -119,6 +120,7 @@ public sealed partial class InMemoryResourceStore
         _byKind.TryRemove((type.ApiVersion, type.Kind), out _);
         _byPlural.TryRemove((type.Group, type.Version, type.Plural), out _);
         _types = [.. _types.Where(t => t != type)];
+        Schemas.Remove(type);
     }
 
     /// <summary>Serves a kind: its table, its lookups, its place in <see cref="Types"/>. Called under the lock or during construction.</summary>
@@ -128,5 +130,9 @@ public sealed partial class InMemoryResourceStore
         _byKind[(type.ApiVersion, type.Kind)] = type;
         _byPlural[(type.Group, type.Version, type.Plural)] = type;
         _types = [.. _types, type];
+        if (!Schemas.Types.Contains(type))
+        {
+            Schemas.Register(type, BuiltInSchemas.For(type)); // a user's kind: OpenAPI describes it, with any spec and status
+        }
     }
 }

@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Store.ManagedFields;
 
 namespace Slipway.LocalCluster.Store;
 
 public sealed partial class InMemoryResourceStore
 {
-    public JsonObject Create(ResourceType type, string? @namespace, JsonObject obj)
+    public JsonObject Create(ResourceType type, string? @namespace, JsonObject obj) => Create(type, @namespace, obj, FieldManagers.Unnamed);
+
+    /// <summary>Creates the object as <paramref name="fieldManager"/>, who owns its fields (operation Update); null when they are already recorded (an apply).</summary>
+    internal JsonObject Create(ResourceType type, string? @namespace, JsonObject obj, string? fieldManager)
     {
         JsonObject created = (JsonObject)obj.DeepClone();
         JsonObject metadata = Meta.Of(created);
@@ -48,6 +52,11 @@ public sealed partial class InMemoryResourceStore
                 ServeDefinedLocked(defined, created);
             }
 
+            if (fieldManager is not null)
+            {
+                FieldOwnership.RecordUpdate(null, created, fieldManager, status: false, Schemas.For(type), Timestamp());
+            }
+
             var stored = new StoredObject(type, ns, name, resourceVersion, created);
             names[name] = stored;
             IndexOwners(stored, add: true);
@@ -56,7 +65,10 @@ public sealed partial class InMemoryResourceStore
         }
     }
 
-    public JsonObject Update(ResourceType type, string? @namespace, JsonObject obj, bool statusOnly)
+    public JsonObject Update(ResourceType type, string? @namespace, JsonObject obj, bool statusOnly) => Update(type, @namespace, obj, statusOnly, FieldManagers.Unnamed);
+
+    /// <summary>Replaces the object as <paramref name="fieldManager"/>, who takes the fields it changed (operation Update); null when they are already recorded (an apply).</summary>
+    internal JsonObject Update(ResourceType type, string? @namespace, JsonObject obj, bool statusOnly, string? fieldManager)
     {
         string ns = NamespaceKey(type, @namespace ?? Meta.Namespace(obj));
         string name = Meta.Name(obj) ?? throw new StoreException(422, "Invalid", $"{type.Kind} \"\" is invalid: metadata.name: Required value: name is required");
@@ -79,6 +91,15 @@ public sealed partial class InMemoryResourceStore
             if (defined is not null)
             {
                 ServeDefinedLocked(defined, updated);
+            }
+
+            if (fieldManager is not null)
+            {
+                FieldOwnership.RecordUpdate(existing.Object, updated, fieldManager, statusOnly, Schemas.For(type), Timestamp());
+            }
+            else if (statusOnly && Meta.Of(obj)["managedFields"] is JsonNode managedFields)
+            {
+                Meta.Of(updated)["managedFields"] = managedFields.DeepClone();
             }
 
             updated = (JsonObject)JsonNode.Parse(updated.ToJsonString())!;

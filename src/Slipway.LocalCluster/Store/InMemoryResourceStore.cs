@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Slipway.LocalCluster.Store.Schema;
 
 namespace Slipway.LocalCluster.Store;
 
@@ -37,6 +38,7 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     public InMemoryResourceStore(IReadOnlyList<ResourceType> types, TimeProvider timeProvider, int historyCapacity, bool createInitialNamespaces)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(historyCapacity, 1);
+        Schemas = new KindSchemas(types);
         _timeProvider = timeProvider;
         _historyCapacity = historyCapacity;
         foreach (ResourceType type in types)
@@ -57,6 +59,9 @@ public sealed partial class InMemoryResourceStore : IResourceStore
 
     /// <summary>Every kind served now: those given at construction, then those of CustomResourceDefinitions created since.</summary>
     public IReadOnlyList<ResourceType> Types => _types;
+
+    /// <summary>The schema of every kind served: OpenAPI, field validation, merge keys and field ownership read it.</summary>
+    public KindSchemas Schemas { get; }
 
     public long CurrentResourceVersion
     {

@@ -17,6 +17,12 @@ public sealed class StoreException : Exception
 
     public string Reason { get; }
 
+    /// <summary><c>Status.details.causes</c>: what exactly was refused (the fields of an apply conflict).</summary>
+    public IReadOnlyList<Cause> Causes { get; init; } = [];
+
+    /// <summary>One <c>StatusCause</c>: its type (<c>FieldManagerConflict</c>), message and field.</summary>
+    public sealed record Cause(string Type, string Message, string Field);
+
     public static StoreException NotFound(ResourceType type, string name)
         => new(404, "NotFound", type.Group.Length == 0 ? $"{type.Plural} \"{name}\" not found" : $"{type.Plural}.{type.Group} \"{name}\" not found");
 

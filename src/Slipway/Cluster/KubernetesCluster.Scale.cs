@@ -13,7 +13,7 @@ public sealed partial class KubernetesCluster
         var body = new V1Patch($"{{\"spec\":{{\"replicas\":{replicas.ToString(CultureInfo.InvariantCulture)}}}}}", V1Patch.PatchType.MergePatch);
         await WriteAsync(
             $"scale deployment {@namespace}/{name} to {replicas}",
-            ct => _client.AppsV1.PatchNamespacedDeploymentAsync(body, name, @namespace, cancellationToken: ct),
+            ct => _client.AppsV1.PatchNamespacedDeploymentAsync(body, name, @namespace, fieldManager: FieldManager, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -101,7 +101,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
     {
         try
         {
-            await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = @namespace } }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = @namespace } }, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
         {
@@ -127,7 +127,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
         var body = new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch);
         await WriteAsync(
             $"patch {resource.Kind} {@namespace}/{name}",
-            ct => _client.CustomObjects.PatchNamespacedCustomObjectAsync(body, resource.Group, resource.Version, @namespace, resource.Plural, name, cancellationToken: ct),
+            ct => _client.CustomObjects.PatchNamespacedCustomObjectAsync(body, resource.Group, resource.Version, @namespace, resource.Plural, name, fieldManager: FieldManager, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -135,7 +135,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
     {
         try
         {
-            return await _client.CoordinationV1.CreateNamespacedLeaseAsync(lease, lease.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await _client.CoordinationV1.CreateNamespacedLeaseAsync(lease, lease.Metadata.NamespaceProperty, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
         {
@@ -151,7 +151,7 @@ public sealed partial class KubernetesCluster : IClusterReader, IClusterCustomOb
     {
         try
         {
-            return await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, lease.Metadata.Name, lease.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, lease.Metadata.Name, lease.Metadata.NamespaceProperty, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException ex) when (ex.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
         {

@@ -1,18 +1,19 @@
 using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Store.Schema;
 
 namespace Slipway.LocalCluster.Api.Patching;
 
 /// <summary>
 /// JSON merge patch (RFC 7386), and the strategic merge patch kubectl sends, simplified: a strategic patch is a merge patch
-/// in which lists of objects that all carry a <c>name</c> (containers, env, volumes, ports with names) merge element by
-/// element on that name, <c>$patch: delete</c> removes an element or a map, <c>$patch: replace</c> replaces a map, and the
-/// other <c>$</c> directives (<c>$setElementOrder</c>, <c>$retainKeys</c>, <c>$deleteFromPrimitiveList</c>) are ignored.
-/// Every other list is replaced, as a merge patch does. The real server knows the merge key of each field from the
-/// OpenAPI schema; this one guesses <c>name</c>, which is right for the kinds it serves.
+/// in which lists merge element by element on the merge key the kind's schema gives them (<c>x-kubernetes-patch-merge-key</c>:
+/// containers by <c>name</c>, ports by <c>containerPort</c>), <c>$patch: delete</c> removes an element or a map,
+/// <c>$patch: replace</c> replaces a map, and the other <c>$</c> directives (<c>$setElementOrder</c>, <c>$retainKeys</c>,
+/// <c>$deleteFromPrimitiveList</c>) are ignored. Lists the schema makes atomic are replaced; where the schema says nothing (kept
+/// unknown fields, custom kinds) lists of objects that all carry a <c>name</c> merge on it.
 /// </summary>
 internal static class MergePatch
 {
-    public static JsonNode? Apply(JsonNode? target, JsonNode? patch, bool strategic)
+    public static JsonNode? Apply(JsonNode? target, JsonNode? patch, bool strategic, SchemaNode? schema = null)
     {
         if (patch is not JsonObject patchObject)
         {
@@ -44,13 +45,13 @@ internal static class MergePatch
             {
                 result.Remove(key);
             }
-            else if (strategic && value is JsonArray patchList && result[key] is JsonArray targetList && AreNamed(patchList) && AreNamed(targetList))
+            else if (strategic && value is JsonArray patchList && result[key] is JsonArray targetList && MergeKey(schema?.Field(key), patchList, targetList) is string mergeKey)
             {
-                result[key] = MergeByName(targetList, patchList);
+                result[key] = MergeByKey(targetList, patchList, mergeKey, schema?.Field(key)?.Items);
             }
             else
             {
-                JsonNode? merged = Apply(result[key], value, strategic);
+                JsonNode? merged = Apply(result[key], value, strategic, schema?.Field(key));
                 if (merged is null)
                 {
                     result.Remove(key);
@@ -65,14 +66,25 @@ internal static class MergePatch
         return result;
     }
 
-    private static JsonArray MergeByName(JsonArray target, JsonArray patch)
+    /// <summary>The key a list merges on: the schema's merge key, none for a list the schema describes without one, else <c>name</c> when every element has it.</summary>
+    private static string? MergeKey(SchemaNode? list, JsonArray patch, JsonArray target)
+    {
+        if (list?.Items is not null)
+        {
+            return list.PatchMergeKey is string key && list.PatchStrategy?.Contains("merge", StringComparison.Ordinal) == true
+                && patch.All(element => element is JsonObject obj && obj[key] is JsonValue) && HaveKey(target, key) ? key : null;
+        }
+
+        return HaveKey(patch, "name") && HaveKey(target, "name") ? "name" : null;
+    }
+
+    private static JsonArray MergeByKey(JsonArray target, JsonArray patch, string mergeKey, SchemaNode? item)
     {
         var result = (JsonArray)target.DeepClone();
         foreach (JsonNode? element in patch)
         {
             var patchElement = (JsonObject)element!;
-            string name = NameOf(patchElement)!;
-            int index = IndexOf(result, name);
+            int index = IndexOf(result, mergeKey, patchElement[mergeKey]);
             bool delete = Directive(patchElement) == "delete";
             if (index < 0)
             {
@@ -87,7 +99,7 @@ internal static class MergePatch
             }
             else
             {
-                JsonNode? merged = Apply(result[index], patchElement, strategic: true);
+                JsonNode? merged = Apply(result[index], patchElement, strategic: true, item);
                 result[index] = merged;
             }
         }
@@ -95,11 +107,11 @@ internal static class MergePatch
         return result;
     }
 
-    private static int IndexOf(JsonArray list, string name)
+    private static int IndexOf(JsonArray list, string mergeKey, JsonNode? key)
     {
         for (int i = 0; i < list.Count; i++)
         {
-            if (list[i] is JsonObject element && NameOf(element) == name)
+            if (list[i] is JsonObject element && JsonNode.DeepEquals(element[mergeKey], key))
             {
                 return i;
             }
@@ -108,25 +120,8 @@ internal static class MergePatch
         return -1;
     }
 
-    private static bool AreNamed(JsonArray list)
-    {
-        if (list.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (JsonNode? element in list)
-        {
-            if (element is not JsonObject obj || NameOf(obj) is null)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string? NameOf(JsonObject obj) => obj["name"] is JsonValue value && value.TryGetValue(out string? name) ? name : null;
+    private static bool HaveKey(JsonArray list, string key)
+        => list.Count > 0 && list.All(element => element is JsonObject obj && obj[key] is JsonValue);
 
     private static string? Directive(JsonObject obj) => obj["$patch"] is JsonValue value && value.TryGetValue(out string? directive) ? directive : null;
 

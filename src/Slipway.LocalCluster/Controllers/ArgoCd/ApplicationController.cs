@@ -27,7 +27,7 @@ internal sealed partial class ApplicationController : ReconcilingController
     public ApplicationController(ControllerContext context)
         : base(context)
     {
-        _applier = new ManifestApplier(context.Store);
+        _applier = new ManifestApplier(Store);
     }
 
     protected override ResourceType PrimaryType => Kinds.Application;

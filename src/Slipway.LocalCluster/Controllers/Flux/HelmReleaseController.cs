@@ -31,7 +31,7 @@ internal sealed partial class HelmReleaseController : ReconcilingController
     public HelmReleaseController(ControllerContext context)
         : base(context)
     {
-        _storage = new HelmStorage(context.Store, context.Kinds.Secret);
+        _storage = new HelmStorage(Store, context.Kinds.Secret);
     }
 
     protected override ResourceType PrimaryType => Kinds.HelmRelease;

@@ -27,7 +27,7 @@ internal sealed class KustomizationController : ReconcilingController
     public KustomizationController(ControllerContext context)
         : base(context)
     {
-        _applier = new ManifestApplier(context.Store);
+        _applier = new ManifestApplier(Store);
     }
 
     protected override ResourceType PrimaryType => Kinds.Kustomization;

@@ -20,12 +20,14 @@ internal abstract class ReconcilingController : IClusterController
     protected ReconcilingController(ControllerContext context)
     {
         Context = context;
+        Store = context.Store.AsFieldManager(FieldManagers.ForController(GetType().Name));
         Queue = new WorkQueue(context.Clock);
     }
 
     protected ControllerContext Context { get; }
 
-    protected IResourceStore Store => Context.Store;
+    /// <summary>The store, with this controller's writes recorded under its field manager (<see cref="FieldManagers.ForController"/>).</summary>
+    protected IResourceStore Store { get; }
 
     protected Kinds Kinds => Context.Kinds;
 

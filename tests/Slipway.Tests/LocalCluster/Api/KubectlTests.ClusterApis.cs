@@ -38,10 +38,6 @@ public sealed partial class KubectlTests
             .Trim().ShouldBe("Namespaced v2 Established");
     }
 
-    /// <remarks>
-    /// The definition and the object go in with <c>kubectl create --raw</c>: <c>kubectl apply -f</c> validates against the
-    /// server's OpenAPI, which this branch does not serve (issue 17 part 2); once it does, these become <c>apply -f</c>.
-    /// </remarks>
     [Fact]
     public async Task A_crd_created_by_a_user_serves_its_kind_until_it_is_deleted()
     {
@@ -54,8 +50,9 @@ public sealed partial class KubectlTests
             {"apiVersion": "example.com/v1", "kind": "Widget", "metadata": {"name": "one"}, "spec": {"size": 3}}
             """);
 
-        (await KubectlAsync("create", "--raw", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", "-f", definition)).ShouldContain("\"Established\"");
-        (await KubectlAsync("create", "--raw", "/apis/example.com/v1/widgets", "-f", widget)).ShouldContain("\"uid\"");
+        (await KubectlAsync("apply", "-f", definition)).ShouldContain("customresourcedefinition.apiextensions.k8s.io/widgets.example.com created");
+        (await KubectlAsync("apply", "-f", widget)).ShouldContain("widget.example.com/one created");
+        (await KubectlAsync("get", "crd", "widgets.example.com", "-o", "jsonpath={.status.conditions[1].type}")).Trim().ShouldBe("Established");
         (await KubectlAsync("get", "wd", "one", "-o", "jsonpath={.spec.size}")).Trim().ShouldBe("3");
         (await KubectlAsync("patch", "widget", "one", "--type=merge", "-p", """{"status":{"ok":true}}""")).ShouldContain("patched");
         (await KubectlAsync("get", "widget", "one", "-o", "jsonpath={.status.ok}")).Trim().ShouldBe("true");

@@ -51,10 +51,10 @@ public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<S
                     image: registry.local/web:1
             """);
 
-        (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web created");
-        (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web unchanged");
+        (await KubectlAsync("apply", "-f", manifest)).ShouldContain("deployment.apps/web created");
+        (await KubectlAsync("apply", "-f", manifest)).ShouldContain("deployment.apps/web unchanged");
         await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("web:1", "web:2", StringComparison.Ordinal), Ct);
-        (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web configured");
+        (await KubectlAsync("apply", "-f", manifest)).ShouldContain("deployment.apps/web configured");
         (await KubectlAsync("scale", "deployment", "web", "-n", "shop", "--replicas=5")).ShouldContain("scaled");
         (await KubectlAsync("patch", "deployment", "web", "-n", "shop", "-p", """{"spec":{"replicas":3}}""")).ShouldContain("patched");
 
@@ -63,7 +63,10 @@ public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<S
         web.Spec.Replicas.ShouldBe(3);
         web.Metadata.Generation.ShouldBe(4);
 
-        (await KubectlAsync("apply", "--server-side", "--validate=false", "-f", manifest)).ShouldContain("deployment.apps/web serverside-applied");
+        ProcessFailedException conflict = await Should.ThrowAsync<ProcessFailedException>(() => KubectlAsync("apply", "--server-side", "-f", manifest));
+        conflict.Message.ShouldContain("Apply failed with 1 conflict: conflict with \"kubectl-patch\" using apps/v1 at ");
+        conflict.Message.ShouldContain(": .spec.replicas");
+        (await KubectlAsync("apply", "--server-side", "--force-conflicts", "-f", manifest)).ShouldContain("deployment.apps/web serverside-applied");
         (await KubectlAsync("delete", "deployment", "web", "-n", "shop")).ShouldContain("deployment.apps \"web\" deleted");
         (await KubectlAsync("delete", "namespace", "shop")).ShouldContain("namespace \"shop\" deleted");
         (await shared.Client.AppsV1.ListDeploymentForAllNamespacesAsync(fieldSelector: "metadata.namespace=shop", cancellationToken: Ct)).Items.ShouldBeEmpty();
@@ -111,7 +114,7 @@ public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<S
                 image: {repository: registry.local/podinfo, tag: "6.5.0"}
             """);
 
-        (await KubectlAsync("apply", "--validate=false", "-f", manifest)).ShouldContain("helmrelease.helm.toolkit.fluxcd.io/podinfo created");
+        (await KubectlAsync("apply", "-f", manifest)).ShouldContain("helmrelease.helm.toolkit.fluxcd.io/podinfo created");
         (await KubectlAsync("patch", "hr", "podinfo", "--type=merge", "-p", """{"spec":{"suspend":true}}""")).ShouldContain("patched");
         string table = await KubectlAsync("get", "hr");
 
@@ -170,18 +173,7 @@ public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<S
         }
     }
 
-    private async Task<string> KubectlAsync(params string[] arguments)
-    {
-        ProcessResult result = await _runner.RunAsync(
-            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, .. arguments]) { Timeout = s_timeout },
-            Ct);
-        return result.StandardOutput;
-    }
+    private Task<string> KubectlAsync(params string[] arguments) => new Kubectl(shared).OutputAsync(arguments);
 
-    private async Task<string> WriteManifestAsync(string name, string yaml)
-    {
-        string path = Path.Combine(shared.Fixture.StateDirectory, name + ".yaml");
-        await File.WriteAllTextAsync(path, yaml, Ct);
-        return path;
-    }
+    private Task<string> WriteManifestAsync(string name, string yaml) => new Kubectl(shared).WriteManifestAsync(name, yaml);
 }

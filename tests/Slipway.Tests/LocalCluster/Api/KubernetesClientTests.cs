@@ -136,16 +136,16 @@ public sealed class KubernetesClientTests(SharedCluster shared) : IClassFixture<
     }
 
     [Fact]
-    public async Task Server_side_apply_creates_then_merges_and_needs_a_field_manager()
+    public async Task Server_side_apply_creates_then_drops_what_its_manager_stopped_applying_and_needs_a_field_manager()
     {
         const string applied = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"applied","namespace":"default"},"data":{"a":"1"}}""";
 
         V1ConfigMap created = await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch(applied, V1Patch.PatchType.ApplyPatch), "applied", "default", fieldManager: "slipway", cancellationToken: Ct);
-        V1ConfigMap merged = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+        V1ConfigMap reapplied = await _client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch(applied.Replace("\"a\"", "\"b\"", StringComparison.Ordinal).Replace("\"1\"", "\"2\"", StringComparison.Ordinal), V1Patch.PatchType.ApplyPatch), "applied", "default", fieldManager: "slipway", cancellationToken: Ct);
 
         created.Data.ShouldBe(new Dictionary<string, string> { ["a"] = "1" });
-        merged.Data.ShouldBe(new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" });
+        reapplied.Data.ShouldBe(new Dictionary<string, string> { ["b"] = "2" });
         (await StatusOf(() => _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch(applied, V1Patch.PatchType.ApplyPatch), "applied", "default", cancellationToken: Ct)))
             .ShouldBe((422, "Invalid"));
     }
