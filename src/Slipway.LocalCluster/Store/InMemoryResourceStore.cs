@@ -7,7 +7,9 @@ namespace Slipway.LocalCluster.Store;
 /// The store of the local cluster: every object in memory behind one lock, a monotonic resourceVersion,
 /// a bounded history of changes for watches, and deep copies in and out. Deleting a namespace deletes what is
 /// in it; deleting an object deletes the objects whose <c>ownerReferences</c> name its uid (as the garbage
-/// collector does, in the background-propagation way). There are no finalizers: deletes are immediate.
+/// collector does, in the background-propagation way). There are no finalizers: deletes are immediate, except that a
+/// namespace is first seen (by watches) as <c>Terminating</c> while its contents go. Objects are defaulted as the real
+/// API server defaults them (<see cref="ObjectDefaults"/>).
 /// </summary>
 public sealed partial class InMemoryResourceStore : IResourceStore
 {
