@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Slipway.LocalCluster.Store;
 
 namespace Slipway.LocalCluster.Api;
 
@@ -15,8 +16,14 @@ internal static class EventColumns
         ("Source", "string", 1), ("Message", "string", 0), ("First Seen", "string", 1), ("Count", "string", 1), ("Name", "string", 1),
     ];
 
+    /// <summary>The cells of a <c>core/v1</c> Event, or of an <c>events.k8s.io/v1</c> one (converted back first).</summary>
     public static JsonNode?[] Cells(JsonObject obj, DateTimeOffset now)
     {
+        if (TableConverter.Text(obj["apiVersion"]) == "events.k8s.io/v1")
+        {
+            obj = EventConversion.ToCore(obj);
+        }
+
         string? last = TableConverter.Text(obj["lastTimestamp"]) ?? TableConverter.Text(obj["eventTime"]) ?? TableConverter.Text(obj["metadata"]?["creationTimestamp"]);
         string? first = TableConverter.Text(obj["firstTimestamp"]) ?? last;
         JsonNode? involved = obj["involvedObject"];

@@ -16,6 +16,16 @@ public sealed partial class InMemoryResourceStore
         long fromResourceVersion,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            await foreach (WatchEvent change in WatchAsync(view.Source, @namespace, fromResourceVersion, cancellationToken).ConfigureAwait(false))
+            {
+                yield return change with { ResourceType = type, Object = view.ToView(change.Object) };
+            }
+
+            yield break;
+        }
+
         var watcher = new Watcher(type, type.Namespaced ? @namespace : null);
         List<WatchEvent> backlog = [];
         lock (_lock)

@@ -7,6 +7,11 @@ public sealed partial class InMemoryResourceStore
 {
     public JsonObject Create(ResourceType type, string? @namespace, JsonObject obj)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return view.ToView(Create(view.Source, @namespace, view.FromView(obj)));
+        }
+
         JsonObject created = (JsonObject)obj.DeepClone();
         ObjectDefaults.Apply(type, created);
         JsonObject metadata = Meta.Of(created);
@@ -53,6 +58,11 @@ public sealed partial class InMemoryResourceStore
 
     public JsonObject Update(ResourceType type, string? @namespace, JsonObject obj, bool statusOnly)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return view.ToView(Update(view.Source, @namespace, view.FromView(obj), statusOnly));
+        }
+
         string ns = NamespaceKey(type, @namespace ?? Meta.Namespace(obj));
         string name = Meta.Name(obj) ?? throw new StoreException(422, "Invalid", $"{type.Kind} \"\" is invalid: metadata.name: Required value: name is required");
         string? expectedVersion = Meta.GetString(obj, "resourceVersion");
@@ -89,6 +99,11 @@ public sealed partial class InMemoryResourceStore
 
     public JsonObject Delete(ResourceType type, string? @namespace, string name)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return view.ToView(Delete(view.Source, @namespace, name));
+        }
+
         string ns = NamespaceKey(type, @namespace);
         lock (_lock)
         {

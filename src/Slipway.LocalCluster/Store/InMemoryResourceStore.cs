@@ -18,6 +18,7 @@ public sealed partial class InMemoryResourceStore : IResourceStore
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ResourceType, SortedDictionary<string, SortedDictionary<string, StoredObject>>> _tables = [];
+    private readonly Dictionary<ResourceType, ResourceView> _views = [];
     private readonly Dictionary<(string ApiVersion, string Kind), ResourceType> _byKind = [];
     private readonly Dictionary<(string Group, string Version, string Plural), ResourceType> _byPlural = [];
     private readonly Queue<WatchEvent> _history = new();
@@ -42,7 +43,15 @@ public sealed partial class InMemoryResourceStore : IResourceStore
         _historyCapacity = historyCapacity;
         foreach (ResourceType type in types)
         {
-            _tables[type] = new SortedDictionary<string, SortedDictionary<string, StoredObject>>(StringComparer.Ordinal);
+            if (KnownResourceTypes.Views.TryGetValue(type, out ResourceView? view) && types.Contains(view.Source))
+            {
+                _views[type] = view;
+            }
+            else
+            {
+                _tables[type] = new SortedDictionary<string, SortedDictionary<string, StoredObject>>(StringComparer.Ordinal);
+            }
+
             _byKind[(type.ApiVersion, type.Kind)] = type;
             _byPlural[(type.Group, type.Version, type.Plural)] = type;
         }
@@ -93,6 +102,11 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     /// <summary>The stored object without copying (the HTTP layer serializes it directly).</summary>
     internal StoredObject? GetStored(ResourceType type, string? @namespace, string name)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return GetStored(view.Source, @namespace, name) is StoredObject source ? Shown(type, view, source) : null;
+        }
+
         string ns = NamespaceKey(type, @namespace);
         lock (_lock)
         {
@@ -105,6 +119,11 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     /// <summary>A consistent snapshot of one kind (ordered by namespace then name) and the resourceVersion it was taken at.</summary>
     internal StoredObject[] ListStored(ResourceType type, string? @namespace, out long resourceVersion)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return [.. ListStored(view.Source, @namespace, out resourceVersion).Select(source => Shown(type, view, source))];
+        }
+
         lock (_lock)
         {
             resourceVersion = _resourceVersion;

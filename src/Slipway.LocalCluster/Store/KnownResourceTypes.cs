@@ -20,6 +20,9 @@ public static class KnownResourceTypes
 
     public static ResourceType Event { get; } = new("", "v1", "Event", "events", Namespaced: true);
 
+    /// <summary>The same objects as <see cref="Event"/> seen through <c>events.k8s.io/v1</c> (see <see cref="Views"/>).</summary>
+    public static ResourceType EventsV1 { get; } = new("events.k8s.io", "v1", "Event", "events", Namespaced: true);
+
     public static ResourceType Deployment { get; } = new("apps", "v1", "Deployment", "deployments", Namespaced: true);
 
     /// <summary>A Deployment's pods of one template, written by the deployment controller (see <c>DeploymentController</c>).</summary>
@@ -47,8 +50,14 @@ public static class KnownResourceTypes
     /// <summary>Every served kind, core group first.</summary>
     public static IReadOnlyList<ResourceType> All { get; } =
     [
-        Namespace, Node, Pod, Service, Endpoints, ConfigMap, Secret, Event, Deployment, ReplicaSet, EndpointSlice, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, ImageUpdateAutomation, Application,
+        Namespace, Node, Pod, Service, Endpoints, ConfigMap, Secret, Event, Deployment, ReplicaSet, EndpointSlice, EventsV1, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, ImageUpdateAutomation, Application,
     ];
+
+    /// <summary>The kinds served as another kind's objects (the store keeps only the source kind).</summary>
+    public static IReadOnlyDictionary<ResourceType, ResourceView> Views { get; } = new Dictionary<ResourceType, ResourceView>
+    {
+        [EventsV1] = new ResourceView(Event, EventConversion.ToEventsV1, EventConversion.ToCore),
+    };
 
     /// <summary>The namespaces a fresh cluster has.</summary>
     public static IReadOnlyList<string> InitialNamespaces { get; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
