@@ -29,7 +29,11 @@ internal sealed class DeploymentController : ReconcilingController
     protected override IEnumerable<(ResourceType Type, Func<WatchEvent, IEnumerable<ObjectKey>> Map)> Secondaries
         => [(Kinds.ReplicaSet, DeploymentOfReplicaSet), (Kinds.Pod, DeploymentOfPod)];
 
-    public static string TemplateHash(JsonNode? template) => StableHash.SafeEncode(StableHash.Fnv32(Json.Canonical(template)), 10);
+    /// <summary>
+    /// The <c>pod-template-hash</c> of a template; null fields count as absent (kubectl sends <c>creationTimestamp: null</c>
+    /// when <c>rollout undo</c> copies a ReplicaSet's template back).
+    /// </summary>
+    public static string TemplateHash(JsonNode? template) => StableHash.SafeEncode(StableHash.Fnv32(Json.Canonical(Json.WithoutNulls(template))), 10);
 
     protected override Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
@@ -62,6 +66,7 @@ internal sealed class DeploymentController : ReconcilingController
             Scale(deployment, replicaSet, scale, target);
         }
 
+        RetireDirectPods(uid, key.Namespace, currentPods.Count(PodReadiness.IsReady) >= replicas);
         PruneHistory(deployment, old);
         deployment = RecordRevision(deployment, DeploymentReplicaSets.Revision(current));
 
@@ -135,6 +140,29 @@ internal sealed class DeploymentController : ReconcilingController
         string direction = to > from ? "up" : "down";
         string message = $"Scaled {direction} replica set {replicaSet.Str("metadata", "name")} to {to}" + (from == 0 ? string.Empty : $" from {from}");
         Context.Events.Normal(deployment, "ScalingReplicaSet", message, EventSource.DeploymentController);
+    }
+
+    /// <summary>
+    /// Deletes pods the Deployment owns directly, as the local cluster made them before it had ReplicaSets (a state saved
+    /// by an older version), once the current ReplicaSet's pods are all Ready.
+    /// </summary>
+    private void RetireDirectPods(string? uid, string? ns, bool replaced)
+    {
+        if (!replaced)
+        {
+            return;
+        }
+
+        foreach (JsonObject pod in Store.List(Kinds.Pod, ns).Where(p => Owners.IsControlledBy(p, uid)))
+        {
+            try
+            {
+                Store.Delete(Kinds.Pod, ns, pod.Str("metadata", "name") ?? string.Empty);
+            }
+            catch (StoreException gone) when (gone.Code == 404)
+            {
+            }
+        }
     }
 
     /// <summary>Deletes the oldest scaled-down ReplicaSets beyond <c>spec.revisionHistoryLimit</c> (default 10).</summary>
