@@ -38,7 +38,8 @@ internal abstract class ReconcilingController : IClusterController
 
     /// <summary>
     /// The component that reports the primary objects' Ready condition as Events (Flux controllers do: the condition's
-    /// reason and message, Warning when it turns False), or null for none.
+    /// reason and message, Warning when it turns False), or null for none. The Event is written before the status, so
+    /// whoever sees the status can find it.
     /// </summary>
     protected virtual EventSource? ReadyEventSource => null;
 
@@ -80,9 +81,9 @@ internal abstract class ReconcilingController : IClusterController
     {
         if (!JsonNode.DeepEquals(before, status))
         {
+            RecordReadyChange(obj, before, status);
             obj["status"] = status;
-            JsonObject written = Store.Update(type, ns, obj, statusOnly: true);
-            RecordReadyChange(written, before, status);
+            Store.Update(type, ns, obj, statusOnly: true);
         }
     }
 

@@ -55,7 +55,8 @@ internal sealed class DeploymentController : ReconcilingController
         current = current is null ? CreateReplicaSet(deployment, hash, revision, replicas) : SyncReplicaSet(deployment, current, revision, replicas);
 
         HashSet<string?> owners = [.. sets.Append(current).Select(rs => rs.Str("metadata", "uid"))];
-        List<JsonObject> pods = Store.List(Kinds.Pod, key.Namespace).Where(p => owners.Contains(Owners.ControllerOf(p)?.Str("uid"))).ToList();
+        IReadOnlyList<JsonObject> inNamespace = Store.List(Kinds.Pod, key.Namespace);
+        List<JsonObject> pods = inNamespace.Where(p => owners.Contains(Owners.ControllerOf(p)?.Str("uid"))).ToList();
         List<JsonObject> currentPods = pods.Where(p => Owners.IsControlledBy(p, current.Str("metadata", "uid"))).ToList();
         int allowedOld = deployment.Str("spec", "strategy", "type") == "Recreate" ? 0 : Math.Max(0, replicas - currentPods.Count(PodReadiness.IsReady));
         foreach (JsonObject replicaSet in old)
@@ -66,7 +67,11 @@ internal sealed class DeploymentController : ReconcilingController
             Scale(deployment, replicaSet, scale, target);
         }
 
-        RetireDirectPods(uid, key.Namespace, currentPods.Count(PodReadiness.IsReady) >= replicas);
+        if (currentPods.Count(PodReadiness.IsReady) >= replicas)
+        {
+            RetireDirectPods(inNamespace.Where(p => Owners.IsControlledBy(p, uid)));
+        }
+
         PruneHistory(deployment, old);
         deployment = RecordRevision(deployment, DeploymentReplicaSets.Revision(current));
 
@@ -146,18 +151,13 @@ internal sealed class DeploymentController : ReconcilingController
     /// Deletes pods the Deployment owns directly, as the local cluster made them before it had ReplicaSets (a state saved
     /// by an older version), once the current ReplicaSet's pods are all Ready.
     /// </summary>
-    private void RetireDirectPods(string? uid, string? ns, bool replaced)
+    private void RetireDirectPods(IEnumerable<JsonObject> direct)
     {
-        if (!replaced)
-        {
-            return;
-        }
-
-        foreach (JsonObject pod in Store.List(Kinds.Pod, ns).Where(p => Owners.IsControlledBy(p, uid)))
+        foreach (JsonObject pod in direct)
         {
             try
             {
-                Store.Delete(Kinds.Pod, ns, pod.Str("metadata", "name") ?? string.Empty);
+                Store.Delete(Kinds.Pod, pod.Str("metadata", "namespace"), pod.Str("metadata", "name") ?? string.Empty);
             }
             catch (StoreException gone) when (gone.Code == 404)
             {

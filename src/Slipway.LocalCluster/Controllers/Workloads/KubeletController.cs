@@ -55,8 +55,8 @@ internal sealed class KubeletController : ReconcilingController
 
         JsonObject before = status.DeepClone().AsObject();
         TimeSpan? again = PodStatusWriter.Fill(status, pod, seen, now, Context);
-        UpdateStatusIfChanged(Kinds.Pod, key.Namespace, pod, before, status);
         KubeletEvents.Record(Context.Events, pod, before, status);
+        UpdateStatusIfChanged(Kinds.Pod, key.Namespace, pod, before, status);
 
         return Task.FromResult(again);
     }
