@@ -26,8 +26,7 @@ internal static class ApiServer
         Task<InMemoryResourceStore> loadingStore,
         ImageCatalog images,
         ChartMirror? charts,
-        int port,
-        TimeSpan bookmarkInterval,
+        ApiServerSettings settings,
         string contentRoot,
         CancellationToken cancellationToken)
     {
@@ -38,7 +37,7 @@ internal static class ApiServer
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Listen(IPAddress.Loopback, settings.Port);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
@@ -55,7 +54,7 @@ internal static class ApiServer
         }
 
         CancellationToken stopping = app.Lifetime.ApplicationStopping;
-        var resources = new ResourceApi(store, bookmarkInterval, stopping);
+        var resources = new ResourceApi(store, settings.WatchBookmarkInterval, stopping);
         var registry = new RegistryApi(images);
         var chartRepositories = new ChartRepositoryApi(charts);
         var openApi = new OpenApiEndpoint(new OpenApiDocuments(store.Schemas));

@@ -8,7 +8,10 @@ namespace Slipway.LocalCluster.Api;
 /// <summary>
 /// The server-side printing kubectl asks for (<c>Accept: application/json;as=Table;v=v1;g=meta.k8s.io</c>): a
 /// <c>meta.k8s.io/v1</c> Table with the columns <c>kubectl get</c> shows for each kind (pods: READY, STATUS, RESTARTS;
-/// deployments: READY, UP-TO-DATE, AVAILABLE; Flux kinds: READY, STATUS; applications: SYNC STATUS, HEALTH STATUS).
+/// deployments: READY, UP-TO-DATE, AVAILABLE; replica sets: DESIRED, CURRENT, READY; endpoints; events: LAST SEEN, TYPE, REASON,
+/// OBJECT, MESSAGE; Flux kinds: READY, STATUS; applications: SYNC STATUS, HEALTH STATUS), and the <c>-o wide</c> columns
+/// (priority 1) of pods (IP, NODE, NOMINATED NODE, READINESS GATES), deployments and replica sets (CONTAINERS, IMAGES, SELECTOR)
+/// and events (SUBOBJECT, SOURCE, FIRST SEEN, COUNT, NAME).
 /// </summary>
 internal static class TableConverter
 {
@@ -31,7 +34,7 @@ internal static class TableConverter
         }
 
         var columns = new JsonArray();
-        foreach ((string name, string columnType) in Columns(type))
+        foreach ((string name, string columnType, int priority) in Columns(type))
         {
             columns.Add(new JsonObject
             {
@@ -39,7 +42,7 @@ internal static class TableConverter
                 ["type"] = columnType,
                 ["format"] = name == "Name" ? "name" : "",
                 ["description"] = "",
-                ["priority"] = 0,
+                ["priority"] = priority,
             });
         }
 
@@ -53,14 +56,22 @@ internal static class TableConverter
         };
     }
 
-    private static (string Name, string Type)[] Columns(ResourceType type) => type.Kind switch
+    /// <summary>The columns of a kind; priority 1 columns are the extra ones <c>kubectl get -o wide</c> shows.</summary>
+    private static (string Name, string Type, int Priority)[] Columns(ResourceType type) => type.Kind switch
     {
-        "Pod" => [("Name", "string"), ("Ready", "string"), ("Status", "string"), ("Restarts", "string"), ("Age", "string")],
-        "Deployment" => [("Name", "string"), ("Ready", "string"), ("Up-to-date", "integer"), ("Available", "integer"), ("Age", "string")],
-        "Node" or "Namespace" => [("Name", "string"), ("Status", "string"), ("Age", "string")],
-        "GitRepository" or "Kustomization" or "HelmRelease" => [("Name", "string"), ("Age", "string"), ("Ready", "string"), ("Status", "string")],
-        "Application" => [("Name", "string"), ("Sync Status", "string"), ("Health Status", "string"), ("Age", "string")],
-        _ => [("Name", "string"), ("Age", "string")],
+        "Pod" => [("Name", "string", 0), ("Ready", "string", 0), ("Status", "string", 0), ("Restarts", "string", 0), ("Age", "string", 0),
+            ("IP", "string", 1), ("Node", "string", 1), ("Nominated Node", "string", 1), ("Readiness Gates", "string", 1)],
+        "Deployment" => [("Name", "string", 0), ("Ready", "string", 0), ("Up-to-date", "integer", 0), ("Available", "integer", 0), ("Age", "string", 0),
+            ("Containers", "string", 1), ("Images", "string", 1), ("Selector", "string", 1)],
+        "ReplicaSet" => [("Name", "string", 0), ("Desired", "integer", 0), ("Current", "integer", 0), ("Ready", "integer", 0), ("Age", "string", 0),
+            ("Containers", "string", 1), ("Images", "string", 1), ("Selector", "string", 1)],
+        "Endpoints" => [("Name", "string", 0), ("Endpoints", "string", 0), ("Age", "string", 0)],
+        "EndpointSlice" => [("Name", "string", 0), ("AddressType", "string", 0), ("Ports", "string", 0), ("Endpoints", "string", 0), ("Age", "string", 0)],
+        "Event" => EventColumns.Definitions,
+        "Node" or "Namespace" => [("Name", "string", 0), ("Status", "string", 0), ("Age", "string", 0)],
+        "GitRepository" or "Kustomization" or "HelmRelease" => [("Name", "string", 0), ("Age", "string", 0), ("Ready", "string", 0), ("Status", "string", 0)],
+        "Application" => [("Name", "string", 0), ("Sync Status", "string", 0), ("Health Status", "string", 0), ("Age", "string", 0)],
+        _ => [("Name", "string", 0), ("Age", "string", 0)],
     };
 
     private static JsonObject Row(ResourceType type, JsonObject obj, DateTimeOffset now)
@@ -70,8 +81,12 @@ internal static class TableConverter
         JsonNode? status = obj["status"];
         JsonNode?[] cells = type.Kind switch
         {
-            "Pod" => [name, PodReady(status), PodStatus(status), Restarts(status), age],
-            "Deployment" => [name, $"{Number(status?["readyReplicas"])}/{Number(obj["spec"]?["replicas"], 1)}", Number(status?["updatedReplicas"]), Number(status?["availableReplicas"]), age],
+            "Pod" => [name, PodReady(status), PodStatus(status), Restarts(status), age, .. WorkloadColumns.PodWide(obj)],
+            "Deployment" => [name, $"{Number(status?["readyReplicas"])}/{Number(obj["spec"]?["replicas"], 1)}", Number(status?["updatedReplicas"]), Number(status?["availableReplicas"]), age, .. WorkloadColumns.TemplateWide(obj)],
+            "ReplicaSet" => [name, Number(obj["spec"]?["replicas"], 1), Number(status?["replicas"]), Number(status?["readyReplicas"]), age, .. WorkloadColumns.TemplateWide(obj)],
+            "Endpoints" => [name, WorkloadColumns.Endpoints(obj), age],
+            "EndpointSlice" => [name, Text(obj["addressType"]) ?? "", WorkloadColumns.SlicePorts(obj), WorkloadColumns.SliceEndpoints(obj), age],
+            "Event" => EventColumns.Cells(obj, now),
             "Node" => [name, Condition(status, "Ready") == "True" ? "Ready" : "NotReady", age],
             "Namespace" => [name, Text(status?["phase"]) ?? "Active", age],
             "GitRepository" or "Kustomization" or "HelmRelease" => [name, age, Condition(status, "Ready") ?? "Unknown", ConditionMessage(status, "Ready")],
@@ -121,9 +136,9 @@ internal static class TableConverter
     private static JsonNode? ConditionNode(JsonNode? status, string conditionType)
         => (status?["conditions"] as JsonArray)?.FirstOrDefault(c => Text(c?["type"]) == conditionType);
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+    internal static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
-    private static long Number(JsonNode? node, long fallback = 0) => node is JsonValue value && value.TryGetValue(out long number) ? number : fallback;
+    internal static long Number(JsonNode? node, long fallback = 0) => node is JsonValue value && value.TryGetValue(out long number) ? number : fallback;
 
     /// <summary>Age as kubectl prints it: 45s, 12m, 3h, 5d.</summary>
     internal static string Age(string? timestamp, DateTimeOffset now)

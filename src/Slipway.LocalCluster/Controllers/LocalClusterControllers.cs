@@ -9,7 +9,8 @@ using Slipway.LocalCluster.Store;
 namespace Slipway.LocalCluster.Controllers;
 
 /// <summary>
-/// The controllers the local cluster runs while it serves: nodes, the kubelet simulation, Deployments, Flux's
+/// The controllers the local cluster runs while it serves: nodes, the kubelet simulation, Deployments, ReplicaSets,
+/// Services' Endpoints and EndpointSlices, Flux's
 /// GitRepository, HelmRepository, Kustomization and HelmRelease, and Argo CD's Application. Each one is an informer-style loop on the
 /// store (list, watch, periodic resync), so a change is acted on as soon as it is written.
 /// Register them with the host: <c>new LocalClusterOptions { …, Controllers = LocalClusterControllers.All }</c>.
@@ -22,6 +23,8 @@ public static class LocalClusterControllers
         c => new NodeController(ContextFor(c)),
         c => new KubeletController(ContextFor(c)),
         c => new DeploymentController(ContextFor(c)),
+        c => new ReplicaSetController(ContextFor(c)),
+        c => new EndpointsController(ContextFor(c)),
         c => new GitRepositoryController(ContextFor(c)),
         c => new HelmRepositoryController(ContextFor(c)),
         c => new KustomizationController(ContextFor(c)),
@@ -57,6 +60,8 @@ public static class LocalClusterControllers
             new NodeController(context),
             new KubeletController(context),
             new DeploymentController(context),
+            new ReplicaSetController(context),
+            new EndpointsController(context),
             new GitRepositoryController(context),
             new HelmRepositoryController(context),
             new KustomizationController(context),

@@ -137,7 +137,7 @@ public static class LocalClusterHost
             Uri baseAddress;
             try
             {
-                (app, baseAddress) = await ApiServer.StartAsync(loading, images, options.ResolvedChartMirrorDirectory is string charts ? new ChartMirror(charts) : null, options.Port, options.WatchBookmarkInterval, stateDirectory, cancellationToken).ConfigureAwait(false);
+                (app, baseAddress) = await ApiServer.StartAsync(loading, images, options.ResolvedChartMirrorDirectory is string charts ? new ChartMirror(charts) : null, new ApiServerSettings(options.Port, options.WatchBookmarkInterval), stateDirectory, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex)
             {

@@ -30,7 +30,7 @@ public sealed partial class InMemoryResourceStore
                 return Create(type, @namespace, created, fieldManager: null);
             }
 
-            JsonObject result = FieldOwnership.Apply(existing.Clone(), applied, fieldManager, force, statusOnly, Schemas.For(type), Timestamp());
+            JsonObject result = FieldOwnership.Apply(existing.Clone(), applied, new FieldApply(fieldManager, force, statusOnly, Schemas.For(type), Timestamp()));
             Meta.Of(result)["resourceVersion"] = existing.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Update(type, @namespace, result, statusOnly, fieldManager: null);
         }

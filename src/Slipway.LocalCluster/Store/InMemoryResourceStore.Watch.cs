@@ -27,6 +27,16 @@ public sealed partial class InMemoryResourceStore
         WatchProgress progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            await foreach (WatchEvent change in WatchAsync(view.Source, @namespace, fromResourceVersion, cancellationToken).ConfigureAwait(false))
+            {
+                yield return change with { ResourceType = type, Object = view.ToView(change.Object) };
+            }
+
+            yield break;
+        }
+
         var watcher = new Watcher(type, type.Namespaced ? @namespace : null);
         List<WatchEvent> backlog = [];
         lock (_lock)

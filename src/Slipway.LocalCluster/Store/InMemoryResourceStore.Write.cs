@@ -11,7 +11,13 @@ public sealed partial class InMemoryResourceStore
     /// <summary>Creates the object as <paramref name="fieldManager"/>, who owns its fields (operation Update); null when they are already recorded (an apply).</summary>
     internal JsonObject Create(ResourceType type, string? @namespace, JsonObject obj, string? fieldManager)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return view.ToView(Create(view.Source, @namespace, view.FromView(obj)));
+        }
+
         JsonObject created = (JsonObject)obj.DeepClone();
+        ObjectDefaults.Apply(type, created);
         JsonObject metadata = Meta.Of(created);
         string ns = NamespaceKey(type, @namespace ?? Meta.Namespace(created));
         string name = Meta.Name(created) ?? "";
@@ -70,6 +76,11 @@ public sealed partial class InMemoryResourceStore
     /// <summary>Replaces the object as <paramref name="fieldManager"/>, who takes the fields it changed (operation Update); null when they are already recorded (an apply).</summary>
     internal JsonObject Update(ResourceType type, string? @namespace, JsonObject obj, bool statusOnly, string? fieldManager)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return view.ToView(Update(view.Source, @namespace, view.FromView(obj), statusOnly));
+        }
+
         string ns = NamespaceKey(type, @namespace ?? Meta.Namespace(obj));
         string name = Meta.Name(obj) ?? throw new StoreException(422, "Invalid", $"{type.Kind} \"\" is invalid: metadata.name: Required value: name is required");
         string? expectedVersion = Meta.GetString(obj, "resourceVersion");
@@ -121,6 +132,11 @@ public sealed partial class InMemoryResourceStore
 
     public JsonObject Delete(ResourceType type, string? @namespace, string name)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return view.ToView(Delete(view.Source, @namespace, name));
+        }
+
         string ns = NamespaceKey(type, @namespace);
         lock (_lock)
         {
@@ -138,11 +154,23 @@ public sealed partial class InMemoryResourceStore
 
     private JsonObject DeleteLocked(StoredObject existing)
     {
+        bool isNamespace = IsNamespace(existing.Type);
+        if (isNamespace)
+        {
+            existing = MarkTerminatingLocked(existing);
+            DeleteDependentsLocked(existing);
+        }
+
         Names(existing.Type, existing.Namespace).Remove(existing.Name);
         IndexOwners(existing, add: false);
         long resourceVersion = ++_resourceVersion;
         JsonObject deleted = existing.Clone();
         Meta.Of(deleted)["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
+        if (isNamespace && deleted["spec"] is JsonObject spec)
+        {
+            spec["finalizers"] = new JsonArray();
+        }
+
         deleted = (JsonObject)JsonNode.Parse(deleted.ToJsonString())!;
         Record(new WatchEvent(WatchEventType.Deleted, existing.Type, deleted, resourceVersion));
         if (existing.Type == KnownResourceTypes.CustomResourceDefinition)
@@ -150,22 +178,58 @@ public sealed partial class InMemoryResourceStore
             StopServingLocked(existing.Object);
         }
 
-        foreach (StoredObject dependent in DependentsLocked(existing))
+        if (!isNamespace)
+        {
+            DeleteDependentsLocked(existing);
+        }
+
+        return deleted;
+    }
+
+    private void DeleteDependentsLocked(StoredObject owner)
+    {
+        foreach (StoredObject dependent in DependentsLocked(owner))
         {
             if (Names(dependent.Type, dependent.Namespace).ContainsKey(dependent.Name))
             {
                 DeleteLocked(dependent);
             }
         }
-
-        return deleted;
     }
+
+    /// <summary>
+    /// A namespace being deleted first goes <c>Terminating</c> (<c>deletionTimestamp</c>, <c>status.phase</c>, its
+    /// <c>kubernetes</c> finalizer still listed), seen by watches as a MODIFIED event before its contents are deleted.
+    /// </summary>
+    private StoredObject MarkTerminatingLocked(StoredObject existing)
+    {
+        JsonObject terminating = existing.Clone();
+        JsonObject metadata = Meta.Of(terminating);
+        long resourceVersion = ++_resourceVersion;
+        metadata["deletionTimestamp"] = Timestamp();
+        metadata["deletionGracePeriodSeconds"] = 0;
+        metadata["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
+        if (terminating["status"] is not JsonObject status)
+        {
+            status = [];
+            terminating["status"] = status;
+        }
+
+        status["phase"] = "Terminating";
+        terminating = (JsonObject)JsonNode.Parse(terminating.ToJsonString())!;
+        var stored = new StoredObject(existing.Type, existing.Namespace, existing.Name, resourceVersion, terminating);
+        Names(existing.Type, existing.Namespace)[existing.Name] = stored;
+        Record(new WatchEvent(WatchEventType.Modified, existing.Type, stored.Object, resourceVersion));
+        return stored;
+    }
+
+    private static bool IsNamespace(ResourceType type) => type.Kind == "Namespace" && type.Group.Length == 0;
 
     /// <summary>What goes with a deleted object: everything in a deleted namespace, and objects it owns.</summary>
     private List<StoredObject> DependentsLocked(StoredObject owner)
     {
         var dependents = new List<StoredObject>();
-        if (owner.Type.Kind == "Namespace" && owner.Type.Group.Length == 0)
+        if (IsNamespace(owner.Type))
         {
             foreach ((ResourceType type, SortedDictionary<string, SortedDictionary<string, StoredObject>> table) in _tables)
             {
@@ -232,6 +296,7 @@ public sealed partial class InMemoryResourceStore
     private static JsonObject WithSpecOf(StoredObject existing, JsonObject obj)
     {
         JsonObject updated = (JsonObject)obj.DeepClone();
+        ObjectDefaults.Apply(existing.Type, updated);
         updated["apiVersion"] = existing.Type.ApiVersion;
         updated["kind"] = existing.Type.Kind;
         JsonObject metadata = Meta.Of(updated);

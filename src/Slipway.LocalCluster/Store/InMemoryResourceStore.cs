@@ -9,7 +9,9 @@ namespace Slipway.LocalCluster.Store;
 /// The store of the local cluster: every object in memory behind one lock, a monotonic resourceVersion,
 /// a bounded history of changes for watches, and deep copies in and out. Deleting a namespace deletes what is
 /// in it; deleting an object deletes the objects whose <c>ownerReferences</c> name its uid (as the garbage
-/// collector does, in the background-propagation way). There are no finalizers: deletes are immediate.
+/// collector does, in the background-propagation way). There are no finalizers: deletes are immediate, except that a
+/// namespace is first seen (by watches) as <c>Terminating</c> while its contents go. Objects are defaulted as the real
+/// API server defaults them (<see cref="ObjectDefaults"/>).
 /// </summary>
 public sealed partial class InMemoryResourceStore : IResourceStore
 {
@@ -18,6 +20,7 @@ public sealed partial class InMemoryResourceStore : IResourceStore
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ResourceType, SortedDictionary<string, SortedDictionary<string, StoredObject>>> _tables = [];
+    private readonly Dictionary<ResourceType, ResourceView> _views = [];
     private readonly ConcurrentDictionary<(string ApiVersion, string Kind), ResourceType> _byKind = [];
     private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ResourceType> _byPlural = [];
     private readonly Queue<WatchEvent> _history = new();
@@ -43,7 +46,17 @@ public sealed partial class InMemoryResourceStore : IResourceStore
         _historyCapacity = historyCapacity;
         foreach (ResourceType type in types)
         {
-            ServeLocked(type);
+            if (KnownResourceTypes.Views.TryGetValue(type, out ResourceView? view) && types.Contains(view.Source))
+            {
+                _views[type] = view;
+                _byKind[(type.ApiVersion, type.Kind)] = type;
+                _byPlural[(type.Group, type.Version, type.Plural)] = type;
+                _types = [.. _types, type];
+            }
+            else
+            {
+                ServeLocked(type);
+            }
         }
 
         if (createInitialNamespaces && _byKind.TryGetValue(("v1", "Namespace"), out ResourceType? namespaceType))
@@ -98,6 +111,11 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     /// <summary>The stored object without copying (the HTTP layer serializes it directly).</summary>
     internal StoredObject? GetStored(ResourceType type, string? @namespace, string name)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return GetStored(view.Source, @namespace, name) is StoredObject source ? Shown(type, view, source) : null;
+        }
+
         string ns = NamespaceKey(type, @namespace);
         lock (_lock)
         {
@@ -110,6 +128,11 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     /// <summary>A consistent snapshot of one kind (ordered by namespace then name) and the resourceVersion it was taken at.</summary>
     internal StoredObject[] ListStored(ResourceType type, string? @namespace, out long resourceVersion)
     {
+        if (_views.TryGetValue(type, out ResourceView? view))
+        {
+            return [.. ListStored(view.Source, @namespace, out resourceVersion).Select(source => Shown(type, view, source))];
+        }
+
         lock (_lock)
         {
             resourceVersion = _resourceVersion;

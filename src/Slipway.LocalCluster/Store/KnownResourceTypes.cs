@@ -11,13 +11,25 @@ public static class KnownResourceTypes
 
     public static ResourceType Service { get; } = new("", "v1", "Service", "services", Namespaced: true);
 
+    /// <summary>Written by the endpoints controller from the ready pods a Service selects.</summary>
+    public static ResourceType Endpoints { get; } = new("", "v1", "Endpoints", "endpoints", Namespaced: true);
+
     public static ResourceType ConfigMap { get; } = new("", "v1", "ConfigMap", "configmaps", Namespaced: true);
 
     public static ResourceType Secret { get; } = new("", "v1", "Secret", "secrets", Namespaced: true);
 
     public static ResourceType Event { get; } = new("", "v1", "Event", "events", Namespaced: true);
 
+    /// <summary>The same objects as <see cref="Event"/> seen through <c>events.k8s.io/v1</c> (see <see cref="Views"/>).</summary>
+    public static ResourceType EventsV1 { get; } = new("events.k8s.io", "v1", "Event", "events", Namespaced: true);
+
     public static ResourceType Deployment { get; } = new("apps", "v1", "Deployment", "deployments", Namespaced: true);
+
+    /// <summary>A Deployment's pods of one template, written by the deployment controller (see <c>DeploymentController</c>).</summary>
+    public static ResourceType ReplicaSet { get; } = new("apps", "v1", "ReplicaSet", "replicasets", Namespaced: true);
+
+    /// <summary>Written by the endpoints controller next to <see cref="Endpoints"/>, one slice per Service.</summary>
+    public static ResourceType EndpointSlice { get; } = new("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", Namespaced: true);
 
     public static ResourceType Lease { get; } = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
 
@@ -44,9 +56,15 @@ public static class KnownResourceTypes
     /// <summary>Every served kind, core group first.</summary>
     public static IReadOnlyList<ResourceType> All { get; } =
     [
-        Namespace, Node, Pod, Service, ConfigMap, Secret, Event, Deployment, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, ImageUpdateAutomation, Application,
+        Namespace, Node, Pod, Service, Endpoints, ConfigMap, Secret, Event, Deployment, ReplicaSet, EndpointSlice, EventsV1, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, ImageUpdateAutomation, Application,
         CustomResourceDefinition,
     ];
+
+    /// <summary>The kinds served as another kind's objects (the store keeps only the source kind).</summary>
+    public static IReadOnlyDictionary<ResourceType, ResourceView> Views { get; } = new Dictionary<ResourceType, ResourceView>
+    {
+        [EventsV1] = new ResourceView(Event, EventConversion.ToEventsV1, EventConversion.ToCore),
+    };
 
     /// <summary>The namespaces a fresh cluster has.</summary>
     public static IReadOnlyList<string> InitialNamespaces { get; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -61,6 +79,8 @@ public static class KnownResourceTypes
         "configmaps" => ["cm"],
         "events" => ["ev"],
         "deployments" => ["deploy"],
+        "replicasets" => ["rs"],
+        "endpoints" => ["ep"],
         "gitrepositories" => ["gitrepo"],
         "kustomizations" => ["ks"],
         "helmreleases" => ["hr"],

@@ -14,8 +14,12 @@ public sealed partial class KubernetesCluster : IRolloutReader
     public Task<IReadOnlyList<DeploymentStatus>> ListDeploymentsForRolloutAsync(string @namespace, CancellationToken cancellationToken)
         => ReadAsync($"list deployments in {@namespace}", ct => GetRolloutListAsync(DeploymentsPath(@namespace), DeploymentStatusReader.Read, ct), cancellationToken);
 
-    public Task<IReadOnlyList<PodStatus>> ListPodsForRolloutAsync(string @namespace, CancellationToken cancellationToken)
-        => ReadAsync($"list pods in {@namespace}", ct => GetRolloutListAsync(PodsPath(@namespace), PodStatusReader.Read, ct), cancellationToken);
+    /// <summary>The pods of a namespace; a failing one (see <see cref="RolloutRules.PodProblem"/>) carries its newest Warning Event.</summary>
+    public async Task<IReadOnlyList<PodStatus>> ListPodsForRolloutAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PodStatus> pods = await ReadAsync($"list pods in {@namespace}", ct => GetRolloutListAsync(PodsPath(@namespace), PodStatusReader.Read, ct), cancellationToken).ConfigureAwait(false);
+        return pods.Any(p => RolloutRules.PodProblem(p) is not null) ? await WithLastWarningsAsync(@namespace, pods, cancellationToken).ConfigureAwait(false) : pods;
+    }
 
     public async Task<IReadOnlyList<HelmReleaseStatus>> ListHelmReleasesForRolloutAsync(string @namespace, CancellationToken cancellationToken)
         => [.. (await ListCustomObjectsAsync(CustomResource.HelmRelease, @namespace, cancellationToken).ConfigureAwait(false)).Select(RolloutCustomObjects.HelmRelease)];

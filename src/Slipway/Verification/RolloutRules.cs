@@ -55,7 +55,7 @@ public static class RolloutRules
             : new CheckResult(subject, CheckState.Ready, "RolledOut", $"{available}/{desired} available");
     }
 
-    /// <summary>A pod whose container waits for a reason that needs a change to clear, or null.</summary>
+    /// <summary>A pod whose container waits for a reason that needs a change to clear, or null; the pod's last Warning Event is quoted.</summary>
     public static CheckResult? PodProblem(PodStatus pod)
     {
         foreach (ContainerStatus container in pod.InitContainers.Concat(pod.Containers))
@@ -63,7 +63,13 @@ public static class RolloutRules
             if (container.WaitingReason is { } reason && BadWaitingReasons.Contains(reason))
             {
                 string restarts = container.RestartCount > 0 ? $" (restarted {container.RestartCount} times)" : string.Empty;
-                return new CheckResult($"Pod {pod.Namespace}/{pod.Name} container {container.Name}", CheckState.Failed, reason, $"{container.WaitingMessage}{restarts}".Trim());
+                string message = $"{container.WaitingMessage}{restarts}".Trim();
+                if (pod.LastWarning is { Length: > 0 } warning && !message.Contains(warning, StringComparison.Ordinal))
+                {
+                    message = message.Length == 0 ? $"last Warning event: {warning}" : $"{message}; last Warning event: {warning}";
+                }
+
+                return new CheckResult($"Pod {pod.Namespace}/{pod.Name} container {container.Name}", CheckState.Failed, reason, message);
             }
         }
 

@@ -32,7 +32,7 @@ internal sealed class ControllersFixture : IAsyncDisposable
         Charts = new ChartMirror(Path.Combine(Directory, "charts"));
 
         // The chart repositories are served over real HTTP, as the hosted cluster serves them (ApiServer on 127.0.0.1:0).
-        (_server, Uri address) = ApiServer.StartAsync(Task.FromResult(Store), Images, Charts, 0, TimeSpan.FromMinutes(1), Directory, CancellationToken.None).GetAwaiter().GetResult();
+        (_server, Uri address) = ApiServer.StartAsync(Task.FromResult(Store), Images, Charts, new ApiServerSettings(0, TimeSpan.FromMinutes(1)), Directory, CancellationToken.None).GetAwaiter().GetResult();
         options = options with { ChartRepositoryAddress = address, DependencyRequeueInterval = TimeSpan.FromMilliseconds(200) };
         Options = configure is null ? options : configure(options);
         foreach (IClusterController controller in LocalClusterControllers.Create(Store, Images, Options))

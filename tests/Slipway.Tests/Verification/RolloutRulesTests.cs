@@ -53,6 +53,18 @@ public sealed class RolloutRulesTests
     }
 
     [Fact]
+    public void A_failing_pod_quotes_its_last_Warning_event_unless_the_message_already_says_it()
+    {
+        var pod = new PodStatus("web", "web-abc", [], [new ContainerStatus("web", RestartCount: 0, WaitingReason: "ImagePullBackOff", WaitingMessage: "Back-off pulling image \"web:9\"")])
+        {
+            LastWarning = "Failed: Failed to pull image \"web:9\": not found",
+        };
+
+        RolloutRules.PodProblem(pod)!.Message.ShouldBe("Back-off pulling image \"web:9\"; last Warning event: Failed: Failed to pull image \"web:9\": not found");
+        RolloutRules.PodProblem(pod with { LastWarning = "Back-off pulling image \"web:9\"" })!.Message.ShouldBe("Back-off pulling image \"web:9\"");
+    }
+
+    [Fact]
     public void A_pod_that_is_just_creating_is_not_a_problem()
     {
         var pod = new PodStatus("web", "web-abc", [], [new ContainerStatus("web", RestartCount: 0, WaitingReason: "ContainerCreating", WaitingMessage: null)]);

@@ -55,6 +55,26 @@ public sealed class RolloutVerifierTests
     }
 
     [Fact]
+    public async Task A_failing_pod_is_reported_with_its_newest_Warning_event()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using ClusterFixture fixture = await ClusterFixture.StartAsync();
+        IResourceStore store = fixture.Cluster.Store!;
+        store.Create(KnownResourceTypes.Pod, "default", Json("""
+            {"metadata":{"name":"web-1"},"spec":{"containers":[{"name":"web","image":"web:9"}]},
+             "status":{"phase":"Pending","containerStatuses":[{"name":"web","restartCount":0,"ready":false,"image":"web:9","imageID":"","state":{"waiting":{"reason":"ImagePullBackOff","message":"Back-off pulling image \"web:9\""}}}]}}
+            """));
+        store.Create(KnownResourceTypes.Event, "default", Json("""{"metadata":{"name":"web-1.1"},"involvedObject":{"kind":"Pod","name":"web-1"},"type":"Warning","reason":"Failed","message":"Error: ErrImagePull","lastTimestamp":"2026-01-01T00:00:00Z"}"""));
+        store.Create(KnownResourceTypes.Event, "default", Json("""{"metadata":{"name":"web-1.2"},"involvedObject":{"kind":"Pod","name":"web-1"},"type":"Warning","reason":"Failed","message":"Failed to pull image \"web:9\": not found","lastTimestamp":"2026-01-01T00:00:05Z"}"""));
+        store.Create(KnownResourceTypes.Event, "default", Json("""{"metadata":{"name":"web-1.3"},"involvedObject":{"kind":"Pod","name":"web-1"},"type":"Normal","reason":"Pulling","message":"Pulling image \"web:9\"","lastTimestamp":"2026-01-01T00:00:09Z"}"""));
+        using var cluster = new KubernetesCluster(ClusterTarget.ForUrl(fixture.Cluster.BaseAddress, fixture.Cluster.KubeconfigPath));
+
+        IReadOnlyList<PodStatus> pods = await cluster.ListPodsForRolloutAsync("default", ct);
+
+        RolloutRules.PodProblem(pods.Single())!.Message.ShouldBe("Back-off pulling image \"web:9\"; last Warning event: Failed: Failed to pull image \"web:9\": not found");
+    }
+
+    [Fact]
     public async Task A_failed_list_names_the_call_the_status_and_the_servers_message()
     {
         await using TestHttpServer server = await TestHttpServer.StartAsync(app =>

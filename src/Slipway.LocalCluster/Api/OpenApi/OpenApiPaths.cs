@@ -24,9 +24,9 @@ internal sealed class OpenApiPaths(bool v3)
 
         paths[collection] = new JsonObject
         {
-            ["get"] = Operation($"list{id}", $"list or watch objects of kind {type.Kind}", "list", gvk, [], null, ObjectSchema()),
-            ["post"] = Operation($"create{id}", $"create a {type.Kind}", "post", gvk, WriteParameters(force: false), ["application/json", "application/yaml"], Reference(definition)),
-            ["delete"] = Operation($"deletecollection{id}", $"delete collection of {type.Kind}", "deletecollection", gvk, [], null, ObjectSchema()),
+            ["get"] = Operation(($"list{id}", $"list or watch objects of kind {type.Kind}", "list"), gvk, [], null, ObjectSchema()),
+            ["post"] = Operation(($"create{id}", $"create a {type.Kind}", "post"), gvk, WriteParameters(force: false), ["application/json", "application/yaml"], Reference(definition)),
+            ["delete"] = Operation(($"deletecollection{id}", $"delete collection of {type.Kind}", "deletecollection"), gvk, [], null, ObjectSchema()),
             ["parameters"] = scope.DeepClone(),
         };
 
@@ -38,7 +38,7 @@ internal sealed class OpenApiPaths(bool v3)
         {
             paths[$"{prefix}/{type.Plural}"] = new JsonObject
             {
-                ["get"] = Operation($"list{id}ForAllNamespaces", $"list or watch objects of kind {type.Kind}", "list", gvk, [], null, ObjectSchema()),
+                ["get"] = Operation(($"list{id}ForAllNamespaces", $"list or watch objects of kind {type.Kind}", "list"), gvk, [], null, ObjectSchema()),
             };
         }
     }
@@ -49,16 +49,17 @@ internal sealed class OpenApiPaths(bool v3)
         string[] patchTypes = builtIn ? [.. s_patchTypes, "application/strategic-merge-patch+json"] : s_patchTypes;
         return new JsonObject
         {
-            ["get"] = Operation($"read{id}", $"read{what} the specified {type.Kind}", "get", gvk, [], null, Reference(definition)),
-            ["put"] = Operation($"replace{id}", $"replace{what} the specified {type.Kind}", "put", gvk, WriteParameters(force: false), ["application/json", "application/yaml"], Reference(definition)),
-            ["patch"] = Operation($"patch{id}", $"partially update{what} the specified {type.Kind}", "patch", gvk, WriteParameters(force: true), patchTypes, Reference(definition)),
-            ["delete"] = Operation($"delete{id}", $"delete a {type.Kind}", "delete", gvk, [], null, ObjectSchema()),
+            ["get"] = Operation(($"read{id}", $"read{what} the specified {type.Kind}", "get"), gvk, [], null, Reference(definition)),
+            ["put"] = Operation(($"replace{id}", $"replace{what} the specified {type.Kind}", "put"), gvk, WriteParameters(force: false), ["application/json", "application/yaml"], Reference(definition)),
+            ["patch"] = Operation(($"patch{id}", $"partially update{what} the specified {type.Kind}", "patch"), gvk, WriteParameters(force: true), patchTypes, Reference(definition)),
+            ["delete"] = Operation(($"delete{id}", $"delete a {type.Kind}", "delete"), gvk, [], null, ObjectSchema()),
             ["parameters"] = parameters.DeepClone(),
         };
     }
 
-    private JsonObject Operation(string id, string description, string action, JsonObject gvk, JsonArray parameters, string[]? bodyTypes, JsonObject response)
+    private JsonObject Operation((string Id, string Description, string Action) name, JsonObject gvk, JsonArray parameters, string[]? bodyTypes, JsonObject response)
     {
+        (string id, string description, string action) = name;
         var operation = new JsonObject
         {
             ["description"] = description,

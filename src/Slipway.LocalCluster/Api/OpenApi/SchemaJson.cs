@@ -4,11 +4,11 @@ using Slipway.LocalCluster.Store.Schema;
 
 namespace Slipway.LocalCluster.Api.OpenApi;
 
-/// <summary>A <see cref="SchemaNode"/> as an OpenAPI schema object (the same keywords in v2 and v3), with Kubernetes' extensions.</summary>
+/// <summary>A <see cref="OpenApiSchemaNode"/> as an OpenAPI schema object (the same keywords in v2 and v3), with Kubernetes' extensions.</summary>
 internal static class SchemaJson
 {
     /// <summary>A kind's top-level schema: its fields and <c>x-kubernetes-group-version-kind</c>.</summary>
-    public static JsonObject Kind(ResourceType type, SchemaNode schema)
+    public static JsonObject Kind(ResourceType type, OpenApiSchemaNode schema)
     {
         JsonObject json = Of(schema);
         json["x-kubernetes-group-version-kind"] = new JsonArray(GroupVersionKind(type));
@@ -18,7 +18,7 @@ internal static class SchemaJson
     public static JsonObject GroupVersionKind(ResourceType type)
         => new() { ["group"] = type.Group, ["kind"] = type.Kind, ["version"] = type.Version };
 
-    public static JsonObject Of(SchemaNode schema)
+    public static JsonObject Of(OpenApiSchemaNode schema)
     {
         var json = new JsonObject();
         if (schema.Description is string description)
@@ -45,7 +45,7 @@ internal static class SchemaJson
         if (schema.Properties is { } properties)
         {
             var fields = new JsonObject();
-            foreach ((string name, SchemaNode field) in properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach ((string name, OpenApiSchemaNode field) in properties.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 fields[name] = Of(field);
             }
@@ -53,12 +53,12 @@ internal static class SchemaJson
             json["properties"] = fields;
         }
 
-        if (schema.AdditionalProperties is SchemaNode values)
+        if (schema.AdditionalProperties is OpenApiSchemaNode values)
         {
             json["additionalProperties"] = Of(values);
         }
 
-        if (schema.Items is SchemaNode items)
+        if (schema.Items is OpenApiSchemaNode items)
         {
             json["items"] = Of(items);
         }

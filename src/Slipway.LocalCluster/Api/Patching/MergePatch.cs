@@ -13,7 +13,7 @@ namespace Slipway.LocalCluster.Api.Patching;
 /// </summary>
 internal static class MergePatch
 {
-    public static JsonNode? Apply(JsonNode? target, JsonNode? patch, bool strategic, SchemaNode? schema = null)
+    public static JsonNode? Apply(JsonNode? target, JsonNode? patch, bool strategic, OpenApiSchemaNode? schema = null)
     {
         if (patch is not JsonObject patchObject)
         {
@@ -67,7 +67,7 @@ internal static class MergePatch
     }
 
     /// <summary>The key a list merges on: the schema's merge key, none for a list the schema describes without one, else <c>name</c> when every element has it.</summary>
-    private static string? MergeKey(SchemaNode? list, JsonArray patch, JsonArray target)
+    private static string? MergeKey(OpenApiSchemaNode? list, JsonArray patch, JsonArray target)
     {
         if (list?.Items is not null)
         {
@@ -78,7 +78,7 @@ internal static class MergePatch
         return HaveKey(patch, "name") && HaveKey(target, "name") ? "name" : null;
     }
 
-    private static JsonArray MergeByKey(JsonArray target, JsonArray patch, string mergeKey, SchemaNode? item)
+    private static JsonArray MergeByKey(JsonArray target, JsonArray patch, string mergeKey, OpenApiSchemaNode? item)
     {
         var result = (JsonArray)target.DeepClone();
         foreach (JsonNode? element in patch)

@@ -96,8 +96,17 @@ internal sealed partial class ApplicationController
         }
     }
 
-    private static void Finish(JsonObject status, JsonObject application, JsonObject operation, DesiredState desired, OperationOutcome outcome)
+    /// <summary>Writes the finished operation's state and its <c>OperationCompleted</c> Event (Warning when it did not succeed).</summary>
+    private void Finish(JsonObject status, JsonObject application, JsonObject operation, DesiredState desired, OperationOutcome outcome)
     {
+        string revision = desired.Revision.Length > 0 ? desired.Revision : operation.Str("revision") ?? "HEAD";
+        bool succeeded = outcome.Phase == "Succeeded";
+        Context.Events.Record(
+            application,
+            succeeded ? "Normal" : "Warning",
+            "OperationCompleted",
+            $"Sync operation to {revision} " + (succeeded ? "succeeded" : $"failed: {outcome.Message}"),
+            EventSource.ArgoCdApplicationController);
         bool automated = application.Obj("operation") is null;
         status["operationState"] = new JsonObject
         {
@@ -177,7 +186,10 @@ internal sealed partial class ApplicationController
         status["health"] = new JsonObject { ["status"] = ApplicationHealth.Worst(healths) };
     }
 
-    /// <summary>Live objects carrying this application's tracking label that its source no longer has.</summary>
+    /// <summary>
+    /// Live objects carrying this application's tracking label that its source no longer has; objects another object
+    /// controls (a Deployment's ReplicaSets) are not the application's, as Argo CD skips them.
+    /// </summary>
     private List<JsonObject> Orphans(JsonObject application, DesiredState desired)
     {
         string name = application.Str("metadata", "name") ?? string.Empty;
@@ -188,6 +200,7 @@ internal sealed partial class ApplicationController
             foreach (JsonObject live in Store.List(type, null))
             {
                 if (live.Str("metadata", "labels", ApplicationSource.InstanceLabel) == name
+                    && Owners.ControllerOf(live) is null
                     && !(type == Kinds.Application && live.Str("metadata", "name") == name)
                     && !wanted.Contains((type, type.Namespaced ? live.Str("metadata", "namespace") : null, live.Str("metadata", "name") ?? string.Empty)))
                 {

@@ -23,6 +23,8 @@ internal sealed class GitRepositoryController : ReconcilingController
 
     protected override ResourceType PrimaryType => Kinds.GitRepository;
 
+    protected override EventSource? ReadyEventSource => EventSource.SourceController;
+
     protected override async Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         JsonObject? source = Store.Get(Kinds.GitRepository, key.Namespace, key.Name);

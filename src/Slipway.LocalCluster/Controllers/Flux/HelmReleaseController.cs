@@ -36,6 +36,8 @@ internal sealed partial class HelmReleaseController : ReconcilingController
 
     protected override ResourceType PrimaryType => Kinds.HelmRelease;
 
+    protected override EventSource? ReadyEventSource => EventSource.HelmController;
+
     protected override IEnumerable<(ResourceType Type, Func<WatchEvent, IEnumerable<ObjectKey>> Map)> Secondaries
         =>
         [

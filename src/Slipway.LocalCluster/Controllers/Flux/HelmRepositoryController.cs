@@ -32,6 +32,8 @@ internal sealed class HelmRepositoryController : ReconcilingController
 
     protected override ResourceType PrimaryType => Kinds.HelmRepository;
 
+    protected override EventSource? ReadyEventSource => EventSource.SourceController;
+
     protected override async Task<TimeSpan?> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         JsonObject? repository = Store.Get(Kinds.HelmRepository, key.Namespace, key.Name);

@@ -32,6 +32,8 @@ internal sealed class KustomizationController : ReconcilingController
 
     protected override ResourceType PrimaryType => Kinds.Kustomization;
 
+    protected override EventSource? ReadyEventSource => EventSource.KustomizeController;
+
     protected override IEnumerable<(ResourceType Type, Func<WatchEvent, IEnumerable<ObjectKey>> Map)> Secondaries
         => [(Kinds.GitRepository, UsersOf), (Kinds.Kustomization, change => Dependencies.DependentsOf(Store, Kinds.Kustomization, change))];
 

@@ -4,7 +4,7 @@ using Slipway.LocalCluster.Store;
 
 namespace Slipway.LocalCluster.Controllers.Runtime;
 
-/// <summary>What every controller shares: the store, the image catalogue's answer, the options, and the kinds it uses.</summary>
+/// <summary>What every controller shares: the store, the image catalogue's answer, the options, the kinds it uses, and the Event recorder.</summary>
 internal sealed class ControllerContext
 {
     public ControllerContext(IResourceStore store, Func<string, ImageStatus> images, ControllerOptions options)
@@ -13,6 +13,7 @@ internal sealed class ControllerContext
         Images = images;
         Options = options;
         Kinds = new Kinds(store);
+        Events = EventRecorder.For(store, options.TimeProvider);
     }
 
     public IResourceStore Store { get; }
@@ -22,6 +23,9 @@ internal sealed class ControllerContext
     public ControllerOptions Options { get; }
 
     public Kinds Kinds { get; }
+
+    /// <summary>Where every controller writes its Events (one recorder per store, so repeats aggregate).</summary>
+    public EventRecorder Events { get; }
 
     public TimeProvider Clock => Options.TimeProvider;
 

@@ -93,6 +93,29 @@ internal static class Json
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>A copy of <paramref name="node"/> without object fields whose value is null (Go reads them as absent).</summary>
+    public static JsonNode? WithoutNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach ((string key, JsonNode? value) in obj)
+                {
+                    if (value is not null)
+                    {
+                        copy[key] = WithoutNulls(value);
+                    }
+                }
+
+                return copy;
+            case JsonArray array:
+                return new JsonArray([.. array.Select(WithoutNulls)]);
+            default:
+                return node?.DeepClone();
+        }
+    }
+
     public static string Sha256(JsonNode? node)
         => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(node))));
 

@@ -10,6 +10,10 @@ internal sealed class Kinds
         Namespace = Find(store, "v1", "Namespace");
         Node = Find(store, "v1", "Node");
         Pod = Find(store, "v1", "Pod");
+        Service = Find(store, "v1", "Service");
+        Endpoints = Find(store, "v1", "Endpoints");
+        EndpointSlice = Find(store, "discovery.k8s.io/v1", "EndpointSlice");
+        ReplicaSet = Find(store, "apps/v1", "ReplicaSet");
         Secret = Find(store, "v1", "Secret");
         Event = Find(store, "v1", "Event");
         Deployment = Find(store, "apps/v1", "Deployment");
@@ -25,6 +29,14 @@ internal sealed class Kinds
     public ResourceType Node { get; }
 
     public ResourceType Pod { get; }
+
+    public ResourceType Service { get; }
+
+    public ResourceType Endpoints { get; }
+
+    public ResourceType EndpointSlice { get; }
+
+    public ResourceType ReplicaSet { get; }
 
     public ResourceType Secret { get; }
 

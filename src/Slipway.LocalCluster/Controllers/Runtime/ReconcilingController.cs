@@ -38,6 +38,13 @@ internal abstract class ReconcilingController : IClusterController
     /// <summary>Other kinds whose changes matter, with the primary keys each change concerns.</summary>
     protected virtual IEnumerable<(ResourceType Type, Func<WatchEvent, IEnumerable<ObjectKey>> Map)> Secondaries => [];
 
+    /// <summary>
+    /// The component that reports the primary objects' Ready condition as Events (Flux controllers do: the condition's
+    /// reason and message, Warning when it turns False), or null for none. The Event is written before the status, so
+    /// whoever sees the status can find it.
+    /// </summary>
+    protected virtual EventSource? ReadyEventSource => null;
+
     /// <summary>Keys reconciled once at start even when no object exists yet.</summary>
     protected virtual IEnumerable<ObjectKey> InitialKeys => [];
 
@@ -76,9 +83,29 @@ internal abstract class ReconcilingController : IClusterController
     {
         if (!JsonNode.DeepEquals(before, status))
         {
+            RecordReadyChange(obj, before, status);
             obj["status"] = status;
             Store.Update(type, ns, obj, statusOnly: true);
         }
+    }
+
+    private void RecordReadyChange(JsonObject obj, JsonObject before, JsonObject status)
+    {
+        if (ReadyEventSource is not EventSource source || Conditions.Find(status, "Ready") is not JsonObject ready)
+        {
+            return;
+        }
+
+        JsonObject? previous = Conditions.Find(before, "Ready");
+        string? reason = ready.Str("reason");
+        string? message = ready.Str("message");
+        string? value = ready.Str("status");
+        if (reason is null || value == "Unknown" || (previous?.Str("reason") == reason && previous.Str("message") == message && previous.Str("status") == value))
+        {
+            return;
+        }
+
+        Context.Events.Record(obj, value == "False" ? "Warning" : "Normal", reason, message ?? string.Empty, source);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Slipway.LocalCluster.Store.ManagedFields;
 internal static class FieldOwnership
 {
     /// <summary>Records a create or update of <paramref name="updated"/> (from <paramref name="previous"/>, null for a create) by <paramref name="manager"/>.</summary>
-    public static void RecordUpdate(JsonObject? previous, JsonObject updated, string manager, bool status, SchemaNode schema, string time)
+    public static void RecordUpdate(JsonObject? previous, JsonObject updated, string manager, bool status, OpenApiSchemaNode schema, string time)
     {
         Dictionary<string, JsonNode?> fields = FieldSet.Of(updated, schema, status);
         Dictionary<string, JsonNode?>? before = previous is null ? null : FieldSet.Of(previous, schema, status);
@@ -52,11 +52,12 @@ internal static class FieldOwnership
     }
 
     /// <summary>
-    /// Applies <paramref name="applied"/> to <paramref name="current"/> as <paramref name="manager"/> and returns the result with its
-    /// managedFields; <see cref="StoreException"/> 409 Conflict naming the other managers' fields unless <paramref name="force"/>.
+    /// Applies <paramref name="applied"/> to <paramref name="current"/> as <paramref name="apply"/>'s manager and returns the result
+    /// with its managedFields; <see cref="StoreException"/> 409 Conflict naming the other managers' fields unless forced.
     /// </summary>
-    public static JsonObject Apply(JsonObject current, JsonObject applied, string manager, bool force, bool status, SchemaNode schema, string time)
+    public static JsonObject Apply(JsonObject current, JsonObject applied, FieldApply apply)
     {
+        (string manager, bool force, bool status, OpenApiSchemaNode schema, string time) = apply;
         Dictionary<string, JsonNode?> appliedFields = FieldSet.Of(applied, schema, status);
         Dictionary<string, JsonNode?> currentFields = FieldSet.Of(current, schema, status);
         List<ManagedFieldsEntry> entries = ManagedFieldsEntry.Read(current);
@@ -114,7 +115,7 @@ internal static class FieldOwnership
     }
 
     /// <summary>The managedFields of a new object created by an apply: its manager owns everything applied.</summary>
-    public static void RecordCreateByApply(JsonObject created, string manager, bool status, SchemaNode schema, string time)
+    public static void RecordCreateByApply(JsonObject created, string manager, bool status, OpenApiSchemaNode schema, string time)
     {
         var entry = new ManagedFieldsEntry
         {

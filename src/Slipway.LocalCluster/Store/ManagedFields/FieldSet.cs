@@ -22,7 +22,7 @@ internal static class FieldSet
     };
 
     /// <summary>Every member path of <paramref name="obj"/> with its value: the main resource's fields, or with <paramref name="status"/> only <c>status</c>.</summary>
-    public static Dictionary<string, JsonNode?> Of(JsonObject obj, SchemaNode schema, bool status)
+    public static Dictionary<string, JsonNode?> Of(JsonObject obj, OpenApiSchemaNode schema, bool status)
     {
         var fields = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach ((string key, JsonNode? value) in obj)
@@ -144,7 +144,7 @@ internal static class FieldSet
         return null;
     }
 
-    private static void Collect(JsonNode? node, SchemaNode? schema, string path, Dictionary<string, JsonNode?> fields)
+    private static void Collect(JsonNode? node, OpenApiSchemaNode? schema, string path, Dictionary<string, JsonNode?> fields)
     {
         if (node is JsonObject obj && obj.Count > 0 && schema?.Type is null or "object")
         {
@@ -156,7 +156,7 @@ internal static class FieldSet
             return;
         }
 
-        if (node is JsonArray list && schema?.Items is SchemaNode item)
+        if (node is JsonArray list && schema?.Items is OpenApiSchemaNode item)
         {
             IReadOnlyList<string> keys = schema.ElementKeys;
             if (keys.Count > 0 && list.All(e => e is JsonObject))

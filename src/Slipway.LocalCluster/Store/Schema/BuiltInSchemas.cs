@@ -12,7 +12,7 @@ namespace Slipway.LocalCluster.Store.Schema;
 internal static class BuiltInSchemas
 {
     /// <summary>The schema of a kind, or a schema that keeps any <c>spec</c> and <c>status</c> for a kind not described here.</summary>
-    public static SchemaNode For(ResourceType type) => (type.Group, type.Kind) switch
+    public static OpenApiSchemaNode For(ResourceType type) => (type.Group, type.Kind) switch
     {
         ("", "Namespace") => Kind("Namespace provides a scope for names.", ("spec", Free("The namespace's finalizers.")), ("status", Free("The namespace's phase."))),
         ("", "Node") => Kind("Node is a worker node.", ("spec", Free("How the node is configured.")), ("status", Free("The node's observed state."))),
@@ -49,12 +49,12 @@ internal static class BuiltInSchemas
         return $"{package}.{type.Version}.{type.Kind}";
     }
 
-    private static SchemaNode LabelSelector() => Object(
+    private static OpenApiSchemaNode LabelSelector() => Object(
         "A label query over a set of resources.",
         ("matchExpressions", Atomic(Free("A label selector requirement."), "A list of label selector requirements.")),
         ("matchLabels", StringMap("A map of {key,value} pairs.")));
 
-    private static SchemaNode DeploymentSpec() => Object(
+    private static OpenApiSchemaNode DeploymentSpec() => Object(
         "Specification of the desired behavior of the Deployment.",
         ("minReadySeconds", Integer("Seconds a new pod must be ready to count as available.")),
         ("paused", Boolean("Indicates that the deployment is paused.")),
@@ -71,7 +71,7 @@ internal static class BuiltInSchemas
             ("type", String("Recreate or RollingUpdate.")))),
         ("template", PodSchema.Template)) with { Required = ["selector", "template"] };
 
-    private static SchemaNode ServiceSpec() => Object(
+    private static OpenApiSchemaNode ServiceSpec() => Object(
         "Spec defines the behavior of a service.",
         ("allocateLoadBalancerNodePorts", Boolean("Whether NodePorts are allocated for LoadBalancer services.")),
         ("clusterIP", String("IP address of the service.")),
@@ -106,7 +106,7 @@ internal static class BuiltInSchemas
         ("trafficDistribution", String("How traffic is distributed to endpoints.")),
         ("type", String("ClusterIP, NodePort, LoadBalancer or ExternalName.")));
 
-    private static SchemaNode LeaseSpec() => Object(
+    private static OpenApiSchemaNode LeaseSpec() => Object(
         "Specification of the Lease.",
         ("acquireTime", Time("When the current lease was acquired.")),
         ("holderIdentity", String("The identity of the holder.")),
@@ -116,11 +116,11 @@ internal static class BuiltInSchemas
         ("renewTime", Time("When the holder last renewed the lease.")),
         ("strategy", String("The strategy for picking the leader.")));
 
-    private static SchemaNode CoreEvent() => Kind(
+    private static OpenApiSchemaNode CoreEvent() => Kind(
         "Event is a report of an event somewhere in the cluster.",
         ("action", String("What action was taken or failed.")),
         ("count", Integer("The number of times this event has occurred.")),
-        ("eventTime", new SchemaNode { Type = "string", Format = "date-time", Description = "Time when this Event was first observed." }),
+        ("eventTime", new OpenApiSchemaNode { Type = "string", Format = "date-time", Description = "Time when this Event was first observed." }),
         ("firstTimestamp", Time("The time at which the event was first recorded.")),
         ("involvedObject", Free("The object that this event is about.")),
         ("lastTimestamp", Time("The time at which the most recent occurrence was recorded.")),

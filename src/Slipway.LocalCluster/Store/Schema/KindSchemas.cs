@@ -8,7 +8,7 @@ namespace Slipway.LocalCluster.Store.Schema;
 /// </summary>
 public sealed class KindSchemas
 {
-    private readonly ConcurrentDictionary<ResourceType, SchemaNode> _schemas = new();
+    private readonly ConcurrentDictionary<ResourceType, OpenApiSchemaNode> _schemas = new();
 
     public KindSchemas(IEnumerable<ResourceType> types)
     {
@@ -26,10 +26,10 @@ public sealed class KindSchemas
     public IReadOnlyList<ResourceType> Types => [.. _schemas.Keys];
 
     /// <summary>The kind's schema, or a schema keeping any <c>spec</c> and <c>status</c> when it was never described.</summary>
-    public SchemaNode For(ResourceType type) => _schemas.GetOrAdd(type, BuiltInSchemas.For);
+    public OpenApiSchemaNode For(ResourceType type) => _schemas.GetOrAdd(type, BuiltInSchemas.For);
 
     /// <summary>Describes a kind added at run time (or describes it anew); the OpenAPI documents are rebuilt.</summary>
-    public void Register(ResourceType type, SchemaNode schema)
+    public void Register(ResourceType type, OpenApiSchemaNode schema)
     {
         _schemas[type] = schema;
         Changed?.Invoke();

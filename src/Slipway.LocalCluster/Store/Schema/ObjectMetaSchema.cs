@@ -5,7 +5,7 @@ namespace Slipway.LocalCluster.Store.Schema;
 /// <summary>The fields every object has: <c>apiVersion</c>, <c>kind</c> and <c>metadata</c> (ObjectMeta, complete).</summary>
 internal static class ObjectMetaSchema
 {
-    public static SchemaNode Metadata { get; } = Object(
+    public static OpenApiSchemaNode Metadata { get; } = Object(
         "Standard object's metadata.",
         ("annotations", StringMap("Unstructured key value map stored with a resource.")),
         ("creationTimestamp", Time("When this object was created.")),
@@ -24,14 +24,14 @@ internal static class ObjectMetaSchema
         ("uid", String("Unique in time and space value for this object.")));
 
     /// <summary>A top-level kind: apiVersion, kind, metadata plus <paramref name="fields"/>.</summary>
-    public static SchemaNode Kind(string description, params (string Name, SchemaNode Schema)[] fields)
+    public static OpenApiSchemaNode Kind(string description, params (string Name, OpenApiSchemaNode Schema)[] fields)
         => Object(
             description,
             ("apiVersion", String("APIVersion defines the versioned schema of this representation of an object.")),
             ("kind", String("Kind is a string value representing the REST resource this object represents.")),
             ("metadata", Metadata)).With(fields);
 
-    private static SchemaNode ManagedFieldsEntry() => Object(
+    private static OpenApiSchemaNode ManagedFieldsEntry() => Object(
         "A field manager's set of fields.",
         ("apiVersion", String("The version of the resource this entry's fields are in.")),
         ("fieldsType", String("The format of fieldsV1: always FieldsV1.")),
@@ -41,7 +41,7 @@ internal static class ObjectMetaSchema
         ("subresource", String("The subresource written, if any.")),
         ("time", Time("When the fields last changed.")));
 
-    private static SchemaNode OwnerReference() => Object(
+    private static OpenApiSchemaNode OwnerReference() => Object(
         "A reference to an owning object.",
         ("apiVersion", String("API version of the referent.")),
         ("blockOwnerDeletion", Boolean("The owner cannot be deleted before this reference is removed.")),

@@ -9,7 +9,7 @@ namespace Slipway.LocalCluster.Store.Schema;
 /// </summary>
 internal static class PodSchema
 {
-    public static SchemaNode Container { get; } = Object(
+    public static OpenApiSchemaNode Container { get; } = Object(
         "A single application container to run within a pod.",
         ("args", Strings("Arguments to the entrypoint.")),
         ("command", Strings("Entrypoint array.")),
@@ -36,7 +36,7 @@ internal static class PodSchema
         ("volumeMounts", Keyed(Free("A volume mount."), "Pod volumes to mount into the container's filesystem.", "mountPath")),
         ("workingDir", String("Container's working directory."))) with { Required = ["name"] };
 
-    public static SchemaNode Spec { get; } = Object(
+    public static OpenApiSchemaNode Spec { get; } = Object(
         "Specification of the desired behavior of the pod.",
         ("activeDeadlineSeconds", Long("Duration the pod may be active before the system terminates it.")),
         ("affinity", Free("Scheduling constraints.")),
@@ -79,18 +79,18 @@ internal static class PodSchema
         ("topologySpreadConstraints", Keyed(Free("A topology spread constraint."), "How pods spread across topology domains.", "topologyKey", "topologyKey", "whenUnsatisfiable")),
         ("volumes", Keyed(Free("A volume."), "Volumes that can be mounted by containers.", "name"))) with { Required = ["containers"] };
 
-    public static SchemaNode Template { get; } = Object(
+    public static OpenApiSchemaNode Template { get; } = Object(
         "The pods a controller creates.",
         ("metadata", ObjectMetaSchema.Metadata),
         ("spec", Spec));
 
-    private static SchemaNode EnvVar() => Object(
+    private static OpenApiSchemaNode EnvVar() => Object(
         "An environment variable.",
         ("name", String("Name of the environment variable.")),
         ("value", String("Value of the variable.")),
         ("valueFrom", Free("Source of the variable's value."))) with { Required = ["name"] };
 
-    private static SchemaNode ContainerPort() => Object(
+    private static OpenApiSchemaNode ContainerPort() => Object(
         "A network port in a single container.",
         ("containerPort", Integer("Port number to expose on the pod's IP address.")),
         ("hostIP", String("Host IP to bind the external port to.")),

@@ -11,7 +11,7 @@ namespace Slipway.LocalCluster.Store.Schema;
 public static class UnknownFields
 {
     /// <summary>The paths of the fields <paramref name="schema"/> does not describe; with <paramref name="prune"/> they are removed from <paramref name="node"/>.</summary>
-    public static IReadOnlyList<string> Find(JsonNode? node, SchemaNode schema, bool prune)
+    public static IReadOnlyList<string> Find(JsonNode? node, OpenApiSchemaNode schema, bool prune)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var found = new List<string>();
@@ -59,9 +59,9 @@ public static class UnknownFields
         return found;
     }
 
-    private static void Walk(JsonNode? node, SchemaNode schema, string path, bool prune, List<string> found)
+    private static void Walk(JsonNode? node, OpenApiSchemaNode schema, string path, bool prune, List<string> found)
     {
-        if (node is JsonArray list && schema.Items is SchemaNode item)
+        if (node is JsonArray list && schema.Items is OpenApiSchemaNode item)
         {
             for (int i = 0; i < list.Count; i++)
             {
@@ -80,7 +80,7 @@ public static class UnknownFields
         foreach ((string key, JsonNode? value) in obj)
         {
             string fieldPath = path.Length == 0 ? key : new StringBuilder(path).Append('.').Append(key).ToString();
-            if (schema.Field(key) is SchemaNode field)
+            if (schema.Field(key) is OpenApiSchemaNode field)
             {
                 Walk(value, field, fieldPath, prune, found);
             }

@@ -33,6 +33,8 @@ public sealed class ApplicationControllerTests
         app = await WaitFor(cluster, "web", a => a.Str("status", "sync", "revision") == second && a.Str("status", "health", "status") == "Healthy" && a.Arr("status", "history")?.Count == 2);
         app.Arr("status", "history")!.Select(h => (h.Long("id"), h.Str("revision"))).ShouldBe([(0L, first), (1L, second)]);
         app.Str("metadata", "annotations", "argocd.argoproj.io/refresh").ShouldBeNull();
+        cluster.Store.List(KnownResourceTypes.Event, "argocd").Where(e => e.Str("reason") == "OperationCompleted").Select(e => (e.Str("type"), e.Str("message")))
+            .ShouldBe([("Normal", $"Sync operation to {first} succeeded"), ("Normal", $"Sync operation to {second} succeeded")], ignoreOrder: true);
     }
 
     [Fact]
@@ -189,6 +191,9 @@ public sealed class ApplicationControllerTests
         app.Str("status", "operationState", "message")!.ShouldContain("apps/nowhere does not exist");
         app.Arr("status", "conditions")!.Select(c => c.Str("type")).ShouldContain("ComparisonError");
         app.Str("status", "sync", "status").ShouldBe("Unknown");
+        JsonObject completed = cluster.Store.List(KnownResourceTypes.Event, "argocd").Single(e => e.Str("reason") == "OperationCompleted");
+        (completed.Str("type"), completed.Str("source", "component")).ShouldBe(("Warning", "argocd-application-controller"));
+        completed.Str("message")!.ShouldContain("failed: ComparisonError");
     }
 
     [Fact]

@@ -104,6 +104,11 @@ public sealed class HelmReleaseControllerTests
         JsonObject release = await WaitForReady(cluster, "False", "UpgradeFailed");
         Conditions.Find(release.Obj("status")!, "Ready")!.Str("message")!.ShouldStartWith("Helm upgrade failed for release apps/web with chart web@1.2.0: context deadline exceeded");
         History(release).Select(h => (h.Long("version"), h.Str("status"))).ShouldBe([(2L, "failed"), (1L, "deployed")]);
+        JsonObject failed = cluster.Store.List(KnownResourceTypes.Event, "flux-system").Single(e => e.Str("reason") == "UpgradeFailed");
+        failed.Str("type").ShouldBe("Warning");
+        failed.Str("involvedObject", "kind").ShouldBe("HelmRelease");
+        failed.Str("source", "component").ShouldBe("helm-controller");
+        failed.Str("message")!.ShouldStartWith("Helm upgrade failed for release apps/web");
     }
 
     [Fact]

@@ -149,6 +149,9 @@ public sealed class KustomizationControllerTests
         kustomization.Str("status", "lastAttemptedRevision").ShouldBe($"main@sha1:{sha}");
         kustomization.Str("status", "lastAppliedRevision").ShouldBeNull();
         cluster.Get(KnownResourceTypes.Deployment, "apps", "web").ShouldBeNull();
+        JsonObject failed = cluster.Store.List(KnownResourceTypes.Event, "flux-system").Single(e => e.Str("reason") == "ReconciliationFailed");
+        (failed.Str("type"), failed.Str("source", "component"), failed.Str("involvedObject", "name")).ShouldBe(("Warning", "kustomize-controller", "staging"));
+        failed.Str("message")!.ShouldContain(message);
     }
 
     [Fact]

@@ -30,7 +30,13 @@ public sealed class DeploymentControllerTests
         string hash = pods[0].Str("metadata", "labels", "pod-template-hash")!;
         pods.ShouldAllBe(p => p.Str("metadata", "name")!.StartsWith($"web-{hash}-") && p.Str("metadata", "name")!.Length == $"web-{hash}-".Length + 5);
         pods.ShouldAllBe(p => p.Str("metadata", "labels", "app") == "web");
-        pods.ShouldAllBe(p => p.Arr("metadata", "ownerReferences")![0].Str("uid") == deployment.Str("metadata", "uid"));
+        JsonObject replicaSet = cluster.Store.List(KnownResourceTypes.ReplicaSet, "default").Single();
+        replicaSet.Str("metadata", "name").ShouldBe($"web-{hash}");
+        replicaSet.Arr("metadata", "ownerReferences")![0].Str("uid").ShouldBe(deployment.Str("metadata", "uid"));
+        replicaSet.Arr("metadata", "ownerReferences")![0].Bool("controller").ShouldBeTrue();
+        replicaSet.Str("metadata", "annotations", "deployment.kubernetes.io/revision").ShouldBe("1");
+        deployment.Str("metadata", "annotations", "deployment.kubernetes.io/revision").ShouldBe("1");
+        pods.ShouldAllBe(p => p.Arr("metadata", "ownerReferences")![0].Str("uid") == replicaSet.Str("metadata", "uid"));
         pods.ShouldAllBe(p => p.Str("status", "phase") == "Running" && p.Arr("status", "containerStatuses")![0].Bool("ready"));
     }
 

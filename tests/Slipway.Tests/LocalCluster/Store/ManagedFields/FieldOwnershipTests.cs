@@ -7,7 +7,7 @@ namespace Slipway.Tests.LocalCluster.Store.ManagedFields;
 
 public sealed class FieldOwnershipTests
 {
-    private static readonly SchemaNode s_deployment = BuiltInSchemas.For(KnownResourceTypes.Deployment);
+    private static readonly OpenApiSchemaNode s_deployment = BuiltInSchemas.For(KnownResourceTypes.Deployment);
     private const string Time = "2026-01-02T03:04:05Z";
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class FieldOwnershipTests
         edited["spec"]!["template"]!["spec"]!["containers"]![1]!["image"] = "2";
         FieldOwnership.RecordUpdate(created, edited, "editor", status: false, s_deployment, Time);
 
-        JsonObject result = FieldOwnership.Apply(edited, JsonNode.Parse("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[]}}}}""")!.AsObject(), "applier", force: false, status: false, s_deployment, Time);
+        JsonObject result = FieldOwnership.Apply(edited, JsonNode.Parse("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[]}}}}""")!.AsObject(), new FieldApply("applier", Force: false, Status: false, s_deployment, Time));
 
         result["spec"]!["template"]!["spec"]!["containers"]!.ToJsonString().ShouldBe("""[{"name":"b","image":"2"}]""");
     }
@@ -56,7 +56,7 @@ public sealed class FieldOwnershipTests
         FieldOwnership.RecordCreateByApply(current, "first", status: false, s_deployment, Time);
 
         StoreException error = Should.Throw<StoreException>(() => FieldOwnership.Apply(
-            current, JsonNode.Parse("""{"metadata":{"name":"web","labels":{"x":"2"}},"spec":{"replicas":3}}""")!.AsObject(), "second", force: false, status: false, s_deployment, Time));
+            current, JsonNode.Parse("""{"metadata":{"name":"web","labels":{"x":"2"}},"spec":{"replicas":3}}""")!.AsObject(), new FieldApply("second", Force: false, Status: false, s_deployment, Time)));
 
         error.Code.ShouldBe(409);
         error.Message.ShouldBe("Apply failed with 2 conflicts: conflicts with \"first\":\n- .metadata.labels.x\n- .spec.replicas");
@@ -69,7 +69,7 @@ public sealed class FieldOwnershipTests
         var current = JsonNode.Parse("""{"apiVersion":"v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"replicas":2}}""")!.AsObject();
         FieldOwnership.RecordCreateByApply(current, "first", status: false, s_deployment, Time);
 
-        JsonObject result = FieldOwnership.Apply(current, JsonNode.Parse("""{"metadata":{"name":"web"},"spec":{"replicas":2}}""")!.AsObject(), "second", force: false, status: false, s_deployment, Time);
+        JsonObject result = FieldOwnership.Apply(current, JsonNode.Parse("""{"metadata":{"name":"web"},"spec":{"replicas":2}}""")!.AsObject(), new FieldApply("second", Force: false, Status: false, s_deployment, Time));
 
         ManagedFieldsEntry.Read(result).Select(e => e.Manager).ShouldBe(["first", "second"]);
     }

@@ -7,7 +7,7 @@ namespace Slipway.LocalCluster.Store.Schema;
 /// is given (<c>x-kubernetes-preserve-unknown-fields</c>): the local cluster describes the built-in kinds only as deep as
 /// Slipway and kubectl read them.
 /// </summary>
-public sealed record SchemaNode
+public sealed record OpenApiSchemaNode
 {
     /// <summary><c>object</c>, <c>array</c>, <c>string</c>, <c>integer</c>, <c>number</c> or <c>boolean</c>; null for int-or-string.</summary>
     public string? Type { get; init; } = "object";
@@ -17,13 +17,13 @@ public sealed record SchemaNode
     public string? Description { get; init; }
 
     /// <summary>The fields of an object, by JSON name.</summary>
-    public IReadOnlyDictionary<string, SchemaNode>? Properties { get; init; }
+    public IReadOnlyDictionary<string, OpenApiSchemaNode>? Properties { get; init; }
 
     /// <summary>The value of every key of a map (labels, data).</summary>
-    public SchemaNode? AdditionalProperties { get; init; }
+    public OpenApiSchemaNode? AdditionalProperties { get; init; }
 
     /// <summary>The element of a list.</summary>
-    public SchemaNode? Items { get; init; }
+    public OpenApiSchemaNode? Items { get; init; }
 
     public bool PreserveUnknownFields { get; init; }
 
@@ -46,8 +46,8 @@ public sealed record SchemaNode
     public IReadOnlyList<string>? ListMapKeys { get; init; }
 
     /// <summary>The schema of a field of this object: its property, its map value, or null when undescribed.</summary>
-    public SchemaNode? Field(string name)
-        => Properties is not null && Properties.TryGetValue(name, out SchemaNode? property) ? property : AdditionalProperties;
+    public OpenApiSchemaNode? Field(string name)
+        => Properties is not null && Properties.TryGetValue(name, out OpenApiSchemaNode? property) ? property : AdditionalProperties;
 
     /// <summary>The keys identifying a list element for strategic merge and server-side apply, or empty for an atomic list.</summary>
     public IReadOnlyList<string> ElementKeys
