@@ -33,7 +33,7 @@ internal static class BuiltInSchemas
         ("apps", "Deployment") => Kind("Deployment enables declarative updates for Pods and ReplicaSets.", ("spec", DeploymentSpec()), ("status", Free("Most recently observed status of the Deployment."))),
         ("coordination.k8s.io", "Lease") => Kind("Lease defines a lease concept.", ("spec", LeaseSpec())),
         _ => Kind($"{type.Kind} ({type.ApiVersion}).", ("spec", Free($"The desired state of the {type.Kind}.")), ("status", Free($"The observed state of the {type.Kind}.")))
-            with { PreserveUnknownFields = true },
+            .KeepingUnknownFields(),
     };
 
     /// <summary>The OpenAPI definition name: <c>io.k8s.api.apps.v1.Deployment</c>, or the group reversed for custom kinds.</summary>
@@ -69,7 +69,7 @@ internal static class BuiltInSchemas
                 ("maxSurge", IntOrString("Maximum number of pods above the desired number.")),
                 ("maxUnavailable", IntOrString("Maximum number of pods unavailable during the update.")))),
             ("type", String("Recreate or RollingUpdate.")))),
-        ("template", PodSchema.Template)) with { Required = ["selector", "template"] };
+        ("template", PodSchema.Template)).Requiring("selector", "template");
 
     private static OpenApiSchemaNode ServiceSpec() => Object(
         "Spec defines the behavior of a service.",
@@ -94,7 +94,7 @@ internal static class BuiltInSchemas
                 ("nodePort", Integer("Port on each node.")),
                 ("port", Integer("Port exposed by the service.")),
                 ("protocol", String("TCP, UDP or SCTP.")),
-                ("targetPort", IntOrString("Port to access on the pods."))) with { Required = ["port"] },
+                ("targetPort", IntOrString("Port to access on the pods."))).Requiring("port"),
             "The ports exposed by the service.",
             "port",
             "port",

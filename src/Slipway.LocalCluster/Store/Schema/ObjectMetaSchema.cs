@@ -48,5 +48,5 @@ internal static class ObjectMetaSchema
         ("controller", Boolean("This reference points to the managing controller.")),
         ("kind", String("Kind of the referent.")),
         ("name", String("Name of the referent.")),
-        ("uid", String("UID of the referent."))) with { Required = ["apiVersion", "kind", "name", "uid"] };
+        ("uid", String("UID of the referent."))).Requiring("apiVersion", "kind", "name", "uid");
 }

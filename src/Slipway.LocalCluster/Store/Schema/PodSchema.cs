@@ -34,7 +34,7 @@ internal static class PodSchema
         ("tty", Boolean("Allocate a TTY.")),
         ("volumeDevices", Keyed(Free("A block device."), "Block devices to be used by the container.", "devicePath")),
         ("volumeMounts", Keyed(Free("A volume mount."), "Pod volumes to mount into the container's filesystem.", "mountPath")),
-        ("workingDir", String("Container's working directory."))) with { Required = ["name"] };
+        ("workingDir", String("Container's working directory."))).Requiring("name");
 
     public static OpenApiSchemaNode Spec { get; } = Object(
         "Specification of the desired behavior of the pod.",
@@ -77,7 +77,7 @@ internal static class PodSchema
         ("terminationGracePeriodSeconds", Long("Duration the pod needs to terminate gracefully.")),
         ("tolerations", Atomic(Free("A toleration."), "The pod's tolerations.")),
         ("topologySpreadConstraints", Keyed(Free("A topology spread constraint."), "How pods spread across topology domains.", "topologyKey", "topologyKey", "whenUnsatisfiable")),
-        ("volumes", Keyed(Free("A volume."), "Volumes that can be mounted by containers.", "name"))) with { Required = ["containers"] };
+        ("volumes", Keyed(Free("A volume."), "Volumes that can be mounted by containers.", "name"))).Requiring("containers");
 
     public static OpenApiSchemaNode Template { get; } = Object(
         "The pods a controller creates.",
@@ -88,7 +88,7 @@ internal static class PodSchema
         "An environment variable.",
         ("name", String("Name of the environment variable.")),
         ("value", String("Value of the variable.")),
-        ("valueFrom", Free("Source of the variable's value."))) with { Required = ["name"] };
+        ("valueFrom", Free("Source of the variable's value."))).Requiring("name");
 
     private static OpenApiSchemaNode ContainerPort() => Object(
         "A network port in a single container.",
@@ -96,5 +96,5 @@ internal static class PodSchema
         ("hostIP", String("Host IP to bind the external port to.")),
         ("hostPort", Integer("Port number to expose on the host.")),
         ("name", String("Name of the port.")),
-        ("protocol", String("UDP, TCP or SCTP; defaults to TCP."))) with { Required = ["containerPort"] };
+        ("protocol", String("UDP, TCP or SCTP; defaults to TCP."))).Requiring("containerPort");
 }

@@ -6,6 +6,12 @@ internal static class SchemaBuilder
     public static OpenApiSchemaNode Object(string description, params (string Name, OpenApiSchemaNode Schema)[] fields)
         => new() { Description = description, Properties = fields.ToDictionary(f => f.Name, f => f.Schema, StringComparer.Ordinal) };
 
+    /// <summary><paramref name="node"/> with the fields an object of it must have.</summary>
+    public static OpenApiSchemaNode Requiring(this OpenApiSchemaNode node, params string[] fields) => node with { Required = fields };
+
+    /// <summary><paramref name="node"/> keeping fields it does not describe (a custom kind without a structural schema).</summary>
+    public static OpenApiSchemaNode KeepingUnknownFields(this OpenApiSchemaNode node) => node with { PreserveUnknownFields = true };
+
     /// <summary>An object the local cluster does not describe further: it keeps every field it is given.</summary>
     public static OpenApiSchemaNode Free(string description) => new() { Description = description, PreserveUnknownFields = true };
 
