@@ -156,8 +156,9 @@ public sealed partial class BuildFaultTests
             StackFrame().IsMatch(output).ShouldBeFalse(output);
             ExceptionTypeName().Match(output).Value.ShouldBeEmpty(output);
             // ApplyInfra planned first (a new plan, written whole) and recorded the apply it started; no outputs of an apply
-            // that did not finish, no temp file left over.
-            RepositorySnapshot.Take(root).ChangesSince(before, ["infra/platform/terraform.tfstate.d/dev/", "infra/platform/.terraform/"]).ShouldBe(
+            // that did not finish, no temp file left over. (The deploy lease, taken before planning, starts dev's local cluster:
+            // its state is the cluster's, not the apply's.)
+            RepositorySnapshot.Take(root).ChangesSince(before, ["infra/platform/terraform.tfstate.d/dev/", "infra/platform/.terraform/", ".nuke/temp/local-cluster/"]).ShouldBe(
                 ["added .nuke/temp/dev/infra-apply.json", "changed .nuke/temp/dev/infra-plan.json", "changed .nuke/temp/dev/infra-plan.md", "changed " + planFile],
                 output);
             System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, ".nuke", "temp", "dev", "infra-apply.json"), TestContext.Current.CancellationToken)).Dispose();
