@@ -7,26 +7,27 @@ namespace Slipway.LocalCluster.Api.OpenApi;
 /// <summary>
 /// The OpenAPI documents of every described kind, built from <see cref="KindSchemas"/> into byte buffers: <c>/openapi/v2</c> (all
 /// kinds), one v3 document per group version (<c>/openapi/v3/api/v1</c>, <c>/openapi/v3/apis/apps/v1</c>) and the v3 index
-/// (<c>/openapi/v3</c>) pointing at each with its hash. Built at start, and again whenever the set of kinds changes.
+/// (<c>/openapi/v3</c>) pointing at each with its hash. Built once at start, in the background so that the server listens at once
+/// (a request that comes first waits for them), and again whenever the set of kinds changes.
 /// </summary>
 internal sealed class OpenApiDocuments
 {
     private const string KubernetesVersion = "v1.32.0";
     private readonly KindSchemas _schemas;
-    private volatile IReadOnlyDictionary<string, OpenApiDocument> _documents;
+    private volatile Task<Dictionary<string, OpenApiDocument>> _documents;
 
     public OpenApiDocuments(KindSchemas schemas)
     {
         _schemas = schemas;
-        _documents = Build(schemas);
+        _documents = Task.Run(() => Build(schemas));
         schemas.Changed += Rebuild;
     }
 
     /// <summary>The document served at <paramref name="path"/> (<c>/openapi/v3/apis/apps/v1</c>), or null.</summary>
-    public OpenApiDocument? Find(string path) => _documents.GetValueOrDefault(path);
+    public async Task<OpenApiDocument?> FindAsync(string path) => (await _documents.ConfigureAwait(false)).GetValueOrDefault(path);
 
     /// <summary>Builds every document again from the current kinds (called when a kind is registered or removed).</summary>
-    public void Rebuild() => _documents = Build(_schemas);
+    public void Rebuild() => _documents = Task.Run(() => Build(_schemas));
 
     private static Dictionary<string, OpenApiDocument> Build(KindSchemas schemas)
     {

@@ -15,7 +15,7 @@ internal sealed class OpenApiEndpoint(OpenApiDocuments documents)
     public async Task HandleAsync(HttpContext context)
     {
         string path = context.Request.Path.Value?.TrimEnd('/') ?? "";
-        OpenApiDocument document = documents.Find(path) ?? throw ApiResponses.NotFoundPath(path);
+        OpenApiDocument document = await documents.FindAsync(path).ConfigureAwait(false) ?? throw ApiResponses.NotFoundPath(path);
         if (path == "/openapi/v2" && !AcceptsJson(context.Request))
         {
             throw new Store.StoreException(406, "NotAcceptable", $"only the following media types are accepted: application/json (not {ProtobufV2})");
