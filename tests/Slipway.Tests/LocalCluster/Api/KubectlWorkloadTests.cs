@@ -154,7 +154,7 @@ public sealed class KubectlWorkloadTests(ControlledCluster shared) : IClassFixtu
     {
         string path = Path.Combine(shared.Fixture.StateDirectory, name + ".yaml");
         await File.WriteAllTextAsync(path, yaml, Ct);
-        await KubectlAsync("apply", "--validate=false", "-f", path);
+        await KubectlAsync("apply", "-f", path);
     }
 
     private async Task<string> KubectlAsync(params string[] arguments)
