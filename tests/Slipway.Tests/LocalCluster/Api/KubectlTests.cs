@@ -173,7 +173,7 @@ public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<S
         }
     }
 
-    private Task<string> KubectlAsync(params string[] arguments) => new Kubectl(shared).OutputAsync(arguments);
+    private Task<string> KubectlAsync(params string[] arguments) => new Kubectl(shared.Fixture).OutputAsync(arguments);
 
-    private Task<string> WriteManifestAsync(string name, string yaml) => new Kubectl(shared).WriteManifestAsync(name, yaml);
+    private Task<string> WriteManifestAsync(string name, string yaml) => new Kubectl(shared.Fixture).WriteManifestAsync(name, yaml);
 }
