@@ -12,7 +12,7 @@ namespace Slipway.LocalCluster.Api.Protobuf;
 /// <c>JsonFormatter</c> writes proto3 JSON, not Kubernetes JSON). The field names of the upstream <c>generated.proto</c> files are
 /// the Go <c>json</c> tag names, so they are used as they are. Kubernetes' own encodings: <c>IntOrString</c> is a number or a string,
 /// <c>Quantity</c> its string, <c>Time</c> and <c>MicroTime</c> RFC 3339 strings (a zero Time is left out, as Go writes <c>null</c>),
-/// <c>RawExtension</c> and <c>FieldsV1</c> the JSON they carry, <c>bytes</c> (Secret data) base64; embedded Go structs are inlined.
+/// <c>FieldsV1</c> the JSON it carries, <c>bytes</c> (Secret data) base64; embedded Go structs are inlined.
 /// </summary>
 /// <remarks>
 /// A field the sender did not set is left out. A set empty string or empty bytes field is left out too, as Go's <c>omitempty</c>
@@ -115,7 +115,6 @@ internal static class ProtobufToJson
         Resource.Quantity quantity => JsonValue.Create(quantity.String),
         MetaV1.Time time => time.Seconds == 0 && time.Nanos == 0 ? null : JsonValue.Create(Timestamp(time.Seconds, time.Nanos).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
         MetaV1.MicroTime time => JsonValue.Create(Timestamp(time.Seconds, time.Nanos).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)),
-        Runtime.RawExtension extension => EmbeddedJson(extension.Raw, field),
         MetaV1.FieldsV1 fields => EmbeddedJson(fields.Raw, field),
         IMessage nested => Object(nested),
         _ => throw new InvalidDataException($"field {field.FullName} has a value of an unexpected type ({value.GetType().Name})"),
