@@ -4,7 +4,7 @@ namespace Slipway.LocalCluster.Api.Protobuf;
 
 /// <summary>
 /// The kinds read from protobuf, by apiVersion and kind: those kubectl's generators and client-go's typed clients send
-/// (<c>kubectl create namespace|configmap|secret|deployment|job|service</c>, <c>kubectl run</c>, leader-election Leases, the
+/// (<c>kubectl create namespace|configmap|secret|deployment|job|service</c>, client-go typed clients for pods, leader-election Leases, the
 /// self reviews of <c>kubectl auth can-i</c>). The messages come from the upstream <c>generated.proto</c> files under <c>proto/</c>.
 /// Custom resources have no protobuf form, as on a real cluster.
 /// </summary>
