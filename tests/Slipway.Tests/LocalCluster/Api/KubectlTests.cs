@@ -93,7 +93,7 @@ public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<S
 
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE"]);
-        lines.Single(l => l.Contains("crashing", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[..5]
+        lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Single(columns => columns[1] == "crashing")[..5]
             .ShouldBe(["default", "crashing", "0/1", "CrashLoopBackOff", "4"]);
     }
 
