@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Slipway.LocalCluster.Api.Protobuf;
 
 namespace Slipway.LocalCluster.Api;
 
@@ -33,6 +34,7 @@ internal static class AuthorizationApi
         JsonObject review;
         try
         {
+            MediaTypes.RequireJsonAccepted(context.Request, context.Request.Headers.Accept.ToString());
             review = await ReviewBodyAsync(context, kind);
         }
         catch (Store.StoreException error)
@@ -69,10 +71,9 @@ internal static class AuthorizationApi
 
     private static async Task<JsonObject> ReviewBodyAsync(HttpContext context, string kind)
     {
-        string contentType = context.Request.ContentType ?? "application/json";
-        if (contentType.Contains("protobuf", StringComparison.OrdinalIgnoreCase))
+        if (MediaTypes.IsProtobuf(context.Request.ContentType))
         {
-            return ProtobufReview.Read(await ReadAllAsync(context), kind);
+            return ProtobufBody.Read(await ReadAllAsync(context), $"{Group}/v1", kind);
         }
 
         try

@@ -39,7 +39,7 @@ internal sealed partial class ResourceApi
             throw new StoreException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch");
         }
 
-        JsonNode? patch = await ReadBodyAsync(context);
+        JsonNode? patch = await ReadBodyAsync(context, type.ApiVersion, type.Kind);
         string name = resource.Name!;
         if (serverSideApply)
         {

@@ -20,7 +20,7 @@ internal sealed partial class ResourceApi
             throw ApiResponses.MethodNotAllowed(method);
         }
 
-        JsonNode? body = HttpMethods.IsGet(method) ? null : await ReadBodyAsync(context);
+        JsonNode? body = HttpMethods.IsGet(method) ? null : await ReadBodyAsync(context, "autoscaling/v1", "Scale");
         string contentType = (context.Request.ContentType ?? "").Split(';')[0].Trim();
         for (int attempt = 1; ; attempt++)
         {

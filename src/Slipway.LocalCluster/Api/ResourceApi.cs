@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Slipway.LocalCluster.Api.Protobuf;
 using Slipway.LocalCluster.Store;
 using Slipway.LocalCluster.Yaml;
 using YamlDotNet.Core;
@@ -31,6 +32,7 @@ internal sealed partial class ResourceApi
         ResourcePath? resource = ResourcePath.Parse(_store, core, segments);
         try
         {
+            MediaTypes.RequireJsonAccepted(context.Request, context.Request.Headers.Accept.ToString());
             if (resource is null)
             {
                 await DiscoverGroupAsync(context, core, segments, path);
@@ -156,7 +158,7 @@ internal sealed partial class ResourceApi
     private async Task CreateAsync(HttpContext context, ResourcePath resource, ResourceType type)
     {
         QueryOptions.FieldManager(context.Request, "CreateOptions");
-        JsonObject body = await ReadObjectAsync(context);
+        JsonObject body = await ReadObjectAsync(context, type);
         CheckNamespace(body, resource);
         RequireNamespaceExists(resource);
         ValidateFields(context, type, body, "Create");
@@ -167,7 +169,7 @@ internal sealed partial class ResourceApi
     private async Task UpdateAsync(HttpContext context, ResourcePath resource, ResourceType type, bool status)
     {
         QueryOptions.FieldManager(context.Request, "UpdateOptions");
-        JsonObject body = await ReadObjectAsync(context);
+        JsonObject body = await ReadObjectAsync(context, type);
         CheckNamespace(body, resource);
         ValidateFields(context, type, body, "Update");
         string? bodyName = Meta.Name(body);
@@ -236,18 +238,24 @@ internal sealed partial class ResourceApi
         }
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext context, ResourceType type)
     {
-        JsonNode? node = await ReadBodyAsync(context);
+        JsonNode? node = await ReadBodyAsync(context, type.ApiVersion, type.Kind);
         return node as JsonObject ?? throw ApiResponses.BadRequest("the request body must be a JSON object");
     }
 
-    private static async Task<JsonNode?> ReadBodyAsync(HttpContext context)
+    /// <summary>
+    /// The request body: JSON, YAML, or Kubernetes protobuf for the kinds <see cref="ProtobufKinds"/> reads (the envelope's kind,
+    /// else <paramref name="kind"/> of <paramref name="apiVersion"/>, which the URL expects).
+    /// </summary>
+    private static async Task<JsonNode?> ReadBodyAsync(HttpContext context, string apiVersion, string kind)
     {
         string contentType = context.Request.ContentType ?? "application/json";
-        if (contentType.Contains("protobuf", StringComparison.OrdinalIgnoreCase))
+        if (MediaTypes.IsProtobuf(contentType))
         {
-            throw ApiResponses.UnsupportedMediaType(contentType);
+            using var protobuf = new MemoryStream();
+            await context.Request.Body.CopyToAsync(protobuf, context.RequestAborted);
+            return ProtobufBody.Read(protobuf.GetBuffer().AsSpan(0, (int)protobuf.Length), apiVersion, kind);
         }
 
         if (contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase))

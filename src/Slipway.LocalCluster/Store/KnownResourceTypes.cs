@@ -28,6 +28,9 @@ public static class KnownResourceTypes
     /// <summary>A Deployment's pods of one template, written by the deployment controller (see <c>DeploymentController</c>).</summary>
     public static ResourceType ReplicaSet { get; } = new("apps", "v1", "ReplicaSet", "replicasets", Namespaced: true);
 
+    /// <summary><c>kubectl create job</c>'s kind: stored and served; no Job controller runs it, so it starts no pods.</summary>
+    public static ResourceType Job { get; } = new("batch", "v1", "Job", "jobs", Namespaced: true);
+
     /// <summary>Written by the endpoints controller next to <see cref="Endpoints"/>, one slice per Service.</summary>
     public static ResourceType EndpointSlice { get; } = new("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", Namespaced: true);
 
@@ -56,7 +59,7 @@ public static class KnownResourceTypes
     /// <summary>Every served kind, core group first.</summary>
     public static IReadOnlyList<ResourceType> All { get; } =
     [
-        Namespace, Node, Pod, Service, Endpoints, ConfigMap, Secret, Event, Deployment, ReplicaSet, EndpointSlice, EventsV1, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, ImageUpdateAutomation, Application,
+        Namespace, Node, Pod, Service, Endpoints, ConfigMap, Secret, Event, Deployment, ReplicaSet, Job, EndpointSlice, EventsV1, Lease, GitRepository, HelmRepository, Kustomization, HelmRelease, ImageUpdateAutomation, Application,
         CustomResourceDefinition,
     ];
 
@@ -93,7 +96,7 @@ public static class KnownResourceTypes
     /// <summary>The categories of a built-in kind (<c>kubectl get all</c> lists the <c>all</c> category).</summary>
     public static IReadOnlyList<string> Categories(ResourceType type) => type.Plural switch
     {
-        "pods" or "services" or "deployments" when !CustomResourceDefinitions.IsCustom(type) => ["all"],
+        "pods" or "services" or "deployments" or "jobs" when !CustomResourceDefinitions.IsCustom(type) => ["all"],
         "customresourcedefinitions" => ["api-extensions"],
         _ => [],
     };

@@ -5,7 +5,8 @@ namespace Slipway.LocalCluster.Store;
 /// <summary>
 /// The defaults the real API server fills in when it decodes an object (create, update, patch), for the fields kubectl
 /// shows: a Deployment's <c>replicas</c> (1), <c>strategy</c> (RollingUpdate, 25%/25%), <c>revisionHistoryLimit</c> (10),
-/// <c>progressDeadlineSeconds</c> (600); a namespace's <c>spec.finalizers</c> ([kubernetes]) and <c>status.phase</c> (Active); a pod's (and a pod template's) <c>restartPolicy</c>, <c>dnsPolicy</c>,
+/// <c>progressDeadlineSeconds</c> (600); a Job's <c>parallelism</c> and <c>completions</c> (1), <c>backoffLimit</c> (6),
+/// <c>completionMode</c>, <c>suspend</c> and <c>podReplacementPolicy</c>; a namespace's <c>spec.finalizers</c> ([kubernetes]) and <c>status.phase</c> (Active); a pod's (and a pod template's) <c>restartPolicy</c>, <c>dnsPolicy</c>,
 /// <c>schedulerName</c>, <c>terminationGracePeriodSeconds</c>, <c>securityContext</c>, and each container's
 /// <c>imagePullPolicy</c> (Always for <c>:latest</c> or no tag), <c>terminationMessagePath</c> and
 /// <c>terminationMessagePolicy</c>, and <c>protocol</c> TCP of ports. Fields already set are kept.
@@ -33,6 +34,13 @@ internal static class ObjectDefaults
                 break;
             case ("", "Namespace"):
                 Namespace(obj);
+                break;
+            case ("batch", "Job"):
+                if (obj["spec"] is JsonObject jobSpec)
+                {
+                    Job(jobSpec);
+                }
+
                 break;
             case ("apps", "ReplicaSet"):
                 if (obj["spec"] is JsonObject replicaSetSpec)
@@ -87,6 +95,17 @@ internal static class ObjectDefaults
             rolling["maxSurge"] ??= "25%";
         }
 
+        TemplateSpec(spec);
+    }
+
+    private static void Job(JsonObject spec)
+    {
+        spec["parallelism"] ??= 1;
+        spec["completions"] ??= 1;
+        spec["backoffLimit"] ??= 6;
+        spec["completionMode"] ??= "NonIndexed";
+        spec["suspend"] ??= false;
+        spec["podReplacementPolicy"] ??= "TerminatingOrFailed";
         TemplateSpec(spec);
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace Slipway.LocalCluster.Api.OpenApi;
 
@@ -16,9 +15,9 @@ internal sealed class OpenApiEndpoint(OpenApiDocuments documents)
     {
         string path = context.Request.Path.Value?.TrimEnd('/') ?? "";
         OpenApiDocument document = await documents.FindAsync(path).ConfigureAwait(false) ?? throw ApiResponses.NotFoundPath(path);
-        if (path == "/openapi/v2" && !AcceptsJson(context.Request))
+        if (path == "/openapi/v2")
         {
-            throw new Store.StoreException(406, "NotAcceptable", $"only the following media types are accepted: application/json (not {ProtobufV2})");
+            MediaTypes.RequireJsonAccepted(context.Request, ProtobufV2);
         }
 
         string? hash = context.Request.Query["hash"];
@@ -41,17 +40,5 @@ internal sealed class OpenApiEndpoint(OpenApiDocuments documents)
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = document.Json.Length;
         await context.Response.Body.WriteAsync(document.Json, context.RequestAborted);
-    }
-
-    private static bool AcceptsJson(HttpRequest request)
-    {
-        string accept = request.Headers.Accept.ToString();
-        if (accept.Length == 0)
-        {
-            return true;
-        }
-
-        return MediaTypeHeaderValue.TryParseList(accept.Split(','), out IList<MediaTypeHeaderValue>? types)
-            && types.Any(t => t.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || t.MatchesAllTypes || t.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase));
     }
 }

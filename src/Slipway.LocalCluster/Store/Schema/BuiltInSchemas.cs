@@ -31,6 +31,7 @@ internal static class BuiltInSchemas
             ("type", String("Used to facilitate programmatic handling of secret data."))),
         ("", "Event") => CoreEvent(),
         ("apps", "Deployment") => Kind("Deployment enables declarative updates for Pods and ReplicaSets.", ("spec", DeploymentSpec()), ("status", Free("Most recently observed status of the Deployment."))),
+        ("batch", "Job") => Kind("Job represents the configuration of a single job.", ("spec", JobSpec()), ("status", Free("Current status of the job."))),
         ("coordination.k8s.io", "Lease") => Kind("Lease defines a lease concept.", ("spec", LeaseSpec())),
         _ => Kind($"{type.Kind} ({type.ApiVersion}).", ("spec", Free($"The desired state of the {type.Kind}.")), ("status", Free($"The observed state of the {type.Kind}.")))
             .KeepingUnknownFields(),
@@ -43,6 +44,7 @@ internal static class BuiltInSchemas
         {
             "" => "io.k8s.api.core",
             "apps" => "io.k8s.api.apps",
+            "batch" => "io.k8s.api.batch",
             "coordination.k8s.io" => "io.k8s.api.coordination",
             _ => string.Join('.', type.Group.Split('.').Reverse()),
         };
@@ -70,6 +72,25 @@ internal static class BuiltInSchemas
                 ("maxUnavailable", IntOrString("Maximum number of pods unavailable during the update.")))),
             ("type", String("Recreate or RollingUpdate.")))),
         ("template", PodSchema.Template)).Requiring("selector", "template");
+
+    private static OpenApiSchemaNode JobSpec() => Object(
+        "Specification of the desired behavior of a job.",
+        ("activeDeadlineSeconds", Long("Seconds the job may be active before the system tries to terminate it.")),
+        ("backoffLimit", Integer("Number of retries before marking this job failed.")),
+        ("backoffLimitPerIndex", Integer("Retries within an index before marking the index failed.")),
+        ("completionMode", String("NonIndexed or Indexed.")),
+        ("completions", Integer("Number of successfully finished pods the job should be run with.")),
+        ("managedBy", String("The controller that manages the Job.")),
+        ("manualSelector", Boolean("Whether the selector is managed by the user.")),
+        ("maxFailedIndexes", Integer("Failed indexes before marking the Job failed.")),
+        ("parallelism", Integer("Maximum number of pods the job should run at a time.")),
+        ("podFailurePolicy", Free("How failed pods influence the backoffLimit.")),
+        ("podReplacementPolicy", String("When replacement pods are created.")),
+        ("selector", LabelSelector()),
+        ("successPolicy", Free("When a Job can be declared as succeeded.")),
+        ("suspend", Boolean("Whether the Job controller should create pods.")),
+        ("template", PodSchema.Template),
+        ("ttlSecondsAfterFinished", Integer("Lifetime of the finished Job before it is deleted."))).Requiring("template");
 
     private static OpenApiSchemaNode ServiceSpec() => Object(
         "Spec defines the behavior of a service.",

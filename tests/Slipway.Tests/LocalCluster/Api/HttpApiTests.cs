@@ -72,7 +72,7 @@ public sealed class HttpApiTests
     [InlineData("GET", "/apis/example.com/v1/widgets", null, null, 404, "NotFound")]
     [InlineData("GET", "/api/v1/pods/name-without-namespace", null, null, 404, "NotFound")]
     [InlineData("POST", "/api/v1/namespaces/default/configmaps", "{not json", "application/json", 400, "BadRequest")]
-    [InlineData("POST", "/api/v1/namespaces/default/configmaps", "x", "application/vnd.kubernetes.protobuf", 415, "UnsupportedMediaType")]
+    [InlineData("POST", "/api/v1/namespaces/default/configmaps", "x", "application/vnd.kubernetes.protobuf", 400, "BadRequest")]
     [InlineData("POST", "/api/v1/namespaces/default/configmaps", """{"metadata":{"name":"a","namespace":"other"}}""", "application/json", 400, "BadRequest")]
     [InlineData("PUT", "/api/v1/namespaces/default/configmaps/a", """{"metadata":{"name":"b"}}""", "application/json", 400, "BadRequest")]
     [InlineData("PATCH", "/api/v1/namespaces/default/configmaps/a", "{}", "text/plain", 415, "UnsupportedMediaType")]

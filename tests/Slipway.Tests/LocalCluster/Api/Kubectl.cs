@@ -3,8 +3,8 @@ using Slipway.Tests.Support;
 
 namespace Slipway.Tests.LocalCluster.Api;
 
-/// <summary>The real kubectl against a shared local cluster, through the kubeconfig it writes, and manifests in its state directory.</summary>
-internal sealed class Kubectl(SharedCluster shared)
+/// <summary>The real kubectl against a local cluster, through the kubeconfig it writes, and manifests in its state directory.</summary>
+internal sealed class Kubectl(ClusterFixture fixture)
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
     private readonly ProcessRunner _runner = new();
@@ -13,14 +13,14 @@ internal sealed class Kubectl(SharedCluster shared)
 
     /// <summary>Runs kubectl; <see cref="ProcessFailedException"/> when it fails.</summary>
     public Task<ProcessResult> RunAsync(params string[] arguments)
-        => _runner.RunAsync(new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, .. arguments]) { Timeout = s_timeout }, Ct);
+        => _runner.RunAsync(new ProcessRequest("kubectl", ["--kubeconfig", fixture.Cluster.KubeconfigPath, .. arguments]) { Timeout = s_timeout }, Ct);
 
     /// <summary>Runs kubectl and returns what it printed.</summary>
     public async Task<string> OutputAsync(params string[] arguments) => (await RunAsync(arguments)).StandardOutput;
 
     public async Task<string> WriteManifestAsync(string name, string yaml)
     {
-        string path = Path.Combine(shared.Fixture.StateDirectory, name + ".yaml");
+        string path = Path.Combine(fixture.StateDirectory, name + ".yaml");
         await File.WriteAllTextAsync(path, yaml, Ct);
         return path;
     }

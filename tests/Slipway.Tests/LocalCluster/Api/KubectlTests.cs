@@ -93,7 +93,7 @@ public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<S
 
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE"]);
-        lines.Single(l => l.Contains("crashing", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[..5]
+        lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Single(columns => columns[1] == "crashing")[..5]
             .ShouldBe(["default", "crashing", "0/1", "CrashLoopBackOff", "4"]);
     }
 
@@ -173,7 +173,7 @@ public sealed partial class KubectlTests(SharedCluster shared) : IClassFixture<S
         }
     }
 
-    private Task<string> KubectlAsync(params string[] arguments) => new Kubectl(shared).OutputAsync(arguments);
+    private Task<string> KubectlAsync(params string[] arguments) => new Kubectl(shared.Fixture).OutputAsync(arguments);
 
-    private Task<string> WriteManifestAsync(string name, string yaml) => new Kubectl(shared).WriteManifestAsync(name, yaml);
+    private Task<string> WriteManifestAsync(string name, string yaml) => new Kubectl(shared.Fixture).WriteManifestAsync(name, yaml);
 }

@@ -12,7 +12,7 @@ namespace Slipway.Tests.LocalCluster.Api;
 /// </summary>
 public sealed class KubectlValidationTests(SharedCluster shared) : IClassFixture<SharedCluster>
 {
-    private readonly Kubectl _kubectl = new(shared);
+    private readonly Kubectl _kubectl = new(shared.Fixture);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -22,7 +22,7 @@ public sealed class KubernetesClientTests(SharedCluster shared) : IClassFixture<
 
         version.Major.ShouldBe("1");
         groups.Groups.Select(g => g.Name).ShouldBe(
-            ["apps", "discovery.k8s.io", "events.k8s.io", "coordination.k8s.io", "source.toolkit.fluxcd.io", "kustomize.toolkit.fluxcd.io", "helm.toolkit.fluxcd.io", "image.toolkit.fluxcd.io", "argoproj.io", "apiextensions.k8s.io", "authorization.k8s.io"],
+            ["apps", "batch", "discovery.k8s.io", "events.k8s.io", "coordination.k8s.io", "source.toolkit.fluxcd.io", "kustomize.toolkit.fluxcd.io", "helm.toolkit.fluxcd.io", "image.toolkit.fluxcd.io", "argoproj.io", "apiextensions.k8s.io", "authorization.k8s.io"],
             ignoreOrder: true);
         core.Resources.Select(r => r.Name).ShouldContain("pods/status");
         core.Resources.Select(r => r.Name).ShouldContain("pods/log");
