@@ -85,7 +85,16 @@ public sealed class CodeShapeTests
             .Select(static name => Assembly.LoadFrom(AssemblyDependencyTests.AssemblyPath(name)))
             .SelectMany(static a => a.GetTypes())
             .Where(static t => !t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) && !t.Name.Contains('<', StringComparison.Ordinal))
-            .Where(static t => t.Namespace is { } ns && ns.StartsWith("Slipway", StringComparison.Ordinal));
+            .Where(static t => t.Namespace is { } ns && ns.StartsWith("Slipway", StringComparison.Ordinal))
+            .Where(static t => !GeneratedByProtoc(t));
+
+    /// <summary>
+    /// A message or file class protoc generated from the upstream Kubernetes <c>generated.proto</c> (the local cluster's protobuf
+    /// bodies): their names are upstream's (<c>PodStatus</c>, <c>Condition</c>), kept so they read as the API does.
+    /// </summary>
+    private static bool GeneratedByProtoc(Type type)
+        => type.GetInterfaces().Any(static i => i.FullName == "Google.Protobuf.IMessage")
+            || type.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.PropertyType.FullName == "Google.Protobuf.Reflection.FileDescriptor";
 
     private static IEnumerable<string> SourceFiles()
         => Directory.EnumerateFiles(RepositoryPaths.Combine("src"), "*.cs", SearchOption.AllDirectories)
