@@ -130,7 +130,7 @@ public sealed partial class InMemoryResourceStore
         _byKind[(type.ApiVersion, type.Kind)] = type;
         _byPlural[(type.Group, type.Version, type.Plural)] = type;
         _types = [.. _types, type];
-        if (!Schemas.Types.Contains(type))
+        if (!Schemas.Describes(type))
         {
             Schemas.Register(type, BuiltInSchemas.For(type)); // a user's kind: OpenAPI describes it, with any spec and status
         }

@@ -25,6 +25,9 @@ public sealed class KindSchemas
     /// <summary>The kinds described, in no particular order.</summary>
     public IReadOnlyList<ResourceType> Types => [.. _schemas.Keys];
 
+    /// <summary>Whether <paramref name="type"/> is described (at start or by <see cref="Register"/>).</summary>
+    public bool Describes(ResourceType type) => _schemas.ContainsKey(type);
+
     /// <summary>The kind's schema, or a schema keeping any <c>spec</c> and <c>status</c> when it was never described.</summary>
     public OpenApiSchemaNode For(ResourceType type) => _schemas.GetOrAdd(type, BuiltInSchemas.For);
 
