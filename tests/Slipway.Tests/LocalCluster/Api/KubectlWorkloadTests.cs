@@ -1,7 +1,6 @@
 using System.Text.Json;
 using k8s;
 using k8s.Models;
-using Slipway.Processes;
 using Slipway.Tests.LocalCluster.Controllers;
 using Slipway.Tests.Support;
 
@@ -14,7 +13,6 @@ namespace Slipway.Tests.LocalCluster.Api;
 public sealed class KubectlWorkloadTests(ControlledCluster shared) : IClassFixture<ControlledCluster>
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
-    private readonly ProcessRunner _runner = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -151,17 +149,7 @@ public sealed class KubectlWorkloadTests(ControlledCluster shared) : IClassFixtu
         => shared.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } }, cancellationToken: Ct);
 
     private async Task ApplyAsync(string name, string yaml)
-    {
-        string path = Path.Combine(shared.Fixture.StateDirectory, name + ".yaml");
-        await File.WriteAllTextAsync(path, yaml, Ct);
-        await KubectlAsync("apply", "-f", path);
-    }
+        => await KubectlAsync("apply", "-f", await new Kubectl(shared.Fixture).WriteManifestAsync(name, yaml));
 
-    private async Task<string> KubectlAsync(params string[] arguments)
-    {
-        ProcessResult result = await _runner.RunAsync(
-            new ProcessRequest("kubectl", ["--kubeconfig", shared.Cluster.KubeconfigPath, .. arguments]) { Timeout = s_timeout },
-            Ct);
-        return result.StandardOutput;
-    }
+    private Task<string> KubectlAsync(params string[] arguments) => new Kubectl(shared.Fixture).OutputAsync(arguments);
 }
