@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -50,37 +51,70 @@ internal sealed partial class ResourceApi
             return;
         }
 
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json";
-        var body = context.Response.BodyWriter;
-        await using var writer = new Utf8JsonWriter(body);
-        writer.WriteStartObject();
-        writer.WriteString("kind", type.ListKind);
-        writer.WriteString("apiVersion", type.ApiVersion);
-        writer.WriteStartArray("items");
+        byte[] head = ListHead(type, resourceVersion, continueToken);
+        long length = head.Length + s_tail.Length + Math.Max(0, page.Count - 1);
         foreach (StoredObject stored in page)
         {
-            writer.WriteRawValue(stored.Json, skipInputValidation: true);
-            if (writer.BytesPending > 64 * 1024)
-            {
-                writer.Flush();
-                await body.FlushAsync(context.RequestAborted);
-            }
+            length += stored.Json.Length;
         }
 
-        writer.WriteEndArray();
-        writer.WritePropertyName("metadata");
-        writer.WriteStartObject();
-        writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
-        if (continueToken is not null)
+        // With the length known the client reads the list into one buffer of the right size (a chunked answer of 24 MB has it
+        // grow and copy as it goes: half of a first list's time was that).
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = length;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
         {
-            writer.WriteString("continue", continueToken);
+            var chunk = new ListChunk(context.Response.Body, buffer, context.RequestAborted);
+            await chunk.AddAsync(head);
+            for (int i = 0; i < page.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await chunk.AddAsync(s_comma);
+                }
+
+                await chunk.AddAsync(page[i].Json);
+            }
+
+            await chunk.AddAsync(s_tail);
+            await chunk.FlushAsync();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const int ChunkBytes = 256 * 1024;
+    private static readonly byte[] s_comma = ","u8.ToArray();
+    private static readonly byte[] s_tail = "]}"u8.ToArray();
+
+    /// <summary>A list's kind, apiVersion and metadata, and the opening of its items, in the real server's order.</summary>
+    private static byte[] ListHead(ResourceType type, long resourceVersion, string? continueToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", type.ListKind);
+            writer.WriteString("apiVersion", type.ApiVersion);
+            writer.WritePropertyName("metadata");
+            writer.WriteStartObject();
+            writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
+            if (continueToken is not null)
+            {
+                writer.WriteString("continue", continueToken);
+            }
+
+            writer.WriteEndObject();
+            writer.WritePropertyName("items");
+            writer.WriteStartArray();
+            writer.Flush();
         }
 
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.Flush();
-        await body.FlushAsync(context.RequestAborted);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static int Compare(StoredObject stored, string @namespace, string name)

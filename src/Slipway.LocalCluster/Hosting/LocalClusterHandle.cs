@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Slipway.IO;
+using Slipway.LocalCluster.Api;
 using Slipway.LocalCluster.Images;
 using Slipway.LocalCluster.Store;
 
@@ -87,8 +87,8 @@ public sealed class LocalClusterHandle : IAsyncDisposable
             try
             {
                 using var stopTimeout = new CancellationTokenSource(s_stopTimeout);
-                await owned.App.StopAsync(stopTimeout.Token).ConfigureAwait(false);
-                await owned.App.DisposeAsync().ConfigureAwait(false);
+                await owned.Server.StopAsync(stopTimeout.Token).ConfigureAwait(false);
+                await owned.Server.DisposeAsync().ConfigureAwait(false);
                 await owned.StateFile.SaveAsync(owned.Store, CancellationToken.None).ConfigureAwait(false);
             }
             finally
@@ -132,7 +132,7 @@ public sealed class LocalClusterHandle : IAsyncDisposable
     {
         public required InMemoryResourceStore Store { get; init; }
 
-        public required WebApplication App { get; init; }
+        public required ApiServer Server { get; init; }
 
         public required FileLock Lock { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
 using Slipway.IO;
 using Slipway.LocalCluster.Api;
 using Slipway.LocalCluster.Charts;
@@ -133,17 +132,17 @@ public static class LocalClusterHost
             var stateFile = new StateFile(stateDirectory);
             Task<InMemoryResourceStore> loading = Task.Run(() => stateFile.Load(options.TimeProvider, options.WatchHistory, options.ResetCommand), cancellationToken);
             await images.EnsureCreatedAsync(options.SeedImages, cancellationToken).ConfigureAwait(false);
-            WebApplication app;
-            Uri baseAddress;
+            ApiServer server;
             try
             {
-                (app, baseAddress) = await ApiServer.StartAsync(loading, images, options.ResolvedChartMirrorDirectory is string charts ? new ChartMirror(charts) : null, new ApiServerSettings(options.Port, options.WatchBookmarkInterval), stateDirectory, cancellationToken).ConfigureAwait(false);
+                server = await ApiServer.StartAsync(loading, images, options.ResolvedChartMirrorDirectory is string charts ? new ChartMirror(charts) : null, new ApiServerSettings(options.Port, options.WatchBookmarkInterval), cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex)
             {
                 throw SlipwayException.Failed($"Cannot serve the local cluster on 127.0.0.1:{options.Port}: {ex.Message}. Free that port or choose another (0 picks a free one).", ex);
             }
 
+            Uri baseAddress = server.BaseAddress;
             InMemoryResourceStore store = await loading.ConfigureAwait(false);
             DateTimeOffset since = options.TimeProvider.GetUtcNow();
             await new EndpointFile(baseAddress.ToString().TrimEnd('/'), Environment.ProcessId, since).WriteAsync(stateDirectory, cancellationToken).ConfigureAwait(false);
@@ -161,7 +160,7 @@ public static class LocalClusterHost
             var owned = new LocalClusterHandle.Owned
             {
                 Store = store,
-                App = app,
+                Server = server,
                 Lock = stateLock,
                 StateFile = stateFile,
                 StateDirectory = stateDirectory,

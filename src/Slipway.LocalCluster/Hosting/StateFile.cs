@@ -73,7 +73,7 @@ internal sealed class StateFile
                 return;
             }
 
-            await AtomicFile.WriteAllBytesAsync(_path, store.ExportState(), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(_path, store.ExportStateAsync, cancellationToken).ConfigureAwait(false);
             _savedVersion = version;
         }
         finally

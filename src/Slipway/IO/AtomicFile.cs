@@ -13,8 +13,16 @@ public static class AtomicFile
     public static Task WriteAllTextAsync(string path, string contents, CancellationToken cancellationToken)
         => WriteAllBytesAsync(path, s_utf8NoBom.GetBytes(contents), cancellationToken);
 
-    public static async Task WriteAllBytesAsync(string path, ReadOnlyMemory<byte> contents, CancellationToken cancellationToken)
+    public static Task WriteAllBytesAsync(string path, ReadOnlyMemory<byte> contents, CancellationToken cancellationToken)
+        => WriteAsync(path, (stream, token) => stream.WriteAsync(contents, token).AsTask(), cancellationToken);
+
+    /// <summary>
+    /// Writes the file through <paramref name="write"/>, which gets the temp file's stream: for contents too large to hold in
+    /// memory twice (the local cluster's state), written as they are produced. Nothing is renamed when it fails.
+    /// </summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(write);
         string fullPath = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(fullPath)!;
         CreateDirectory(directory, fullPath);
@@ -23,7 +31,7 @@ public static class AtomicFile
         {
             await using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
             {
-                await stream.WriteAsync(contents, cancellationToken).ConfigureAwait(false);
+                await write(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Slipway.LocalCluster;
 using Slipway.LocalCluster.Api;
 using Slipway.LocalCluster.Charts;
@@ -14,7 +13,7 @@ internal sealed class ControllersFixture : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
-    private readonly WebApplication _server;
+    private readonly ApiServer _server;
 
     public ControllersFixture(Func<ControllerOptions, ControllerOptions>? configure = null)
     {
@@ -32,8 +31,8 @@ internal sealed class ControllersFixture : IAsyncDisposable
         Charts = new ChartMirror(Path.Combine(Directory, "charts"));
 
         // The chart repositories are served over real HTTP, as the hosted cluster serves them (ApiServer on 127.0.0.1:0).
-        (_server, Uri address) = ApiServer.StartAsync(Task.FromResult(Store), Images, Charts, new ApiServerSettings(0, TimeSpan.FromMinutes(1)), Directory, CancellationToken.None).GetAwaiter().GetResult();
-        options = options with { ChartRepositoryAddress = address, DependencyRequeueInterval = TimeSpan.FromMilliseconds(200) };
+        _server = ApiServer.StartAsync(Task.FromResult(Store), Images, Charts, new ApiServerSettings(0, TimeSpan.FromMinutes(1)), CancellationToken.None).GetAwaiter().GetResult();
+        options = options with { ChartRepositoryAddress = _server.BaseAddress, DependencyRequeueInterval = TimeSpan.FromMilliseconds(200) };
         Options = configure is null ? options : configure(options);
         foreach (IClusterController controller in LocalClusterControllers.Create(Store, Images, Options))
         {

@@ -7,27 +7,30 @@ namespace Slipway.LocalCluster.Api.OpenApi;
 /// <summary>
 /// The OpenAPI documents of every described kind, built from <see cref="KindSchemas"/> into byte buffers: <c>/openapi/v2</c> (all
 /// kinds), one v3 document per group version (<c>/openapi/v3/api/v1</c>, <c>/openapi/v3/apis/apps/v1</c>) and the v3 index
-/// (<c>/openapi/v3</c>) pointing at each with its hash. Built once at start, in the background so that the server listens at once
-/// (a request that comes first waits for them), and again whenever the set of kinds changes.
+/// (<c>/openapi/v3</c>) pointing at each with its hash. Built once, when the first of them is asked for, and again (on the next
+/// request) whenever the set of kinds changes. Not at start: building them is ~30 ms of work on a cold process, which every
+/// <c>./build.sh</c> run that starts a local cluster would pay on its two cores, while only kubectl and dashboards read them.
 /// </summary>
 internal sealed class OpenApiDocuments
 {
     private const string KubernetesVersion = "v1.32.0";
     private readonly KindSchemas _schemas;
-    private volatile Task<Dictionary<string, OpenApiDocument>> _documents;
+    private volatile Lazy<Dictionary<string, OpenApiDocument>> _documents;
 
     public OpenApiDocuments(KindSchemas schemas)
     {
         _schemas = schemas;
-        _documents = Task.Run(() => Build(schemas));
+        _documents = NewDocuments();
         schemas.Changed += Rebuild;
     }
 
     /// <summary>The document served at <paramref name="path"/> (<c>/openapi/v3/apis/apps/v1</c>), or null.</summary>
-    public async Task<OpenApiDocument?> FindAsync(string path) => (await _documents.ConfigureAwait(false)).GetValueOrDefault(path);
+    public OpenApiDocument? Find(string path) => _documents.Value.GetValueOrDefault(path);
 
-    /// <summary>Builds every document again from the current kinds (called when a kind is registered or removed).</summary>
-    public void Rebuild() => _documents = Task.Run(() => Build(_schemas));
+    /// <summary>Drops the documents, to be built again from the current kinds on the next request (a kind was registered or removed).</summary>
+    public void Rebuild() => _documents = NewDocuments();
+
+    private Lazy<Dictionary<string, OpenApiDocument>> NewDocuments() => new(() => Build(_schemas), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static Dictionary<string, OpenApiDocument> Build(KindSchemas schemas)
     {

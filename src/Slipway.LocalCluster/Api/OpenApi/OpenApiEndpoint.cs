@@ -14,7 +14,7 @@ internal sealed class OpenApiEndpoint(OpenApiDocuments documents)
     public async Task HandleAsync(HttpContext context)
     {
         string path = context.Request.Path.Value?.TrimEnd('/') ?? "";
-        OpenApiDocument document = await documents.FindAsync(path).ConfigureAwait(false) ?? throw ApiResponses.NotFoundPath(path);
+        OpenApiDocument document = documents.Find(path) ?? throw ApiResponses.NotFoundPath(path);
         if (path == "/openapi/v2")
         {
             MediaTypes.RequireJsonAccepted(context.Request, ProtobufV2);
