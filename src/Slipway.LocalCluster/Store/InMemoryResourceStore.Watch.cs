@@ -118,8 +118,9 @@ public sealed partial class InMemoryResourceStore
         return new WatchEvent(WatchEventType.Bookmark, type, new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = type.ApiVersion, ["metadata"] = metadata }, resourceVersion);
     }
 
+    /// <summary>A watcher's own copy of the object; <see cref="WatchEvent.Previous"/> stays the stored object, which its readers only read.</summary>
     private static WatchEvent Copy(WatchEvent change)
-        => change with { Object = (JsonObject)change.Object.DeepClone(), Previous = (JsonObject?)change.Previous?.DeepClone() };
+        => change with { Object = (JsonObject)change.Object.DeepClone() };
 
     /// <summary>Queues a bookmark behind whatever the watcher has not read yet: under the lock no change can slip in between.</summary>
     private void QueueBookmark(Watcher watcher)

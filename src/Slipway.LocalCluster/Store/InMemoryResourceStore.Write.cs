@@ -28,6 +28,15 @@ public sealed partial class InMemoryResourceStore
 
         ObjectNames.Validate(type, name);
         ResourceType? defined = DefinedBy(type, created);
+        created["apiVersion"] = type.ApiVersion;
+        created["kind"] = type.Kind;
+        if (fieldManager is not null)
+        {
+            // Identity fields (name, uid, resourceVersion…) are never owned, so ownership is recorded before they are set,
+            // outside the lock (it is the costliest step of a create).
+            FieldOwnership.RecordUpdate(null, created, fieldManager, status: false, Schemas.For(type), Timestamp());
+        }
+
         lock (_lock)
         {
             SortedDictionary<string, StoredObject> names = Names(type, ns);
@@ -37,8 +46,6 @@ public sealed partial class InMemoryResourceStore
             }
 
             long resourceVersion = ++_resourceVersion;
-            created["apiVersion"] = type.ApiVersion;
-            created["kind"] = type.Kind;
             metadata["name"] = name;
             if (type.Namespaced)
             {
@@ -56,11 +63,6 @@ public sealed partial class InMemoryResourceStore
             if (defined is not null)
             {
                 ServeDefinedLocked(defined, created);
-            }
-
-            if (fieldManager is not null)
-            {
-                FieldOwnership.RecordUpdate(null, created, fieldManager, status: false, Schemas.For(type), Timestamp());
             }
 
             var stored = new StoredObject(type, ns, name, resourceVersion, created);
@@ -85,6 +87,15 @@ public sealed partial class InMemoryResourceStore
         string name = Meta.Name(obj) ?? throw new StoreException(422, "Invalid", $"{type.Kind} \"\" is invalid: metadata.name: Required value: name is required");
         string? expectedVersion = Meta.GetString(obj, "resourceVersion");
         ResourceType? defined = statusOnly ? null : DefinedBy(type, obj);
+
+        // The new object and its field ownership are worked out from the current one outside the lock; under it they are
+        // used only when that object is still the current one (else worked out again there), so writers hold the lock briefly.
+        (StoredObject Base, JsonObject Updated)? prepared = null;
+        if (defined is null && GetStored(type, ns, name) is StoredObject current && MatchesExpected(current, expectedVersion))
+        {
+            prepared = (current, Prepare(current, obj, statusOnly, fieldManager));
+        }
+
         lock (_lock)
         {
             SortedDictionary<string, StoredObject> names = Names(type, ns);
@@ -93,27 +104,22 @@ public sealed partial class InMemoryResourceStore
                 throw StoreException.NotFound(type, name);
             }
 
-            if (!string.IsNullOrEmpty(expectedVersion) && expectedVersion != existing.ResourceVersion.ToString(CultureInfo.InvariantCulture))
+            if (!MatchesExpected(existing, expectedVersion))
             {
                 throw StoreException.Conflict(type, name);
             }
 
-            JsonObject updated = statusOnly ? WithStatusOf(existing.Clone(), obj) : WithSpecOf(existing, obj);
-            if (defined is not null)
+            JsonObject updated;
+            if (prepared is (StoredObject preparedBase, JsonObject preparedUpdate) && ReferenceEquals(preparedBase, existing))
             {
-                ServeDefinedLocked(defined, updated);
+                updated = preparedUpdate;
+            }
+            else
+            {
+                updated = Prepare(existing, obj, statusOnly, fieldManager, defined);
             }
 
-            if (fieldManager is not null)
-            {
-                FieldOwnership.RecordUpdate(existing.Object, updated, fieldManager, statusOnly, Schemas.For(type), Timestamp());
-            }
-            else if (statusOnly && Meta.Of(obj)["managedFields"] is JsonNode managedFields)
-            {
-                Meta.Of(updated)["managedFields"] = managedFields.DeepClone();
-            }
-
-            updated = (JsonObject)JsonNode.Parse(updated.ToJsonString())!;
+            // Number representations differ (parsed vs built) but DeepEquals compares JSON values, not CLR types.
             if (JsonNode.DeepEquals(updated, existing.Object))
             {
                 return existing.Clone();
@@ -128,6 +134,30 @@ public sealed partial class InMemoryResourceStore
             Record(new WatchEvent(WatchEventType.Modified, type, stored.Object, resourceVersion) { Previous = existing.Object });
             return stored.Clone();
         }
+    }
+
+    private static bool MatchesExpected(StoredObject existing, string? expectedVersion)
+        => string.IsNullOrEmpty(expectedVersion) || expectedVersion == existing.ResourceVersion.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The object <paramref name="obj"/> makes of <paramref name="existing"/>, with its field ownership recorded (under the lock when it serves a definition).</summary>
+    private JsonObject Prepare(StoredObject existing, JsonObject obj, bool statusOnly, string? fieldManager, ResourceType? defined = null)
+    {
+        JsonObject updated = statusOnly ? WithStatusOf(existing.Clone(), obj) : WithSpecOf(existing, obj);
+        if (defined is not null)
+        {
+            ServeDefinedLocked(defined, updated);
+        }
+
+        if (fieldManager is not null)
+        {
+            FieldOwnership.RecordUpdate(existing.Object, updated, fieldManager, statusOnly, Schemas.For(existing.Type), Timestamp());
+        }
+        else if (statusOnly && Meta.Of(obj)["managedFields"] is JsonNode managedFields)
+        {
+            Meta.Of(updated)["managedFields"] = managedFields.DeepClone();
+        }
+
+        return updated;
     }
 
     public JsonObject Delete(ResourceType type, string? @namespace, string name)

@@ -7,7 +7,7 @@ public sealed record WatchEvent(WatchEventType Type, ResourceType ResourceType, 
 {
     /// <summary>
     /// The object before a <see cref="WatchEventType.Modified"/> change (null for other events), so a watch with a selector
-    /// can tell an object that stopped or started matching.
+    /// can tell an object that stopped or started matching. It is the stored object itself, not a copy: read it, never change it.
     /// </summary>
     public JsonObject? Previous { get; init; }
 }

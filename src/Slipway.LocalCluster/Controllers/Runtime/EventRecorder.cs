@@ -9,16 +9,19 @@ namespace Slipway.LocalCluster.Controllers.Runtime;
 /// Writes <c>core/v1</c> Events for the local cluster's controllers, as client-go's event recorder does: one Event per
 /// object, type, reason, message and source, and a repeat of the same one raises its <c>count</c> and
 /// <c>lastTimestamp</c> instead of writing another. One recorder per store (all controllers share it, so repeats
-/// aggregate across them); Events older than <see cref="TimeToLive"/> are deleted now and then, as the API server's
-/// event TTL does. Writing an Event never fails the caller.
+/// aggregate across them); Events older than <see cref="TimeToLive"/> are deleted at most once per
+/// <see cref="ExpiryInterval"/>, as the API server's event TTL does (looking through every Event after a fixed number of
+/// records made a burst of pod starts quadratic). Writing an Event never fails the caller.
 /// </summary>
 internal sealed class EventRecorder
 {
     /// <summary>How long an Event is kept after it last happened (the API server's default <c>--event-ttl</c>).</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromHours(1);
 
+    /// <summary>How often the recorder looks for expired Events (on the next record after it has passed).</summary>
+    public static readonly TimeSpan ExpiryInterval = TimeSpan.FromMinutes(1);
+
     private const int AggregationCapacity = 4096;
-    private const int RecordsBetweenExpiry = 512;
     private static readonly ConditionalWeakTable<IResourceStore, EventRecorder> s_recorders = [];
     private readonly Lock _lock = new();
     private readonly Dictionary<EventKey, (string Namespace, string Name)> _written = [];
@@ -26,7 +29,7 @@ internal sealed class EventRecorder
     private readonly ResourceType _eventType;
     private readonly TimeProvider _clock;
     private long _sequence;
-    private int _sinceExpiry;
+    private DateTimeOffset _nextExpiry = DateTimeOffset.MinValue;
 
     private EventRecorder(IResourceStore store, TimeProvider clock)
     {
@@ -66,9 +69,9 @@ internal sealed class EventRecorder
                     _written[key] = (ns, created.Str("metadata", "name") ?? string.Empty);
                 }
 
-                if (++_sinceExpiry >= RecordsBetweenExpiry)
+                if (now >= _nextExpiry)
                 {
-                    _sinceExpiry = 0;
+                    _nextExpiry = now + ExpiryInterval;
                     DeleteExpired(now);
                 }
             }

@@ -36,7 +36,7 @@ internal sealed class EndpointsController : ReconcilingController
         }
 
         List<JsonObject> pods = Store.List(Kinds.Pod, key.Namespace)
-            .Where(p => p.Str("status", "podIP") is { Length: > 0 } && selector.All(l => p.Str("metadata", "labels", l.Key) == l.Value?.ToString()))
+            .Where(p => p.Str("status", "podIP") is { Length: > 0 } && Selects(selector, p))
             .ToList();
         JsonArray ports = Ports(service, pods);
         Write(Kinds.Endpoints, key.Namespace, key.Name, Endpoints(service, pods, ports));
@@ -44,11 +44,16 @@ internal sealed class EndpointsController : ReconcilingController
         return Task.FromResult<TimeSpan?>(null);
     }
 
+    /// <summary>The services whose selector matches the pod as it is or as it was (a pod that stops matching leaves them).</summary>
     private IEnumerable<ObjectKey> ServicesOf(WatchEvent change)
     {
         string? ns = change.Object.Str("metadata", "namespace");
-        return Store.List(Kinds.Service, ns).Where(s => s.Obj("spec", "selector") is { Count: > 0 }).Select(s => new ObjectKey(ns, s.Str("metadata", "name") ?? string.Empty));
+        return Store.List(Kinds.Service, ns)
+            .Where(s => s.Obj("spec", "selector") is { Count: > 0 } selector && (Selects(selector, change.Object) || (change.Previous is JsonObject previous && Selects(selector, previous))))
+            .Select(s => new ObjectKey(ns, s.Str("metadata", "name") ?? string.Empty));
     }
+
+    private static bool Selects(JsonObject selector, JsonObject pod) => selector.All(l => pod.Str("metadata", "labels", l.Key) == l.Value?.ToString());
 
     private static string SliceName(JsonObject service)
         => $"{service.Str("metadata", "name")}-{StableHash.SafeEncode(StableHash.Fnv32(service.Str("metadata", "uid") ?? string.Empty), 5)[..5]}";

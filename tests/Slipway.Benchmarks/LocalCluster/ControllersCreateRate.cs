@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Slipway.BuildTools.Benchmarks;
+using Slipway.LocalCluster.Controllers;
+using Slipway.LocalCluster.Hosting;
+
+namespace Slipway.Benchmarks.LocalCluster;
+
+/// <summary>
+/// Creates with managedFields and events on (issue 17: ≥ 1,000/s): a cluster with every controller running, pods posted as a
+/// ReplicaSet posts them (no node, no status, a published image), so that for each the scheduler binds it and writes
+/// <c>Scheduled</c>, and the kubelet writes <c>Pulled</c>, <c>Created</c>, <c>Started</c> and the status that makes it Ready.
+/// Two figures: the client's create rate, and the rate at which pods are created <em>and</em> Ready with their Events
+/// written (timed until the last one is) — the one that counts, since a client's rate alone can outrun the controllers.
+/// The run fails when a pod never gets Ready or its Events are missing: a rate of work not done is no figure.
+/// </summary>
+internal static class ControllersCreateRate
+{
+    private const string Namespace = "default";
+    private static readonly TimeSpan s_settleTimeout = TimeSpan.FromMinutes(3);
+
+    public static async Task MeasureAsync(string root, int podCount)
+    {
+        var options = new LocalClusterOptions
+        {
+            StateDirectory = Path.Combine(root, "controllers"),
+            Controllers = LocalClusterControllers.All,
+        };
+        await using LocalClusterHandle cluster = await LocalClusterHost.StartAsync(options, CancellationToken.None);
+        await cluster.Images.PublishAsync("registry.local/web", "bench-1", crash: false, CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = cluster.BaseAddress };
+
+        var stopwatch = Stopwatch.StartNew();
+        for (int i = 0; i < podCount; i++)
+        {
+            using var content = new StringContent(PodTemplate.Replace("@NAME@", $"web-{i:D6}", StringComparison.Ordinal), Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using HttpResponseMessage response = await http.PostAsync($"/api/v1/namespaces/{Namespace}/pods", content);
+            response.EnsureSuccessStatusCode();
+        }
+
+        double clientRate = podCount / stopwatch.Elapsed.TotalSeconds;
+        await WaitUntilReadyAsync(http, podCount, stopwatch);
+        double settledRate = podCount / stopwatch.Elapsed.TotalSeconds;
+        int events = await CountStartedEventsAsync(http);
+        if (events < podCount)
+        {
+            throw new InvalidOperationException($"{podCount} pods are Ready but only {events} Started events were written");
+        }
+
+        Console.WriteLine($"local cluster creates with the controllers on: client {clientRate:0}/s, created and Ready with their events {settledRate:0}/s over {podCount} pods (target >= 1000/s)");
+        BenchmarkRecorder.Record(new BenchmarkMeasure
+        {
+            Name = "local-cluster.creates-controllers",
+            Title = $"pods created and Ready with their Events, every controller on, managedFields recorded ({podCount:N0} pods)",
+            Unit = "/s",
+            Kind = FigureKind.InProcess,
+            HigherIsBetter = true,
+            Value = settledRate,
+            Note = $"the client's own create rate: {clientRate:N0}/s",
+            Goals = [BenchmarkGoal.AtLeast(1000)],
+        });
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http, int podCount, Stopwatch stopwatch)
+    {
+        while (true)
+        {
+            int ready = 0;
+            using (JsonDocument pods = JsonDocument.Parse(await http.GetByteArrayAsync($"/api/v1/namespaces/{Namespace}/pods")))
+            {
+                foreach (JsonElement pod in pods.RootElement.GetProperty("items").EnumerateArray())
+                {
+                    if (pod.TryGetProperty("status", out JsonElement status) && status.TryGetProperty("conditions", out JsonElement conditions)
+                        && conditions.EnumerateArray().Any(c => c.GetProperty("type").GetString() == "Ready" && c.GetProperty("status").GetString() == "True"))
+                    {
+                        ready++;
+                    }
+                }
+            }
+
+            if (ready >= podCount)
+            {
+                return;
+            }
+
+            if (stopwatch.Elapsed > s_settleTimeout)
+            {
+                throw new TimeoutException($"only {ready} of {podCount} pods were Ready after {s_settleTimeout.TotalMinutes:0} minutes");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<int> CountStartedEventsAsync(HttpClient http)
+    {
+        using JsonDocument events = JsonDocument.Parse(await http.GetByteArrayAsync($"/api/v1/namespaces/{Namespace}/events"));
+        return events.RootElement.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("reason").GetString() == "Started");
+    }
+
+    private const string PodTemplate = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"@NAME@","labels":{"app":"web","pod-template-hash":"5d9c8b7f6"}},
+        "spec":{"containers":[{"name":"web","image":"registry.local/web:bench-1","ports":[{"containerPort":8080,"protocol":"TCP"}],
+        "env":[{"name":"ASPNETCORE_URLS","value":"http://+:8080"},{"name":"SLIPWAY_ENV","value":"staging"}],
+        "resources":{"requests":{"cpu":"100m","memory":"128Mi"},"limits":{"memory":"256Mi"}}}]}}
+        """;
+}
