@@ -65,11 +65,11 @@ public sealed partial class InMemoryResourceStore
             }
             else
             {
-                foreach (WatchEvent change in _history)
+                foreach (HistoryEntry entry in _history)
                 {
-                    if (change.ResourceVersion > fromResourceVersion && watcher.Matches(change))
+                    if (entry.ResourceVersion > fromResourceVersion && watcher.Matches(entry.ResourceType, entry.Namespace))
                     {
-                        backlog.Add(change);
+                        backlog.Add(entry.ToEvent());
                     }
                 }
             }
@@ -131,21 +131,35 @@ public sealed partial class InMemoryResourceStore
         }
     }
 
-    /// <summary>Appends a change to the history and hands it to every matching watcher; called under the lock.</summary>
-    private void Record(WatchEvent change)
+    /// <summary>
+    /// Appends a change to the history (as the serialized object, <paramref name="json"/>, and the one before it) and hands it
+    /// to every matching watcher; called under the lock.
+    /// </summary>
+    private void Record(WatchEvent change, byte[] json, byte[]? previousJson)
     {
-        _history.Enqueue(change);
+        _history.Enqueue(new HistoryEntry(change.Type, change.ResourceType, change.ResourceVersion, Meta.Namespace(change.Object), json, previousJson));
         while (_history.Count > _historyCapacity)
         {
             _historyStart = _history.Dequeue().ResourceVersion;
         }
 
+        string? ns = Meta.Namespace(change.Object);
         foreach (Watcher watcher in _watchers)
         {
-            if (watcher.Matches(change))
+            if (watcher.Matches(change.ResourceType, ns))
             {
                 watcher.Channel.Writer.TryWrite(change);
             }
         }
+    }
+
+    /// <summary>
+    /// A past change as the watch history keeps it: the objects serialized, one array each, not their node trees. Up to
+    /// <c>historyCapacity</c> (50,000) past versions are kept; as trees they were most of the live heap under load, and every
+    /// garbage collection walked them (a controller waited for collections more than half its time).
+    /// </summary>
+    private sealed record HistoryEntry(WatchEventType Type, ResourceType ResourceType, long ResourceVersion, string? Namespace, byte[] Json, byte[]? PreviousJson)
+    {
+        public WatchEvent ToEvent() => new(Type, ResourceType, StoredObject.Parse(Json), ResourceVersion) { Previous = PreviousJson is null ? null : StoredObject.Parse(PreviousJson) };
     }
 }

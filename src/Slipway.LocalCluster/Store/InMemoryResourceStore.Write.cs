@@ -68,7 +68,7 @@ public sealed partial class InMemoryResourceStore
             var stored = new StoredObject(type, ns, name, resourceVersion, created);
             names[name] = stored;
             IndexOwners(stored, add: true);
-            Record(new WatchEvent(WatchEventType.Added, type, stored.Object, resourceVersion));
+            Record(new WatchEvent(WatchEventType.Added, type, stored.Object, resourceVersion), stored.Json, previousJson: null);
             return stored.Clone();
         }
     }
@@ -131,7 +131,7 @@ public sealed partial class InMemoryResourceStore
             names[name] = stored;
             IndexOwners(existing, add: false);
             IndexOwners(stored, add: true);
-            Record(new WatchEvent(WatchEventType.Modified, type, stored.Object, resourceVersion) { Previous = existing.Object });
+            Record(new WatchEvent(WatchEventType.Modified, type, stored.Object, resourceVersion) { Previous = existing.Object }, stored.Json, existing.Json);
             return stored.Clone();
         }
     }
@@ -202,7 +202,7 @@ public sealed partial class InMemoryResourceStore
         }
 
         deleted = (JsonObject)JsonNode.Parse(deleted.ToJsonString())!;
-        Record(new WatchEvent(WatchEventType.Deleted, existing.Type, deleted, resourceVersion));
+        Record(new WatchEvent(WatchEventType.Deleted, existing.Type, deleted, resourceVersion), StoredObject.Serialize(deleted), previousJson: null);
         if (existing.Type == KnownResourceTypes.CustomResourceDefinition)
         {
             StopServingLocked(existing.Object);
@@ -249,7 +249,7 @@ public sealed partial class InMemoryResourceStore
         terminating = (JsonObject)JsonNode.Parse(terminating.ToJsonString())!;
         var stored = new StoredObject(existing.Type, existing.Namespace, existing.Name, resourceVersion, terminating);
         Names(existing.Type, existing.Namespace)[existing.Name] = stored;
-        Record(new WatchEvent(WatchEventType.Modified, existing.Type, stored.Object, resourceVersion));
+        Record(new WatchEvent(WatchEventType.Modified, existing.Type, stored.Object, resourceVersion), stored.Json, previousJson: null);
         return stored;
     }
 

@@ -23,7 +23,7 @@ public sealed partial class InMemoryResourceStore : IResourceStore
     private readonly Dictionary<ResourceType, ResourceView> _views = [];
     private readonly ConcurrentDictionary<(string ApiVersion, string Kind), ResourceType> _byKind = [];
     private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ResourceType> _byPlural = [];
-    private readonly Queue<WatchEvent> _history = new();
+    private readonly Queue<HistoryEntry> _history = new();
     private readonly List<Watcher> _watchers = [];
     private readonly Dictionary<string, HashSet<(ResourceType Type, string Namespace, string Name)>> _dependents = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
@@ -175,7 +175,7 @@ public sealed partial class InMemoryResourceStore : IResourceStore
 
         public Channel<WatchEvent> Channel { get; } = System.Threading.Channels.Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true });
 
-        public bool Matches(WatchEvent change)
-            => change.ResourceType == Type && (Namespace is null || !Type.Namespaced || Meta.Namespace(change.Object) == Namespace);
+        public bool Matches(ResourceType type, string? @namespace)
+            => type == Type && (Namespace is null || !Type.Namespaced || @namespace == Namespace);
     }
 }

@@ -41,6 +41,9 @@ internal sealed class StoredObject
 
     public JsonObject Clone() => (JsonObject)Object.DeepClone();
 
+    /// <summary>An object parsed from its serialized form.</summary>
+    public static JsonObject Parse(byte[] json) => JsonNode.Parse(json)!.AsObject();
+
     /// <summary>Writes the node with <see cref="Utf8JsonWriter"/> directly (no serializer metadata to build at start-up).</summary>
     public static byte[] Serialize(JsonNode node)
     {

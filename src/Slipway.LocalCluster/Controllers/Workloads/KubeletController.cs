@@ -16,6 +16,7 @@ namespace Slipway.LocalCluster.Controllers.Workloads;
 internal sealed class KubeletController : ReconcilingController
 {
     private readonly Dictionary<ObjectKey, (string Uid, DateTimeOffset At)> _firstSeen = [];
+    private readonly HashSet<string> _pulled = new(StringComparer.Ordinal);
 
     public KubeletController(ControllerContext context)
         : base(context)
@@ -55,7 +56,7 @@ internal sealed class KubeletController : ReconcilingController
 
         JsonObject before = status.DeepClone().AsObject();
         TimeSpan? again = PodStatusWriter.Fill(status, pod, seen, now, Context);
-        KubeletEvents.Record(Context.Events, pod, before, status);
+        KubeletEvents.Record(Context.Events, pod, before, status, _pulled);
         UpdateStatusIfChanged(Kinds.Pod, key.Namespace, pod, before, status);
 
         return Task.FromResult(again);

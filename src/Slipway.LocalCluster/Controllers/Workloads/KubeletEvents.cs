@@ -5,14 +5,17 @@ namespace Slipway.LocalCluster.Controllers.Workloads;
 
 /// <summary>
 /// The Events the kubelet writes about a pod's containers, from the change between two statuses: <c>Pulling</c>,
-/// <c>Pulled</c>, <c>Created</c>, <c>Started</c> when a container starts; <c>Failed</c> (the pull error, then
+/// <c>Pulled</c>, <c>Created</c>, <c>Started</c> when a container starts (only <c>Pulled</c>, "already present on machine",
+/// when the node has pulled the image before and the container's <c>imagePullPolicy</c> is not <c>Always</c>, as a real
+/// kubelet says); <c>Failed</c> (the pull error, then
 /// <c>Error: ErrImagePull</c>) when its image is missing, then on every retry <c>BackOff</c> (<c>Back-off pulling image</c>)
 /// and <c>Failed</c> (<c>Error: ImagePullBackOff</c>); a Warning <c>BackOff</c> for each restart of a crashing container.
 /// Repeats aggregate in the <see cref="EventRecorder"/> (their <c>count</c> grows).
 /// </summary>
 internal static class KubeletEvents
 {
-    public static void Record(EventRecorder events, JsonObject pod, JsonObject before, JsonObject after)
+    /// <param name="pulled">The images each node has pulled (<c>node</c> + newline + image), kept by the caller.</param>
+    public static void Record(EventRecorder events, JsonObject pod, JsonObject before, JsonObject after, ISet<string> pulled)
     {
         EventSource kubelet = EventSource.Kubelet(pod.Str("spec", "nodeName"));
         string podName = pod.Str("metadata", "name") ?? string.Empty;
@@ -26,7 +29,8 @@ internal static class KubeletEvents
             switch (State(container))
             {
                 case "running" when was != "running":
-                    Started(events, pod, image, name, field, kubelet);
+                    Pull(events, pod, image, name, kubelet, pulled);
+                    Started(events, pod, name, field, kubelet);
                     break;
                 case "ImagePullBackOff":
                     if (was != "ImagePullBackOff")
@@ -42,7 +46,8 @@ internal static class KubeletEvents
                 case "CrashLoopBackOff":
                     if (was is not "CrashLoopBackOff" and not "running")
                     {
-                        Started(events, pod, image, name, field, kubelet);
+                        Pull(events, pod, image, name, kubelet, pulled);
+                        Started(events, pod, name, field, kubelet);
                     }
 
                     if (was != "CrashLoopBackOff" || (container.Long("restartCount") ?? 0) > (old.Long("restartCount") ?? 0))
@@ -55,10 +60,23 @@ internal static class KubeletEvents
         }
     }
 
-    private static void Started(EventRecorder events, JsonObject pod, string image, string name, string field, EventSource kubelet)
+    private static void Pull(EventRecorder events, JsonObject pod, string image, string name, EventSource kubelet, ISet<string> pulled)
     {
+        string field = $"spec.containers{{{name}}}";
+        string policy = (pod.Arr("spec", "containers") ?? []).OfType<JsonObject>().FirstOrDefault(c => c.Str("name") == name)?.Str("imagePullPolicy") ?? "IfNotPresent";
+        if (policy != "Always" && pulled.Contains($"{kubelet.Host}\n{image}"))
+        {
+            events.Normal(pod, "Pulled", $"Container image \"{image}\" already present on machine", kubelet, field);
+            return;
+        }
+
         events.Normal(pod, "Pulling", $"Pulling image \"{image}\"", kubelet, field);
         events.Normal(pod, "Pulled", $"Successfully pulled image \"{image}\" in 0s (0s including waiting)", kubelet, field);
+        pulled.Add($"{kubelet.Host}\n{image}");
+    }
+
+    private static void Started(EventRecorder events, JsonObject pod, string name, string field, EventSource kubelet)
+    {
         events.Normal(pod, "Created", $"Created container: {name}", kubelet, field);
         events.Normal(pod, "Started", $"Started container {name}", kubelet, field);
     }

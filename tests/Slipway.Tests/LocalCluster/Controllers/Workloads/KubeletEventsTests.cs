@@ -28,6 +28,24 @@ public sealed class KubeletEventsTests
     }
 
     [Fact]
+    public async Task A_node_that_has_the_image_says_it_is_already_present_unless_the_policy_is_Always()
+    {
+        await using var cluster = new ControllersFixture();
+        await cluster.PublishAsync("registry.local/web:1.0");
+        cluster.Create(KnownResourceTypes.Pod, Pod("first", "registry.local/web:1.0"));
+        await Eventually.Until(() => EventsOf(cluster, "first"), e => e.Any(x => x.Str("reason") == "Started"), "the first pod's Started event");
+
+        cluster.Create(KnownResourceTypes.Pod, Pod("second", "registry.local/web:1.0"));
+        cluster.Create(KnownResourceTypes.Pod, Pod("always", "registry.local/web:1.0", "Always"));
+
+        IReadOnlyList<JsonObject> second = await Eventually.Until(() => EventsOf(cluster, "second"), e => e.Any(x => x.Str("reason") == "Started"), "the second pod's Started event");
+        IReadOnlyList<JsonObject> always = await Eventually.Until(() => EventsOf(cluster, "always"), e => e.Any(x => x.Str("reason") == "Started"), "the Always pod's Started event");
+        second.Select(e => e.Str("reason")).ShouldBe(["Scheduled", "Pulled", "Created", "Started"]);
+        second[1].Str("message").ShouldBe("Container image \"registry.local/web:1.0\" already present on machine");
+        always.Select(e => e.Str("reason")).ShouldBe(["Scheduled", "Pulling", "Pulled", "Created", "Started"]);
+    }
+
+    [Fact]
     public async Task A_missing_image_gives_ErrImagePull_then_repeated_ImagePullBackOff_counted_in_one_event()
     {
         await using var cluster = new ControllersFixture();
@@ -68,11 +86,11 @@ public sealed class KubeletEventsTests
     internal static IReadOnlyList<JsonObject> EventsOf(ControllersFixture cluster, string name)
         => [.. cluster.Store.List(KnownResourceTypes.Event, "default").Where(e => e.Str("involvedObject", "name") == name).OrderBy(e => e.Str("metadata", "name"), StringComparer.Ordinal)];
 
-    private static string Pod(string name, string image) => $$"""
+    private static string Pod(string name, string image, string? pullPolicy = null) => $$"""
         {
           "apiVersion": "v1", "kind": "Pod",
           "metadata": { "name": "{{name}}", "namespace": "default" },
-          "spec": { "containers": [ { "name": "{{name}}", "image": "{{image}}" } ] }
+          "spec": { "containers": [ { "name": "{{name}}", "image": "{{image}}"{{(pullPolicy is null ? "" : $", \"imagePullPolicy\": \"{pullPolicy}\"")}} } ] }
         }
         """;
 }
