@@ -352,7 +352,7 @@ public sealed partial class InMemoryResourceStore
             }
         }
 
-        if (!JsonNode.DeepEquals(WithoutMetadataAndStatus(updated), WithoutMetadataAndStatus(existing.Object)))
+        if (!SameBeyondMetadataAndStatus(updated, existing.Object))
         {
             metadata["generation"] = Meta.Generation(existing.Object) + 1;
         }
@@ -371,18 +371,25 @@ public sealed partial class InMemoryResourceStore
         return current;
     }
 
-    private static JsonObject WithoutMetadataAndStatus(JsonObject obj)
+    /// <summary>Whether two objects agree on everything but metadata and status (compared in place, nothing copied).</summary>
+    private static bool SameBeyondMetadataAndStatus(JsonObject left, JsonObject right)
     {
-        var rest = new JsonObject();
-        foreach ((string key, JsonNode? value) in obj)
+        int count = 0;
+        foreach ((string key, JsonNode? value) in left)
         {
-            if (key is not "metadata" and not "status")
+            if (key is "metadata" or "status")
             {
-                rest[key] = value?.DeepClone();
+                continue;
+            }
+
+            count++;
+            if (!right.TryGetPropertyValue(key, out JsonNode? other) || !JsonNode.DeepEquals(value, other))
+            {
+                return false;
             }
         }
 
-        return rest;
+        return count == right.Count(p => p.Key is not "metadata" and not "status");
     }
 
     private SortedDictionary<string, StoredObject> Names(ResourceType type, string ns)

@@ -18,12 +18,9 @@ internal static class FieldOwnership
         Dictionary<string, JsonNode?> fields = FieldSet.Of(updated, schema, status);
         Dictionary<string, JsonNode?>? before = previous is null ? null : FieldSet.Of(previous, schema, status);
         List<ManagedFieldsEntry> entries = previous is null ? [] : ManagedFieldsEntry.Read(previous);
-        if (previous is not null && status)
-        {
-            // The main resource's owners keep their fields; only the status owners are reconciled below.
-            fields = MergeFields(FieldSet.Of(updated, schema, status: false), fields);
-            before = MergeFields(FieldSet.Of(previous, schema, status: false), before!);
-        }
+        // A status update changes nothing but status, so only status paths are compared; the main resource's paths are
+        // needed only so that their owners keep them (comparing them too was most of a status write's cost).
+        HashSet<string>? mainPaths = previous is not null && status ? [.. FieldSet.Of(updated, schema, status: false).Keys] : null;
 
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string path, JsonNode? value) in fields)
@@ -38,7 +35,7 @@ internal static class FieldOwnership
         foreach (ManagedFieldsEntry entry in entries)
         {
             entry.Fields.ExceptWith(changed);
-            entry.Fields.RemoveWhere(p => !fields.ContainsKey(p) && (status || !IsOutsideScope(p, status: false)));
+            entry.Fields.RemoveWhere(p => !fields.ContainsKey(p) && (mainPaths is not null ? !mainPaths.Contains(p) : status || !IsOutsideScope(p, status: false)));
         }
 
         if (changed.Count > 0)
@@ -130,16 +127,6 @@ internal static class FieldOwnership
     }
 
     private static bool IsOutsideScope(string path, bool status) => path.StartsWith("f:status", StringComparison.Ordinal) != status;
-
-    private static Dictionary<string, JsonNode?> MergeFields(Dictionary<string, JsonNode?> main, Dictionary<string, JsonNode?> status)
-    {
-        foreach ((string path, JsonNode? value) in status)
-        {
-            main[path] = value;
-        }
-
-        return main;
-    }
 
     private static ManagedFieldsEntry Find(List<ManagedFieldsEntry> entries, string manager, string operation, string? subresource, JsonObject obj, string time)
     {
