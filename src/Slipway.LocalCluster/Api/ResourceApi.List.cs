@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -51,71 +50,47 @@ internal sealed partial class ResourceApi
             return;
         }
 
-        byte[] head = ListHead(type, resourceVersion, continueToken);
-        long length = head.Length + s_tail.Length + Math.Max(0, page.Count - 1);
+        // The head goes into the writer's buffer first (nothing is sent before the length is known): with a Content-Length the
+        // client reads the list into one buffer of the right size (a chunked answer of 24 MB has it grow and copy as it goes:
+        // half of a first list's time was that). Items are the stored JSON, one comma between each, then "]}".
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteString("kind", type.ListKind);
+        writer.WriteString("apiVersion", type.ApiVersion);
+        writer.WritePropertyName("metadata");
+        writer.WriteStartObject();
+        writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
+        if (continueToken is not null)
+        {
+            writer.WriteString("continue", continueToken);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("items");
+        long length = writer.BytesPending + Math.Max(0, page.Count - 1) + "]}".Length;
         foreach (StoredObject stored in page)
         {
             length += stored.Json.Length;
         }
 
-        // With the length known the client reads the list into one buffer of the right size (a chunked answer of 24 MB has it
-        // grow and copy as it goes: half of a first list's time was that).
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = length;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
+        foreach (StoredObject stored in page)
         {
-            var chunk = new ListChunk(context.Response.Body, buffer, context.RequestAborted);
-            await chunk.AddAsync(head);
-            for (int i = 0; i < page.Count; i++)
+            writer.WriteRawValue(stored.Json, skipInputValidation: true);
+            if (writer.BytesPending > FlushBytes)
             {
-                if (i > 0)
-                {
-                    await chunk.AddAsync(s_comma);
-                }
-
-                await chunk.AddAsync(page[i].Json);
+                await writer.FlushAsync(context.RequestAborted);
             }
+        }
 
-            await chunk.AddAsync(s_tail);
-            await chunk.FlushAsync();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted);
     }
 
-    private const int ChunkBytes = 256 * 1024;
-    private static readonly byte[] s_comma = ","u8.ToArray();
-    private static readonly byte[] s_tail = "]}"u8.ToArray();
-
-    /// <summary>A list's kind, apiVersion and metadata, and the opening of its items, in the real server's order.</summary>
-    private static byte[] ListHead(ResourceType type, long resourceVersion, string? continueToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("kind", type.ListKind);
-            writer.WriteString("apiVersion", type.ApiVersion);
-            writer.WritePropertyName("metadata");
-            writer.WriteStartObject();
-            writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
-            if (continueToken is not null)
-            {
-                writer.WriteString("continue", continueToken);
-            }
-
-            writer.WriteEndObject();
-            writer.WritePropertyName("items");
-            writer.WriteStartArray();
-            writer.Flush();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    private const int FlushBytes = 256 * 1024;
 
     private static int Compare(StoredObject stored, string @namespace, string name)
     {
