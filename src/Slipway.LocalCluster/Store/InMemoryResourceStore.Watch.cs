@@ -137,13 +137,13 @@ public sealed partial class InMemoryResourceStore
     /// </summary>
     private void Record(WatchEvent change, byte[] json, byte[]? previousJson)
     {
-        _history.Enqueue(new HistoryEntry(change.Type, change.ResourceType, change.ResourceVersion, Meta.Namespace(change.Object), json, previousJson));
+        string? ns = Meta.Namespace(change.Object);
+        _history.Enqueue(new HistoryEntry(change.Type, change.ResourceType, change.ResourceVersion, ns, json, previousJson));
         while (_history.Count > _historyCapacity)
         {
             _historyStart = _history.Dequeue().ResourceVersion;
         }
 
-        string? ns = Meta.Namespace(change.Object);
         foreach (Watcher watcher in _watchers)
         {
             if (watcher.Matches(change.ResourceType, ns))

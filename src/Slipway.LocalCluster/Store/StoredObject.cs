@@ -16,7 +16,7 @@ internal sealed class StoredObject
         Name = name;
         ResourceVersion = resourceVersion;
         Json = Serialize(obj);
-        Object = JsonNode.Parse(Json)!.AsObject();
+        Object = Parse(Json);
     }
 
     public ResourceType Type { get; }
